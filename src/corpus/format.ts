@@ -1,0 +1,45 @@
+/**
+ * The corpus file format: YAML front matter between `---` lines, then the body as plain
+ * paragraphs separated by blank lines. Pure functions from text to articles and back.
+ */
+import { parse, stringify } from 'yaml';
+import { z } from 'zod';
+import { ArticleFactsSchema, type Article, type ArticleFacts } from './article.ts';
+
+/** The result of reading one corpus file: the article, or why it cannot be used. */
+export type ParseResult = { success: true; article: Article } | { success: false; reason: string };
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+/** Reads a corpus file's text. `file` names it in the article, for messages. */
+export function parseArticle(text: string, file: string): ParseResult {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { success: false, reason: 'no front matter: the file must start with a line "---", the facts, and another "---"' };
+  let data: unknown;
+  try {
+    data = parse(match[1]!);
+  } catch (error) {
+    return { success: false, reason: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+  const facts = ArticleFactsSchema.safeParse(data);
+  if (!facts.success) return { success: false, reason: z.prettifyError(facts.error).replace(/\n\s*/g, '; ') };
+  // Line endings are the only thing normalised: a file saved on Windows quotes the same as one saved elsewhere.
+  const body = text.slice(match[0].length).replace(/\r\n/g, '\n').replace(/^\n+/, '').replace(/\s+$/, '');
+  if (body.length === 0) return { success: false, reason: 'the article has no body text after the front matter' };
+  return { success: true, article: { ...facts.data, body, file } };
+}
+
+/** Writes an article as a corpus file; `parseArticle` reads it back unchanged. */
+export function formatArticle(facts: ArticleFacts, body: string): string {
+  const ordered: Record<string, unknown> = {
+    id: facts.id,
+    title: facts.title,
+    outlet: facts.outlet,
+    published: facts.published,
+    url: facts.url,
+    standfirst: facts.standfirst,
+    captions: facts.captions && facts.captions.length > 0 ? facts.captions : undefined,
+  };
+  for (const key of Object.keys(ordered)) if (ordered[key] === undefined) delete ordered[key];
+  return `---\n${stringify(ordered, { lineWidth: 0 })}---\n${body}\n`;
+}

@@ -1,0 +1,132 @@
+/**
+ * What a command answers, as plain data: rendering it for Discord, the terminal or JSON is a
+ * separate step. Every text field of a result is a span of an article body.
+ */
+import type { SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import { refOf, type Article, type ArticleRef } from '../corpus/article.ts';
+import type { Library } from '../index/library.ts';
+import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence } from '../index/types.ts';
+
+/** One result: a verbatim span, the sentence that holds it, and where it comes from. */
+export interface Result {
+  /** The span shown: the quotation, the figure's words, or the sentence. */
+  text: string;
+  /** The sentence (or sentences, for a quotation that runs over several) that holds it. */
+  sentence: string;
+  /** Offsets of `text` in the article body. */
+  start: number;
+  end: number;
+  article: ArticleRef;
+  /** /quote: the speaker's name, or null when the article does not say. */
+  speaker?: string | null;
+  kind?: QuotationKind;
+  /** /figures */
+  value?: number | null;
+  qualifier?: string | null;
+  counted?: string;
+  category?: FigureCategory;
+  /** /source query: the sentences before and after, verbatim, or null at an edge of the article. */
+  before?: string | null;
+  after?: string | null;
+}
+
+/** An article as `/source` lists it. */
+export interface ArticleSummary {
+  article: ArticleRef;
+  sentences: number;
+  words: number;
+  quotations: number;
+  figures: number;
+}
+
+/** Why a command has nothing to show. Each has one message, in `problems.ts`. */
+export type Problem =
+  | { code: 'empty-query'; option: string }
+  | { code: 'nothing-found'; query: string }
+  | { code: 'unknown-article'; id: string }
+  | { code: 'unknown-command'; name: string }
+  | { code: 'too-many-options'; options: string[] };
+
+/** A command's answer. */
+export type Answer =
+  | { type: 'results'; command: string; query: string; results: Result[] }
+  | { type: 'articles'; command: string; articles: ArticleSummary[] }
+  | {
+      type: 'article';
+      command: string;
+      summary: ArticleSummary;
+      standfirst: string | null;
+      captions: string[];
+      /** The opening sentences of the body. */
+      results: Result[];
+    }
+  | { type: 'help'; command: string; entries: HelpEntry[] }
+  | { type: 'problem'; command: string; query: string; problem: Problem };
+
+/** A line of `/help`. */
+export interface HelpEntry {
+  usage: string;
+  description: string;
+  example: string;
+}
+
+/** The options a command was given, by name; absent or blank options are undefined. */
+export type CommandOptions = Readonly<Record<string, string | undefined>>;
+
+/** A slash command: its definition, the option a bare query fills, and its pure answer. */
+export interface Command {
+  /** Discord's definition; its name is the command's name. */
+  data: SlashCommandOptionsOnlyBuilder;
+  /** The option that text after the command name fills in the terminal (`/quote Iravani`). */
+  defaultOption: string | null;
+  help: HelpEntry;
+  answer(library: Library, options: CommandOptions): Answer;
+}
+
+/** The result for a sentence of an article. */
+export function sentenceResult(article: Article, sentence: Sentence): Result {
+  return { text: sentence.text, sentence: sentence.text, start: sentence.start, end: sentence.end, article: refOf(article) };
+}
+
+/** The sentences of an article that a span touches, as one verbatim stretch of the body. */
+export function sentencesAround(article: Article, sentences: readonly Sentence[], start: number, end: number): string {
+  const touched = sentences.filter((s) => s.end > start && s.start < end);
+  if (touched.length === 0) return article.body.slice(start, end);
+  return article.body.slice(touched[0]!.start, touched[touched.length - 1]!.end);
+}
+
+/** The result for a quotation. */
+export function quotationResult(library: Library, quotation: Quotation): Result {
+  const article = library.article(quotation.articleId)!;
+  return {
+    text: quotation.text,
+    sentence: sentencesAround(article, library.sentencesOf(article.id), quotation.start, quotation.end),
+    start: quotation.start,
+    end: quotation.end,
+    article: refOf(article),
+    speaker: quotation.speakerId ? (library.speaker(quotation.speakerId)?.name ?? null) : null,
+    kind: quotation.kind,
+  };
+}
+
+/** The result for a figure. */
+export function figureResult(library: Library, figure: Figure): Result {
+  const article = library.article(figure.articleId)!;
+  return {
+    text: figure.text,
+    sentence: library.sentencesOf(article.id)[figure.sentence]!.text,
+    start: figure.start,
+    end: figure.end,
+    article: refOf(article),
+    value: figure.value,
+    qualifier: figure.qualifier,
+    counted: figure.counted,
+    category: figure.category,
+  };
+}
+
+/** The text of an option, or undefined when it is absent or only spaces. */
+export function optionText(options: CommandOptions, name: string): string | undefined {
+  const value = options[name]?.trim();
+  return value ? value : undefined;
+}

@@ -1,0 +1,49 @@
+/** /quote: what a person said, or quotations holding some words, verbatim and cited. */
+import { SlashCommandBuilder } from 'discord.js';
+import type { Library } from '../index/library.ts';
+import type { Quotation, QuotationKind } from '../index/types.ts';
+import { optionText, quotationResult, type Answer, type Command, type CommandOptions } from './answer.ts';
+
+/** Full statements first, then phrases, then reported speech; scare quotes are nobody's words and are not shown. */
+const KIND_ORDER: Readonly<Record<QuotationKind, number>> = { statement: 0, phrase: 1, reported: 2, scare: 3 };
+
+/** Answers /quote: a speaker's quotations when the query names a speaker, else quotations whose words match. */
+export function answerQuote(library: Library, options: CommandOptions): Answer {
+  const query = optionText(options, 'query');
+  if (!query) return { type: 'problem', command: 'quote', query: '', problem: { code: 'empty-query', option: 'speaker or words' } };
+  const speakers = library.findSpeakers(query);
+  let quotations: Quotation[];
+  if (speakers.length > 0) {
+    const rank = new Map(speakers.map((s, i) => [s.id, i]));
+    quotations = library.quotations
+      .filter((q) => q.speakerId !== null && rank.has(q.speakerId) && q.kind !== 'scare')
+      .sort((a, b) => rank.get(a.speakerId!)! - rank.get(b.speakerId!)! || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || inReadingOrder(library, a, b));
+  } else {
+    // Search order is relevance; the stable sort keeps it within each kind.
+    quotations = library.searchQuotations(query).filter((q) => q.kind !== 'scare').sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  }
+  if (quotations.length === 0) return { type: 'problem', command: 'quote', query, problem: { code: 'nothing-found', query } };
+  return { type: 'results', command: 'quote', query, results: quotations.map((q) => quotationResult(library, q)) };
+}
+
+/** Oldest article first, then order within the article. */
+function inReadingOrder(library: Library, a: Quotation, b: Quotation): number {
+  const dateA = library.article(a.articleId)!.published;
+  const dateB = library.article(b.articleId)!.published;
+  return dateA.localeCompare(dateB) || a.articleId.localeCompare(b.articleId) || a.start - b.start;
+}
+
+/** The /quote command. */
+export const quote: Command = {
+  data: new SlashCommandBuilder()
+    .setName('quote')
+    .setDescription('What someone said, word for word, with its source')
+    .addStringOption((o) => o.setName('query').setDescription('A speaker (Iravani) or words from a quotation').setRequired(true).setMaxLength(200)),
+  defaultOption: 'query',
+  help: {
+    usage: '/quote query:<speaker or words>',
+    description: "A speaker's quotations across all articles (full statements first), or the quotations holding your words.",
+    example: '/quote Iravani',
+  },
+  answer: answerQuote,
+};

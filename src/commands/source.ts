@@ -1,0 +1,69 @@
+/** /source: the articles in the corpus, one article's facts, or the sentences that match some words. */
+import { SlashCommandBuilder } from 'discord.js';
+import { refOf, type Article } from '../corpus/article.ts';
+import type { Library } from '../index/library.ts';
+import { optionText, sentenceResult, type Answer, type ArticleSummary, type Command, type CommandOptions } from './answer.ts';
+
+/** How many opening sentences `/source article:` shows, and how many matches `/source query:`. */
+export const OPENING_SENTENCES = 3;
+export const MAX_MATCHES = 5;
+
+/** Answers /source: with no option the list of articles, with `article` one article, with `query` matching sentences in context. */
+export function answerSource(library: Library, options: CommandOptions): Answer {
+  const id = optionText(options, 'article');
+  const query = optionText(options, 'query');
+  if (id && query) return { type: 'problem', command: 'source', query, problem: { code: 'too-many-options', options: ['article', 'query'] } };
+  if (id) {
+    const article = library.article(id) ?? library.article(id.toLowerCase());
+    if (!article) return { type: 'problem', command: 'source', query: id, problem: { code: 'unknown-article', id } };
+    return {
+      type: 'article',
+      command: 'source',
+      summary: summarise(library, article),
+      standfirst: article.standfirst ?? null,
+      captions: article.captions ?? [],
+      results: library.sentencesOf(article.id).slice(0, OPENING_SENTENCES).map((s) => sentenceResult(article, s)),
+    };
+  }
+  if (query) {
+    const hits = library.searchSentences(query).slice(0, MAX_MATCHES);
+    if (hits.length === 0) return { type: 'problem', command: 'source', query, problem: { code: 'nothing-found', query } };
+    const results = hits.map(({ article, sentence }) => {
+      const sentences = library.sentencesOf(article.id);
+      return {
+        ...sentenceResult(article, sentence),
+        before: sentences[sentence.index - 1]?.text ?? null,
+        after: sentences[sentence.index + 1]?.text ?? null,
+      };
+    });
+    return { type: 'results', command: 'source', query, results };
+  }
+  return { type: 'articles', command: 'source', articles: library.articles.map((a) => summarise(library, a)) };
+}
+
+/** The facts and size of an article. */
+function summarise(library: Library, article: Article): ArticleSummary {
+  return {
+    article: refOf(article),
+    sentences: library.sentencesOf(article.id).length,
+    words: article.body.split(/\s+/u).filter(Boolean).length,
+    quotations: library.quotations.filter((q) => q.articleId === article.id && q.kind !== 'reported' && q.kind !== 'scare').length,
+    figures: library.figures.filter((f) => f.articleId === article.id).length,
+  };
+}
+
+/** The /source command. */
+export const source: Command = {
+  data: new SlashCommandBuilder()
+    .setName('source')
+    .setDescription('The articles in the corpus, one article, or the sentences that match your words')
+    .addStringOption((o) => o.setName('article').setDescription('An article id, as /source lists them').setMaxLength(100))
+    .addStringOption((o) => o.setName('query').setDescription('Words to find in the articles').setMaxLength(200)),
+  defaultOption: 'query',
+  help: {
+    usage: '/source [article:<id>] [query:<words>]',
+    description: 'With nothing, the list of articles; with article, its facts and opening; with query, the best-matching sentences in context.',
+    example: '/source query:Ain al-Asad',
+  },
+  answer: answerSource,
+};

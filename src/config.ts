@@ -1,0 +1,41 @@
+/**
+ * Configuration from the environment (and `.env`), checked at start-up: every missing or
+ * malformed variable is named in one message. Values are never echoed, so the token cannot leak.
+ */
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
+
+/** Every variable Verbatim reads. `.env.example` lists the same. */
+export const ConfigSchema = z.object({
+  /** The bot's token; without it `npm start` answers in the terminal instead. */
+  DISCORD_TOKEN: z
+    .string()
+    .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'does not look like a bot token (three parts separated by dots, from the Bot page of the Developer Portal)')
+    .optional(),
+  /** The application id, needed to register the slash commands. */
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  /** Register the commands in this server only (instant), rather than globally. */
+  DISCORD_GUILD_ID: snowflake.optional(),
+  /** Another address for Discord's REST API: a proxy, or the tests' local emulator. */
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The folder of article files. */
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** The configuration, or one message naming every problem. Empty variables count as unset. */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): { success: true; config: Config } | { success: false; message: string } {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
+  const result = ConfigSchema.safeParse(present);
+  if (result.success) return { success: true, config: result.data };
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  return { success: false, message: `Configuration error (check your environment or .env; .env.example lists every variable):\n${lines.join('\n')}` };
+}
+
+/** The variables a task needs beyond the schema, named in one message when missing. */
+export function requireVariables(config: Config, names: readonly (keyof Config)[]): string | null {
+  const missing = names.filter((name) => config[name] === undefined);
+  return missing.length === 0 ? null : `Configuration error: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required for this command (see .env.example).`;
+}

@@ -1,0 +1,20 @@
+/** Registers the slash commands with Discord, in one server or globally. */
+import { REST, Routes } from 'discord.js';
+import { COMMANDS } from '../commands/registry.ts';
+
+/** Where and as whom to register. */
+export interface DeployOptions {
+  token: string;
+  clientId: string;
+  /** One server (commands appear at once) rather than every server (can take up to an hour). */
+  guildId?: string | undefined;
+  apiUrl?: string | undefined;
+}
+
+/** Registers every command, replacing what was registered before; resolves to how many Discord holds. */
+export async function deployCommands({ token, clientId, guildId, apiUrl }: DeployOptions): Promise<number> {
+  const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
+  const route = guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
+  const registered = (await rest.put(route, { body: COMMANDS.map((c) => c.data.toJSON()) })) as unknown[];
+  return registered.length;
+}

@@ -1,0 +1,134 @@
+/**
+ * The index the commands answer from: every article split into sentences, its quotations with
+ * their speakers, its figures, and full-text indexes over them. Built once from plain articles.
+ */
+import type { Article } from '../corpus/article.ts';
+import { findFigures } from './figures.ts';
+import type { LocalPerson } from './people.ts';
+import { findQuotations } from './quotations.ts';
+import { TextIndex } from './search.ts';
+import { splitSentences } from './sentences.ts';
+import { mergeSpeakers, type PersonInArticle } from './speakers.ts';
+import type { Figure, Quotation, Sentence, Speaker } from './types.ts';
+
+/** A sentence together with the article it belongs to. */
+export interface SentenceRef {
+  article: Article;
+  sentence: Sentence;
+}
+
+/** Everything the commands answer from. Read-only once built. */
+export class Library {
+  /** Articles, oldest first. */
+  readonly articles: readonly Article[];
+  readonly quotations: readonly Quotation[];
+  readonly figures: readonly Figure[];
+  readonly speakers: readonly Speaker[];
+  readonly #articles = new Map<string, Article>();
+  readonly #sentences = new Map<string, Sentence[]>();
+  readonly #speakers = new Map<string, Speaker>();
+  /** Every sentence in the corpus; a sentence's position here is its id in `#sentenceIndex`. */
+  readonly #allSentences: SentenceRef[] = [];
+  readonly #sentenceIndex = new TextIndex(['text', 'speakers', 'outlet', 'headline'], { text: 2, speakers: 1.5 });
+  readonly #quotationIndex = new TextIndex(['text', 'speaker'], { text: 1, speaker: 1 });
+  readonly #speakerIndex = new TextIndex(['name']);
+
+  /** Builds the library; articles may come in any order. */
+  constructor(articles: readonly Article[]) {
+    this.articles = [...articles].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
+    const people: PersonInArticle[] = [];
+    const local: { article: Article; quotations: ReturnType<typeof findQuotations>['quotations'] }[] = [];
+    const figures: Figure[] = [];
+    for (const article of this.articles) {
+      if (this.#articles.has(article.id)) throw new Error(`Library: duplicate article id ${article.id}`);
+      this.#articles.set(article.id, article);
+      const sentences = splitSentences(article.body);
+      this.#sentences.set(article.id, sentences);
+      const found = findQuotations(article.body, sentences);
+      local.push({ article, quotations: found.quotations });
+      const counts = new Map<LocalPerson, number>();
+      for (const q of found.quotations) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+      for (const person of found.people.persons) people.push({ person, quotations: counts.get(person) ?? 0 });
+      figures.push(...findFigures(article.id, article.body, sentences));
+    }
+
+    const { speakers, speakerOf } = mergeSpeakers(people);
+    this.speakers = speakers;
+    for (const s of speakers) this.#speakers.set(s.id, s);
+    this.quotations = local.flatMap(({ article, quotations }) =>
+      quotations.map(
+        (q): Quotation => ({
+          articleId: article.id,
+          start: q.start,
+          end: q.end,
+          text: q.text,
+          kind: q.kind,
+          speakerId: q.speaker ? (speakerOf.get(q.speaker)?.id ?? null) : null,
+          sentence: q.sentence,
+        }),
+      ),
+    );
+    this.figures = figures;
+
+    const speakersBySentence = new Map<string, Set<string>>();
+    for (const q of this.quotations) {
+      if (!q.speakerId) continue;
+      const key = `${q.articleId}#${q.sentence}`;
+      const set = speakersBySentence.get(key) ?? new Set<string>();
+      set.add(this.#speakers.get(q.speakerId)!.name);
+      speakersBySentence.set(key, set);
+    }
+    this.#sentenceIndex.addAll(
+      this.articles.flatMap((article) =>
+        this.#sentences.get(article.id)!.map((sentence) => {
+          const id = this.#allSentences.push({ article, sentence }) - 1;
+          const speakerNames = [...(speakersBySentence.get(`${article.id}#${sentence.index}`) ?? [])];
+          return { id, text: sentence.text, speakers: speakerNames.join(' '), outlet: article.outlet, headline: article.title ?? '' };
+        }),
+      ),
+    );
+    this.#quotationIndex.addAll(
+      this.quotations.map((q, id) => ({ id, text: q.text, speaker: q.speakerId ? this.#speakers.get(q.speakerId)!.name : '' })),
+    );
+    this.#speakerIndex.addAll(this.speakers.map((s, id) => ({ id, name: [s.name, ...s.aliases.filter(isName)].join(' ') })));
+  }
+
+  /** The article with this id. */
+  article(id: string): Article | undefined {
+    return this.#articles.get(id);
+  }
+
+  /** The sentences of an article, in order. */
+  sentencesOf(articleId: string): readonly Sentence[] {
+    return this.#sentences.get(articleId) ?? [];
+  }
+
+  /** The speaker with this id. */
+  speaker(id: string): Speaker | undefined {
+    return this.#speakers.get(id);
+  }
+
+  /** Speakers whose name matches every word of the query (fuzzily: `Irvani` finds Iravani), best first. */
+  findSpeakers(query: string): Speaker[] {
+    return this.#speakerIndex.search(query).map((hit) => this.speakers[hit.id]!);
+  }
+
+  /** Quotations whose words (or speaker's name) match every word of the query, best first. */
+  searchQuotations(query: string): Quotation[] {
+    return this.#quotationIndex.search(query).map((hit) => this.quotations[hit.id]!);
+  }
+
+  /**
+   * Sentences matching every word of the query, best first; `filter` keeps only some. A word may
+   * match the sentence, its speakers, its outlet or its headline (`Mehr rockets`).
+   */
+  searchSentences(query: string, filter?: (ref: SentenceRef) => boolean): SentenceRef[] {
+    const accept = filter ? (id: number) => filter(this.#allSentences[id]!) : undefined;
+    return this.#sentenceIndex.search(query, accept).map((hit) => this.#allSentences[hit.id]!);
+  }
+}
+
+/** Whether an alias is a spelling of a name rather than a descriptor (`the Iranian envoy`). */
+function isName(alias: string): boolean {
+  return /^\p{Lu}/u.test(alias) && !/\s(?:to|of|the)\s|['’]s\b/u.test(alias);
+}

@@ -1,0 +1,339 @@
+/**
+ * People in one article: who is named, which roles the article ties to whom, and how a noun
+ * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
+ */
+import type { Sentence } from './types.ts';
+
+/** A person named in one article. */
+export interface LocalPerson {
+  /** The fullest form of the name the article uses: `Amir Saeid Iravani`. */
+  name: string;
+  /** Last token, lower-cased: the key a surname-only mention (`Iravani`) is matched on. */
+  surname: string;
+  /** Given names as written, possibly empty when the article uses the surname only. */
+  given: string[];
+  /** Role classes the article ties to this person (see ROLE_CLASSES). */
+  roles: Set<string>;
+  /** Descriptors the article uses for this person (`the Iranian UN envoy`). */
+  descriptors: Set<string>;
+}
+
+/**
+ * Role nouns grouped by what they mean for attribution: a news article calls one diplomat
+ * `ambassador`, `envoy` and `representative` in turn, so those share a class.
+ */
+export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  diplomat: ['ambassador', 'envoy', 'representative', 'emissary', 'diplomat'],
+  spokesperson: ['spokesman', 'spokeswoman', 'spokesperson'],
+  counterpart: ['counterpart'],
+  president: ['president'],
+  minister: ['minister'],
+  secretary: ['secretary', 'secretary-general'],
+  commander: ['commander', 'general', 'chief'],
+  official: ['official', 'officer', 'adviser', 'advisor', 'aide'],
+  leader: ['leader'],
+};
+
+const ROLE_OF_NOUN = new Map<string, string>(
+  Object.entries(ROLE_CLASSES).flatMap(([role, nouns]) => nouns.map((noun) => [noun, role] as const)),
+);
+
+/**
+ * Capitalised words that make a name an organisation, place or title rather than a person:
+ * `Security Council`, `Gaza Strip`, `Islamic Republic`. A run of capitalised words holding one is
+ * not a person's name.
+ */
+export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
+  'united', 'nations', 'states', 'kingdom', 'council', 'security', 'republic', 'islamic', 'forces', 'armed',
+  'guard', 'guards', 'corps', 'revolutionary', 'ministry', 'department', 'office', 'agency', 'news', 'press',
+  'tv', 'strip', 'desert', 'east', 'west', 'north', 'south', 'asia', 'europe', 'africa', 'america', 'province',
+  'base', 'army', 'navy', 'air', 'force', 'party', 'government', 'parliament', 'assembly', 'court',
+  'university', 'organization', 'organisation', 'committee', 'commission', 'union', 'mission', 'embassy',
+  'pentagon', 'white', 'house', 'kremlin', 'supreme', 'national', 'international', 'tower', 'operation',
+  'storm', 'charter', 'times', 'post', 'journal', 'network', 'media', 'group', 'groups', 'company', 'bank',
+  'general', 'secretary', 'middle', 'gulf', 'sea', 'river', 'city', 'county', 'state', 'district', 'region',
+  'street', 'square', 'airport', 'field', 'oilfield', 'hospital', 'school', 'church', 'mosque', 'agreement',
+  'treaty', 'resolution', 'article', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december', 'federal', 'central', 'command', 'regime', 'authority',
+  'authorities', 'institute', 'foundation', 'centre', 'center', 'service', 'services', 'brigade', 'brigades',
+  'movement', 'front', 'alliance', 'coalition', 'affairs', 'foreign', 'defense', 'defence', 'interior',
+]);
+
+/** Words placed before a name that are not part of it: `President Joe Biden`, `Gen. Qassem Soleimani`. */
+export const NAME_TITLES: ReadonlySet<string> = new Set([
+  'president', 'gen', 'gen.', 'general', 'secretary', 'secretary-general', 'deputy', 'press', 'minister',
+  'prime', 'foreign', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'sen', 'sen.',
+  'senator', 'rep', 'rep.', 'representative', 'dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'lt',
+  'lt.', 'col', 'col.', 'maj', 'maj.', 'capt', 'capt.', 'captain', 'colonel', 'major', 'king', 'queen',
+  'prince', 'princess', 'sheikh', 'ayatollah', 'pope', 'chief', 'permanent', 'envoy', 'judge', 'justice',
+  'governor', 'gov', 'gov.', 'mayor', 'chancellor', 'vice', 'speaker', 'lieutenant', 'admiral', 'adm',
+  'adm.', 'sgt', 'sgt.', 'sergeant', 'brig', 'brig.', 'brigadier', 'counterpart', 'official', 'leader',
+]);
+
+/** Lower-case particles inside names: `Ossama al-Akhtal`, `Ludwig van Beethoven`. */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'van', 'von', 'de', 'da', 'di', 'du', 'la', 'le', 'der', 'den', 'abu', 'bint']);
+
+/** A capitalised word, allowing hyphens and apostrophes inside (`Takht-Ravanchi`, `O'Brien`) and a title's stop. */
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*\.?$/u;
+const PARTICLE = /^(?:al|el|ad|as|ash|an|ar|az|ez|es|bin|ibn|van|von|de|da|di|du|la|le|der|den|abu|bint)(?:-\p{Lu}[\p{L}\p{M}]*)?$/u;
+const ALL_CAPS = /^\p{Lu}{2,}s?$/u;
+
+/** Determiners that may open a run of capitalised words at the start of a sentence (`The Israeli regime`). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'his', 'her', 'its', 'their', 'my']);
+
+/** Words in front of a name that are not part of it: titles, acronyms (`UN`), organisations (`Pentagon`), determiners. */
+function isNamePrefix(word: string): boolean {
+  const lower = word.toLowerCase();
+  return NAME_TITLES.has(lower) || ALL_CAPS.test(word) || NOT_PERSON_WORDS.has(lower.replace(/\.$/u, '')) || DETERMINERS.has(lower);
+}
+
+/** A person's name as found in text, with its offsets in the string searched. */
+export interface NameMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Tokens of a text with their offsets; possessive `’s` is split off. */
+function tokenize(text: string): { word: string; start: number; end: number }[] {
+  const tokens: { word: string; start: number; end: number }[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:[-'’.][\p{L}\p{M}\p{Nd}]+)*\.?/gu)) {
+    let word = match[0];
+    const possessive = /['’]s$/u.exec(word);
+    if (possessive) word = word.slice(0, -2);
+    // Keep the stop only for abbreviations such as `Gen.`; a sentence's stop is not part of a name.
+    if (word.endsWith('.') && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(word)) word = word.slice(0, -1);
+    tokens.push({ word, start: match.index, end: match.index + word.length });
+  }
+  return tokens;
+}
+
+/**
+ * Finds runs of capitalised words that look like a person's name: two to five words, none of them
+ * an organisation or place word, with leading titles and acronyms (`UN`, `President`) removed.
+ */
+export function findNames(text: string): NameMention[] {
+  const tokens = tokenize(text);
+  const names: NameMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const run: typeof tokens = [];
+    let j = i;
+    while (j < tokens.length) {
+      const token = tokens[j]!;
+      const previous = run[run.length - 1];
+      // A name does not run across punctuation or a line break.
+      if (previous && /[^\s\u00a0]/u.test(text.slice(previous.end, token.start).replace(/^['’]s/u, ''))) break;
+      if (previous && /['’]s$/u.test(text.slice(previous.start, token.start).trim())) break;
+      if (CAPITALISED.test(token.word) || (run.length > 0 && PARTICLE.test(token.word))) {
+        run.push(token);
+        j++;
+      } else break;
+    }
+    if (run.length === 0) {
+      i++;
+      continue;
+    }
+    i = j;
+    // Drop titles and acronyms in front: `UN Secretary General Antonio Guterres` → `Antonio Guterres`.
+    let first = 0;
+    while (first < run.length && isNamePrefix(run[first]!.word)) first++;
+    const words = run.slice(first);
+    if (words.length < 2 || words.length > 5) continue;
+    if (words.some((w) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) || ALL_CAPS.test(w.word))) continue;
+    if (words.some((w) => w.word.endsWith('.'))) continue;
+    const start = words[0]!.start;
+    const end = words[words.length - 1]!.end;
+    names.push({ name: text.slice(start, end), start, end });
+  }
+  return names;
+}
+
+/** The surname key of a full name: last token, lower-cased, particles kept (`al-akhtal`). */
+export function surnameOf(name: string): string {
+  const parts = name.split(/\s+/u);
+  return parts[parts.length - 1]!.toLowerCase().replace(/’/gu, "'");
+}
+
+/** Role classes named in a noun phrase: `Iran's UN ambassador` → {diplomat}. */
+export function rolesIn(phrase: string): Set<string> {
+  const roles = new Set<string>();
+  for (const word of phrase.toLowerCase().split(/[^\p{L}-]+/u)) {
+    const role = ROLE_OF_NOUN.get(word) ?? ROLE_OF_NOUN.get(word.replace(/s$/u, ''));
+    if (role) roles.add(role);
+  }
+  return roles;
+}
+
+/** The people of an article and the ties between roles and names. */
+export class ArticlePeople {
+  readonly persons: LocalPerson[] = [];
+
+  /** Records a full name (two words or more), merging it with a compatible one already seen. */
+  addName(name: string): LocalPerson {
+    const surname = surnameOf(name);
+    const given = name.split(/\s+/u).slice(0, -1);
+    const existing = this.persons.find((p) => p.surname === surname && givenNamesCompatible(p.given, given));
+    if (existing) {
+      if (given.length > existing.given.length) {
+        existing.name = name;
+        existing.given = given;
+      }
+      return existing;
+    }
+    const person: LocalPerson = { name, surname, given, roles: new Set(), descriptors: new Set() };
+    this.persons.push(person);
+    return person;
+  }
+
+  /** The person a single capitalised word names when it is the surname of exactly one person here. */
+  bySurname(word: string): LocalPerson | null {
+    const key = word.toLowerCase().replace(/’/gu, "'");
+    const matches = this.persons.filter((p) => p.surname === key);
+    return matches.length === 1 ? matches[0]! : null;
+  }
+
+  /** Ties the role classes of a descriptor to a person. */
+  tie(person: LocalPerson, descriptor: string): void {
+    const roles = rolesIn(descriptor);
+    if (roles.size === 0) return;
+    for (const role of roles) person.roles.add(role);
+    person.descriptors.add(descriptor.trim());
+  }
+
+  /** The one person the article ties to a role named in the descriptor, or null when none or several. */
+  byRole(descriptor: string): LocalPerson | null {
+    const roles = rolesIn(descriptor);
+    if (roles.size === 0) return null;
+    const matches = this.persons.filter((p) => [...roles].some((r) => p.roles.has(r)));
+    return matches.length === 1 ? matches[0]! : null;
+  }
+
+  /** The person a noun phrase names: a full name, a known surname, or a descriptor tied to one person. */
+  resolveNamed(phrase: string): LocalPerson | null {
+    const names = findNames(phrase);
+    const name = names[names.length - 1];
+    if (name) {
+      // `A report by John Smith` is about a report: a name after a preposition is the subject only
+      // when a role comes first (`the spokesman of the council, Kayvan Khosravi`).
+      const prefix = phrase.slice(0, name.start);
+      const preposition = /\b(?:by|of|from|with|for|to|about|against|on|in|at|after|before)\b/iu.exec(prefix);
+      if (preposition && rolesIn(prefix.slice(0, preposition.index)).size === 0) return null;
+      return this.addName(name.name);
+    }
+    for (const token of tokenize(phrase).reverse()) {
+      if (!CAPITALISED.test(token.word)) continue;
+      const person = this.bySurname(token.word);
+      if (person) return person;
+    }
+    return null;
+  }
+}
+
+/** Whether two lists of given names can belong to one person (`Amir Saeid` and `Amir Saeed`). */
+export function givenNamesCompatible(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!.toLowerCase();
+    const y = b[i]!.toLowerCase();
+    if (x === y) continue;
+    // Transliterations differ by a letter or two (`Saeid`/`Saeed`); a different initial is a different name.
+    if (x[0] !== y[0] || editDistance(x, y) > Math.max(1, Math.floor(Math.min(x.length, y.length) / 3))) return false;
+  }
+  return true;
+}
+
+/** Levenshtein distance; names are short, so the plain dynamic programme is enough. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Records every name in the article and every tie between a role and a name: appositions
+ * (`Iran's ambassador to the UN Majid Takht-Ravanchi`, `Iran's Permanent Representative to the
+ * United Nations, Amir Saeed Iravani,`) and the news lede, which describes a person
+ * (`Iran's permanent ambassador to the United Nations has rejected …`) and names them in the next
+ * sentence or two.
+ */
+export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
+  const people = new ArticlePeople();
+  for (const sentence of sentences) {
+    for (const mention of findNames(sentence.text)) {
+      const person = people.addName(mention.name);
+      // The descriptor right before a name, back to the start of its clause, is its apposition.
+      const before = sentence.text.slice(0, mention.start);
+      const clause = before.split(/[;:.]|\b(?:that|and|after|before|while|by)\s/u).pop() ?? '';
+      // `ROLE, NAME` is an apposition too; otherwise only the words since the last comma describe the name.
+      const chunks = clause.split(',');
+      const last = chunks.pop() ?? '';
+      const descriptor = (last.trim() === '' ? (chunks.pop() ?? '') : last).trim();
+      if (descriptor && findNames(descriptor).length === 0 && descriptor.split(/\s+/u).length <= 14) people.tie(person, descriptor);
+      // `NAME, the ROLE of …,` — a descriptor right after a name.
+      const after = /^\s*,\s*((?:the|a|an|his|her|its|their)\s[^,.;]{3,80}?)(?:,|\s(?:said|told|added|says))/u.exec(sentence.text.slice(mention.end));
+      if (after?.[1]) people.tie(person, after[1]);
+    }
+  }
+  tieLede(sentences, people);
+  return people;
+}
+
+/** Ties the lede's descriptor to the first person named in the following sentences, if it has no name of its own. */
+function tieLede(sentences: readonly Sentence[], people: ArticlePeople): void {
+  const lede = sentences.find((s) => /\p{Ll}/u.test(s.text) && s.text.split(/\s+/u).length >= 6);
+  if (!lede) return;
+  const subject = subjectOf(lede.text);
+  if (!subject || findNames(subject).length > 0 || rolesIn(subject).size === 0) return;
+  for (const next of sentences.slice(lede.index + 1, lede.index + 3)) {
+    const name = findNames(next.text)[0];
+    if (name) {
+      const person = people.addName(name.name);
+      if (people.persons.filter((p) => [...rolesIn(subject)].some((r) => p.roles.has(r)) && p !== person).length === 0) {
+        people.tie(person, subject);
+      }
+      return;
+    }
+  }
+}
+
+/** Adverbs and openers that may stand between a subject and its verb, or open a sentence. */
+const ADVERB = /^(?:has|have|had|is|was|were|are|will|would|did|does|been|also|further|furthermore|however|meanwhile|later|earlier|then|again|once|already|still|previously|separately|additionally|moreover|nonetheless|though|too|\p{L}+ly)$/u;
+
+/** Verbs that end a sentence's subject: enough to find who a sentence is about, not a parser. */
+const FINITE_VERB = /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|did|made|makes|wrote|writes|argued|asserted|emphasized|emphasised|stressed|warned|claimed|insisted|denied|rejected|dismissed|called|urged|explained|indicated|reiterated|affirmed|announced|declared|accused|condemned|described|insisted|confirmed|\p{Ll}+ed)\b/u;
+
+/** The sentence's subject: the words before its first verb, after an opening phrase closed by a comma. */
+export function subjectOf(text: string): string | null {
+  let rest = text;
+  // `In a letter to …, Iran's ambassador …`: skip an opening prepositional or adverbial phrase.
+  if (/^(?:In|On|At|After|Before|Earlier|Later|Meanwhile|Despite|Following|Referring|Insisting|Over|Since|Elsewhere|During|While|When|As|According|Under|Amid|Speaking|Responding|Asked|Separately|However|Also|Yet|But|And)\b/u.test(rest)) {
+    const comma = rest.indexOf(',');
+    if (comma < 0) return null;
+    rest = rest.slice(comma + 1);
+  }
+  const verb = FINITE_VERB.exec(rest);
+  if (!verb) return null;
+  const words = rest.slice(0, verb.index).trim().split(/\s+/u);
+  while (words.length > 0 && ADVERB.test(words[words.length - 1]!.replace(/,$/u, ''))) words.pop();
+  const subject = words.join(' ').replace(/^[,\s]+|[,\s]+$/gu, '');
+  return subject.length > 0 ? subject : null;
+}
+
+/** Trims trailing adverbs and commas off a phrase that stands before a verb: `Khosravi further` → `Khosravi`. */
+export function trimSubject(phrase: string): string {
+  const words = phrase.trim().split(/\s+/u);
+  while (words.length > 0 && ADVERB.test(words[words.length - 1]!.replace(/,$/u, ''))) words.pop();
+  return words.join(' ').replace(/^[,\s]+|[,\s]+$/gu, '');
+}
+
+/** Personal pronouns that refer back to the person the text is about. */
+export const PERSONAL_PRONOUN = /^(?:he|she)$/iu;

@@ -1,0 +1,287 @@
+/**
+ * Quotations in an article body and who said them. Pure functions: body and sentences in,
+ * quotations with article-local speakers out (`src/index/speakers.ts` joins speakers across articles).
+ */
+import {
+  ArticlePeople,
+  collectPeople,
+  PERSONAL_PRONOUN,
+  rolesIn,
+  subjectOf,
+  trimSubject,
+  type LocalPerson,
+} from './people.ts';
+import type { QuotationKind, Sentence } from './types.ts';
+
+/** A quoted span of a body, before attribution. `start`/`end` cover the words inside the marks. */
+export interface QuoteSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset just past the closing mark, or the paragraph end when a quotation runs on. */
+  close: number;
+  start: number;
+  end: number;
+}
+
+/** A quotation of one article with the local person who said it. */
+export interface LocalQuotation extends QuoteSpan {
+  text: string;
+  kind: QuotationKind;
+  speaker: LocalPerson | null;
+  /** Index of the sentence holding the opening mark. */
+  sentence: number;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Finds quoted spans: curly double (“…”), straight double ("…", paired by position: an opening mark
+ * follows a space or starts a paragraph) and curly single (‘…’) quotes. A `’` followed by a letter is
+ * an apostrophe (`Iran’s`), not a closing mark. A quotation left open at the end of a paragraph
+ * continues when the next paragraph opens with a quote mark, as news style has it; otherwise it
+ * ends with its paragraph.
+ */
+export function findQuoteSpans(body: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let openAt: number | null = null;
+  let closer = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    const before = i > 0 ? body[i - 1]! : '\n';
+    const after = i + 1 < body.length ? body[i + 1]! : '\n';
+    if (openAt === null) {
+      const opensAfter = /[\s([{—–-]/u.test(before);
+      if (ch === '“' || (ch === '"' && opensAfter) || (ch === '‘' && !LETTER.test(before))) {
+        openAt = i;
+        closer = ch === '“' ? '”' : ch === '"' ? '"' : '’';
+      }
+      continue;
+    }
+    if (ch === '\n') {
+      // A paragraph ends with the quotation still open.
+      const next = /^\n+[ \t\u00a0]*/u.exec(body.slice(i));
+      const nextChar = next ? body[i + next[0].length] : undefined;
+      if (nextChar !== undefined && (nextChar === '“' || nextChar === '"' || nextChar === '‘')) {
+        i += next![0].length; // runs on into the next paragraph
+        continue;
+      }
+      spans.push(span(body, openAt, i, false));
+      openAt = null;
+      continue;
+    }
+    const closes = ch === closer && (closer !== '’' || !LETTER.test(after));
+    const strayCurlyClose = closer === '"' && ch === '”';
+    if (closes || strayCurlyClose) {
+      spans.push(span(body, openAt, i + 1, true));
+      openAt = null;
+    }
+  }
+  if (openAt !== null) spans.push(span(body, openAt, body.length, false));
+  return spans.filter((s) => s.end > s.start);
+}
+
+/** The span of a quotation from its opening mark to just past its closing mark. */
+function span(body: string, open: number, close: number, closed: boolean): QuoteSpan {
+  let start = open + 1;
+  let end = closed ? close - 1 : close;
+  while (start < end && /\s/u.test(body[start]!)) start++;
+  while (end > start && /\s/u.test(body[end - 1]!)) end--;
+  // `…region,” X said`: the comma belongs to the attribution, not to the words shown.
+  if (body[end - 1] === ',') end--;
+  return { open, close, start, end };
+}
+
+/** Words that show a quotation is held at a distance rather than reported: nobody's statement. */
+const SCARE_LEAD = /(?:so-called|so called|what (?:it|they|he|she|\p{Lu}[\p{L}-]*) (?:calls?|called|terms?|termed|describes? as|dubs?|dubbed)|(?:dubbed|termed|branded|labelled|labeled))\s*$/u;
+
+/** Speech verbs, finite: the verb of an attribution. */
+export const SPEECH_VERBS = [
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'wrote', 'writes',
+  'argued', 'argues', 'asserted', 'asserts', 'emphasized', 'emphasised', 'stressed', 'warned', 'claimed',
+  'insisted', 'denied', 'rejected', 'dismissed', 'explained', 'indicated', 'reiterated', 'affirmed',
+  'announced', 'declared', 'accused', 'condemned', 'described', 'confirmed', 'urged', 'called', 'alleged',
+  'remarked', 'replied', 'responded', 'continued', 'concluded', 'acknowledged', 'admitted', 'maintained',
+  'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on', 'vowed', 'pledged',
+  'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted',
+] as const;
+
+/** Participles that continue the previous speech verb's subject: `…, alleging that "…"`. */
+const SPEECH_PARTICIPLES = /\b(?:saying|adding|noting|alleging|claiming|insisting|stressing|emphasizing|emphasising|arguing|warning|calling|accusing|describing|explaining|asserting|stating|urging|writing|declaring)\b/gu;
+
+const SPEECH_VERB_PATTERN = SPEECH_VERBS.map((v) => v.replace(' ', '\\s+')).join('|');
+const FINITE_SPEECH = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN})\\b`, 'gu');
+/** `…," X said.` / `…," he noted.` / `…,” Amir Saeid Iravani told CNN` */
+const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*(?<np>[^,;:.!?"“”]{1,90}?)\\s+(?:(?:also|further|later|then|again)\\s+)?(?:${SPEECH_VERB_PATTERN})\\b`, 'u');
+/** `…," said Iravani.` */
+const AFTER_VERB_SUBJECT = new RegExp(`^[\\s,]*(?:${SPEECH_VERB_PATTERN})\\s+(?<np>[^,;:.!?"“”]{1,90})`, 'u');
+
+/** Quote marks and what they enclose are masked before looking for verbs, so a quoted `said` is not an attribution. */
+function maskQuotes(text: string, spans: readonly { open: number; close: number }[], offset: number): string {
+  let masked = text;
+  for (const s of spans) {
+    const a = Math.max(0, s.open - offset);
+    const b = Math.min(text.length, s.close - offset);
+    if (b > a) masked = masked.slice(0, a) + ' '.repeat(b - a) + masked.slice(b);
+  }
+  return masked;
+}
+
+/** Whether a quotation is a whole statement or a phrase inside the reporter's own sentence. */
+function kindOf(body: string, quote: QuoteSpan, sentence: Sentence): QuotationKind {
+  const lead = body.slice(sentence.start, quote.open);
+  if (SCARE_LEAD.test(lead)) return 'scare';
+  const text = body.slice(quote.start, quote.end);
+  const words = text.split(/\s+/u).length;
+  const startsSentence = lead.trim().length === 0 || /[:,]\s*$/u.test(lead);
+  const capitalised = /^(?:\.{3}|…)?\s*\p{Lu}/u.test(text);
+  const endsSentence = /[.!?…]$/u.test(text);
+  if (lead.trim().length === 0 && capitalised && words >= 2) return 'statement';
+  if (words >= 4 && (startsSentence || capitalised) && (capitalised || endsSentence)) return 'statement';
+  if (words >= 12 && endsSentence) return 'statement';
+  return 'phrase';
+}
+
+/** Finds every quotation of an article with its kind and, where the article says, its speaker. */
+export function findQuotations(body: string, sentences: readonly Sentence[]): { quotations: LocalQuotation[]; people: ArticlePeople } {
+  const people = collectPeople(sentences);
+  const spans = findQuoteSpans(body);
+  const quotations: LocalQuotation[] = [];
+  let topic: LocalPerson | null = null;
+
+  const sentenceAt = (offset: number): Sentence =>
+    sentences.find((s) => offset >= s.start && offset < s.end) ??
+    sentences.find((s) => s.start >= offset) ??
+    sentences[sentences.length - 1]!;
+
+  /** Resolves a subject phrase to a person: a name, a descriptor tied to one, or a pronoun for the topic. */
+  const resolve = (phrase: string): LocalPerson | null => {
+    const subject = trimSubject(phrase);
+    if (subject.length === 0) return null;
+    if (PERSONAL_PRONOUN.test(subject)) return topic;
+    const named = people.resolveNamed(subject);
+    if (named) return named;
+    if (rolesIn(subject).size > 0) {
+      const person = people.byRole(subject);
+      if (person) person.descriptors.add(subject);
+      return person;
+    }
+    return null;
+  };
+
+  let spanIndex = 0;
+  for (const sentence of sentences) {
+    const inSentence: QuoteSpan[] = [];
+    while (spanIndex < spans.length && spans[spanIndex]!.open < sentence.end) {
+      inSentence.push(spans[spanIndex]!);
+      spanIndex++;
+    }
+    let sentenceSpeaker: LocalPerson | null = null;
+    for (const quote of inSentence) {
+      const opening = sentenceAt(quote.open);
+      const closing = sentenceAt(Math.max(quote.open, quote.close - 1));
+      const kind = kindOf(body, quote, opening);
+      let speaker: LocalPerson | null = null;
+      if (kind !== 'scare') {
+        speaker = attributeAfter(body, quote, closing, spans, resolve) ?? attributeBefore(body, quote, opening, spans, resolve);
+      }
+      if (speaker) sentenceSpeaker = speaker;
+      quotations.push({ ...quote, text: body.slice(quote.start, quote.end), kind, speaker, sentence: opening.index });
+    }
+    if (inSentence.length === 0 && !spans.some((q) => q.open < sentence.start && q.close > sentence.start)) {
+      sentenceSpeaker = attributeReported(sentence, resolve);
+      if (sentenceSpeaker) {
+        const { start, end, text } = sentence;
+        quotations.push({ open: start, close: end, start, end, text, kind: 'reported', speaker: sentenceSpeaker, sentence: sentence.index });
+      }
+    }
+    // Whoever the sentence is about is who a later `he` or `she` means.
+    const about = sentenceSpeaker ?? subjectPerson(sentence, spans, resolve);
+    if (about) topic = about;
+  }
+  return { quotations, people };
+}
+
+/**
+ * Reported speech without quote marks: `…, he said, likening …` or `Singh said on Thursday that …`.
+ * The speaker is the subject of the first speech verb, when it resolves to a person.
+ */
+function attributeReported(sentence: Sentence, resolve: (p: string) => LocalPerson | null): LocalPerson | null {
+  const after =
+    /,\s*(?<np>[^,;:]{1,60}?)\s+(?:also\s+)?(?:said|says|added|noted|stated|told\s+\S+)\s*(?:[,.]|$)/u.exec(sentence.text) ??
+    /,\s*according to (?<np>[^,;:]{1,80}?)\s*[.]?$/u.exec(sentence.text);
+  if (after?.groups?.['np']) {
+    const person = resolve(after.groups['np']);
+    if (person) return person;
+  }
+  const verb = new RegExp(FINITE_SPEECH.source, 'u').exec(sentence.text);
+  if (!verb) return null;
+  return resolve(clauseBefore(sentence.text.slice(0, verb.index)));
+}
+
+/** The person who is the subject of a sentence, if it has one. */
+function subjectPerson(sentence: Sentence, spans: readonly QuoteSpan[], resolve: (p: string) => LocalPerson | null): LocalPerson | null {
+  const masked = maskQuotes(sentence.text, spans, sentence.start);
+  const subject = subjectOf(masked.trim());
+  return subject && subject.split(/\s+/u).length <= 16 ? resolve(subject) : null;
+}
+
+/** `"…," the Iranian envoy added.` — an attribution after the closing mark, in the same sentence. */
+function attributeAfter(
+  body: string,
+  quote: QuoteSpan,
+  sentence: Sentence,
+  spans: readonly QuoteSpan[],
+  resolve: (p: string) => LocalPerson | null,
+): LocalPerson | null {
+  // Only a quotation closed by a comma, `?` or `!` hands over to an attribution after it.
+  const inside = body.slice(Math.max(quote.start, quote.close - 3), quote.close);
+  const followedByComma = body[quote.close] === ',';
+  if (!/[,?!]\s*["”’]$/u.test(inside) && !followedByComma) return null;
+  const rest = maskQuotes(body.slice(quote.close, sentence.end), spans, quote.close);
+  const match = AFTER_SUBJECT_VERB.exec(rest) ?? AFTER_VERB_SUBJECT.exec(rest);
+  const np = match?.groups?.['np'];
+  return np ? resolve(np) : null;
+}
+
+/** `X said that "…"`, `X rejected as "…"`, `…, alleging that "…"`: the nearest speech verb before the opening mark. */
+function attributeBefore(
+  body: string,
+  quote: QuoteSpan,
+  sentence: Sentence,
+  spans: readonly QuoteSpan[],
+  resolve: (p: string) => LocalPerson | null,
+): LocalPerson | null {
+  const lead = maskQuotes(body.slice(sentence.start, quote.open), spans, sentence.start);
+  let verbAt = lastMatch(FINITE_SPEECH, lead);
+  const participleAt = lastMatch(SPEECH_PARTICIPLES, lead);
+  if (participleAt !== null && (verbAt === null || participleAt > verbAt)) {
+    // A participle borrows the subject of the verb before it: `X wrote a letter, alleging that …`.
+    verbAt = lastMatch(new RegExp(`${FINITE_SPEECH.source}|\\b\\p{Ll}+ed\\b`, 'gu'), lead.slice(0, participleAt));
+  }
+  if (verbAt === null) return null;
+  return resolve(clauseBefore(lead.slice(0, verbAt)));
+}
+
+/** Offset of the last match of a global pattern, or null. */
+function lastMatch(pattern: RegExp, text: string): number | null {
+  let last: number | null = null;
+  for (const match of text.matchAll(pattern)) last = match.index;
+  return last;
+}
+
+/**
+ * The noun phrase right before a verb: back to the start of its clause, passing over an
+ * apposition set off by commas (`his counterpart, Linda Thomas-Greenfield, wrote`) and adverbs
+ * (`Iravani, however, dismissed`).
+ */
+function clauseBefore(text: string): string {
+  const chunks = text.split(/[,;:()–—]/u).map((c) => c.trim());
+  while (chunks.length > 0) {
+    const chunk = trimSubject(chunks.pop()!);
+    if (chunk.length === 0) continue;
+    // Relative and subordinate clauses end the subject: `the letter that X wrote` is not about X.
+    const parts = chunk.split(/\b(?:that|which|who|because|after|before|when|while|since|as|and then)\s/u);
+    return parts[parts.length - 1]!.trim();
+  }
+  return '';
+}

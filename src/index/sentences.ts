@@ -1,0 +1,74 @@
+import type { Sentence } from './types.ts';
+
+/**
+ * Words that end in a full stop without ending a sentence when a capital or digit follows:
+ * titles before names (`Gen. Qassem Soleimani`), month abbreviations in datelines
+ * (`TEHRAN, Mar. 25`), and the like. Lower-case, without the stop.
+ */
+export const NON_TERMINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  // titles and ranks
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt',
+  'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'sr', 'jr', 'st', 'messrs',
+  // months, as used in datelines
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  // references
+  'no', 'nos', 'art', 'vol', 'p', 'pp', 'fig', 'vs', 'v', 'approx', 'est', 'ft', 'mt',
+]);
+
+/**
+ * Initialisms such as `U.S.` or `U.N.`: a capital followed by a stop, repeated. Treated as
+ * non-terminal, because in news text they are far more often followed by a noun (`U.S. forces`,
+ * `U.S. President`) than by the end of a sentence.
+ */
+const INITIALISM = /(?:^|[\s(“"‘'])(?:\p{Lu}\.){2,}$/u;
+
+/** A single initial in a name: `John F. Kennedy`. */
+const NAME_INITIAL = /(?:^|\s)\p{Lu}\.$/u;
+
+// ICU's sentence rules (through Intl.Segmenter) already handle closing quotes, ellipses and
+// paragraph breaks; what they lack is a list of abbreviations, so a segment that ends in one is
+// joined to the next.
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Whether a segment ends in a stop that does not end the sentence. */
+function endsInAbbreviation(segment: string): boolean {
+  const trimmed = segment.trimEnd();
+  if (!trimmed.endsWith('.')) return false;
+  if (/\n/.test(segment.slice(trimmed.length))) return false; // a paragraph break always ends it
+  if (INITIALISM.test(trimmed) || NAME_INITIAL.test(trimmed)) return true;
+  const word = /([\p{L}]+)\.$/u.exec(trimmed)?.[1];
+  return word !== undefined && NON_TERMINAL_ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * Splits an article body into sentences with their offsets in the body. Whitespace between
+ * sentences belongs to none of them; paragraphs are separated by line breaks.
+ */
+export function splitSentences(body: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let pendingStart: number | null = null;
+  let lastEnd = 0;
+
+  const close = (start: number, end: number): void => {
+    // Trim surrounding whitespace (including non-breaking spaces) off the offsets, never the text.
+    while (start < end && /\s/.test(body[start]!)) start++;
+    while (end > start && /\s/.test(body[end - 1]!)) end--;
+    if (end <= start) return;
+    if (/\n/.test(body.slice(lastEnd, start)) && sentences.length > 0) paragraph++;
+    sentences.push({ index: sentences.length, start, end, text: body.slice(start, end), paragraph });
+    lastEnd = end;
+  };
+
+  for (const { segment, index } of segmenter.segment(body)) {
+    const start: number = pendingStart ?? index;
+    if (endsInAbbreviation(segment) && index + segment.length < body.length) {
+      pendingStart = start;
+      continue;
+    }
+    pendingStart = null;
+    close(start, index + segment.length);
+  }
+  if (pendingStart !== null) close(pendingStart, body.length);
+  return sentences;
+}

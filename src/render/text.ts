@@ -1,0 +1,46 @@
+/** Answers as plain text for the terminal. Corpus spans are printed as they are; labels around them are fixed words. */
+import type { Answer, Result } from '../commands/answer.ts';
+import { describeProblem } from '../commands/problems.ts';
+import { citationLabel, KIND_LABELS } from './citation.ts';
+
+/** The answer as lines of text. */
+export function renderText(answer: Answer): string {
+  switch (answer.type) {
+    case 'problem':
+      return describeProblem(answer.problem);
+    case 'help':
+      return answer.entries.map((e) => `${e.usage}\n  ${e.description}\n  Example: ${e.example}`).join('\n\n');
+    case 'articles':
+      return [
+        `${answer.articles.length} articles in the corpus:`,
+        ...answer.articles.map(
+          (s) => `- ${s.article.id}: ${citationLabel(s.article)} (${s.sentences} sentences, ${s.words} words, ${s.quotations} quotations, ${s.figures} figures)\n  ${s.article.url}`,
+        ),
+      ].join('\n');
+    case 'article': {
+      const { article } = answer.summary;
+      const lines = [`${citationLabel(article)}`, article.url, `id ${article.id} · ${answer.summary.sentences} sentences, ${answer.summary.words} words`];
+      if (answer.standfirst) lines.push('', `Standfirst (the outlet’s summary): ${answer.standfirst}`);
+      for (const caption of answer.captions) lines.push('', `Photo caption: ${caption}`);
+      lines.push('', 'Opening:', ...answer.results.map((r) => r.text));
+      return lines.join('\n');
+    }
+    case 'results':
+      return [`/${answer.command} ${answer.query}: ${answer.results.length} result${answer.results.length === 1 ? '' : 's'}`, ...answer.results.map((r, i) => renderResult(answer.command, r, i + 1))].join('\n\n');
+  }
+}
+
+/** One numbered result with its citation. */
+function renderResult(command: string, result: Result, n: number): string {
+  const cite = `   ${citationLabel(result.article)} · ${result.article.url}`;
+  if (command === 'quote') {
+    const who = result.speaker ?? 'speaker not stated in the article';
+    const shown = result.kind === 'reported' ? result.text : `“${result.text}”`;
+    return `${n}. ${shown}\n   — ${who} (${KIND_LABELS[result.kind ?? 'statement']})\n${cite}`;
+  }
+  if (command === 'figures') {
+    return `${n}. ${result.text} [${result.category}]\n   ${result.sentence}\n${cite}`;
+  }
+  const context = [result.before, `» ${result.text}`, result.after].filter((s): s is string => Boolean(s)).join('\n   ');
+  return `${n}. ${context}\n${cite}`;
+}

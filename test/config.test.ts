@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig, requireVariables } from '../src/config.ts';
+
+const TOKEN = `${'M'.repeat(24)}.${'G'.repeat(6)}.${'x'.repeat(27)}`;
+
+describe('readConfig', () => {
+  it('accepts an empty environment: the terminal needs nothing, and the corpus folder defaults to corpus', () => {
+    const result = readConfig({});
+    expect(result).toEqual({ success: true, config: { CORPUS_DIR: 'corpus' } });
+  });
+
+  it('treats empty variables, as .env.example leaves them, as unset', () => {
+    const result = readConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ' });
+    expect(result.success).toBe(true);
+  });
+
+  it('names every malformed variable in one message', () => {
+    const result = readConfig({ DISCORD_TOKEN: 'not-a-token', DISCORD_CLIENT_ID: 'abc', DISCORD_API_URL: 'ftp://x' });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.message).toContain('DISCORD_TOKEN');
+    expect(result.message).toContain('DISCORD_CLIENT_ID');
+    expect(result.message).toContain('DISCORD_API_URL');
+  });
+
+  it('never repeats a token value in its message', () => {
+    const bad = `${TOKEN}!`;
+    const result = readConfig({ DISCORD_TOKEN: bad });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.message).not.toContain(bad.slice(0, 20));
+  });
+
+  it('accepts a well-formed token and ids', () => {
+    const result = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:3000/api' });
+    expect(result.success).toBe(true);
+  });
+});
+
+describe('requireVariables', () => {
+  it('names what deploy-commands is missing', () => {
+    const result = readConfig({});
+    if (!result.success) throw new Error('unexpected');
+    expect(requireVariables(result.config, ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'])).toMatch(/DISCORD_TOKEN, DISCORD_CLIENT_ID are required/);
+  });
+});

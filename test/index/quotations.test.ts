@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotations, findQuoteSpans } from '../../src/index/quotations.ts';
+import { splitSentences } from '../../src/index/sentences.ts';
+
+/** Quotations of a body as [text, kind, speaker name or null]. */
+function quotations(body: string): [string, string, string | null][] {
+  return findQuotations(body, splitSentences(body)).quotations.map((q) => [q.text, q.kind, q.speaker?.name ?? null]);
+}
+
+describe('findQuoteSpans', () => {
+  it('finds straight, curly and single curly quotes, and not apostrophes', () => {
+    const body = 'He said “Iran’s role is clear,” and "nothing else." Biden said the US ‘does not seek conflict with Iran’.';
+    const texts = findQuoteSpans(body).map((s) => body.slice(s.start, s.end));
+    expect(texts).toEqual(['Iran’s role is clear', 'nothing else.', 'does not seek conflict with Iran']);
+  });
+
+  it('runs a quotation on into the next paragraph when that paragraph opens with a quote mark', () => {
+    const body = '"We will not stop here. The work goes on.\n\n"We have only begun," the minister said.';
+    const spans = findQuoteSpans(body);
+    expect(spans).toHaveLength(1);
+    expect(body.slice(spans[0]!.start, spans[0]!.end)).toBe('We will not stop here. The work goes on.\n\n"We have only begun');
+  });
+});
+
+describe('findQuotations', () => {
+  it('attributes a quote closed by "he noted" to the person the paragraph before is about', () => {
+    const body =
+      "In a letter to the UN chief, Iran's ambassador to the UN Majid Takht-Ravanchi denied the claims.\n\n" +
+      '"The Islamic Republic of Iran has not been involved in any armed attack in Iraq," he noted.';
+    expect(quotations(body)).toContainEqual(['The Islamic Republic of Iran has not been involved in any armed attack in Iraq', 'statement', 'Majid Takht-Ravanchi']);
+  });
+
+  it('attributes a two-sentence quote introduced by "the Iranian envoy added" to the ambassador named earlier', () => {
+    const body =
+      "Iran's ambassador to the UN Majid Takht-Ravanchi denied the claims.\n\n" +
+      '"Therefore, we deny any claim about our involvement in Iraq. Such allegations are totally baseless, invalid, and false," the Iranian envoy added.';
+    const found = quotations(body);
+    expect(found).toContainEqual([
+      'Therefore, we deny any claim about our involvement in Iraq. Such allegations are totally baseless, invalid, and false',
+      'statement',
+      'Majid Takht-Ravanchi',
+    ]);
+  });
+
+  it('ties the descriptor in a lede to the person the next sentence names', () => {
+    const body =
+      "Iran's permanent ambassador to the United Nations has rejected the allegations.\n\n" +
+      '“We are not involved in any attack,” Amir Saeid Iravani told CNN.\n\n' +
+      'Earlier, the Iranian envoy to the United Nations said that Tehran “has never been involved in any attack or action against US forces in Syria and Iraq.”';
+    const found = quotations(body);
+    expect(found).toContainEqual(['We are not involved in any attack', 'statement', 'Amir Saeid Iravani']);
+    expect(found).toContainEqual(['has never been involved in any attack or action against US forces in Syria and Iraq.', 'statement', 'Amir Saeid Iravani']);
+  });
+
+  it('gives "said X" and "X said" quotations to X and merges a later surname with the full name', () => {
+    const body = 'Officials met on Monday.\n\n"The talks went well," said Maria Lopez, the trade minister.\n\n"We expect a deal soon," Lopez said.';
+    const found = quotations(body);
+    expect(found).toContainEqual(['The talks went well', 'statement', 'Maria Lopez']);
+    expect(found).toContainEqual(['We expect a deal soon', 'statement', 'Maria Lopez']);
+  });
+
+  it('leaves the speaker null when the article does not say who spoke', () => {
+    const body = 'The mood was tense.\n\n"Nobody knows what happens next," a voice shouted from the crowd.';
+    expect(quotations(body)).toEqual([['Nobody knows what happens next', 'statement', null]]);
+  });
+
+  it('does not hand a pronoun to the nearest name when nobody is the subject yet', () => {
+    const body = 'A report by John Smith appeared on Monday.\n\n"It is over," she said.';
+    expect(quotations(body)).toEqual([['It is over', 'statement', null]]);
+  });
+
+  it('marks so-called and "what it calls" quotes as scare quotes with no speaker', () => {
+    const body = 'The minister accused the so-called "non-governmental militia groups" of the attack. The West has blamed what it calls “Iran-backed groups” for it.';
+    expect(quotations(body)).toEqual([
+      ['non-governmental militia groups', 'scare', null],
+      ['Iran-backed groups', 'scare', null],
+    ]);
+  });
+
+  it('takes the subject of the verb before a participle: "X wrote a letter, alleging that …"', () => {
+    const body = 'The letter came after his American counterpart, Linda Thomas-Greenfield, wrote to the Council, alleging that "militia groups" were involved.';
+    expect(quotations(body)).toContainEqual(['militia groups', 'phrase', 'Linda Thomas-Greenfield']);
+  });
+
+  it('reports speech without quote marks: "…, he said" and "X said on Thursday that …"', () => {
+    const body =
+      'Pentagon deputy press secretary Sabrina Singh said on Thursday that the forces were attacked 46 times. That includes 24 attacks in Iraq, she added.';
+    const found = quotations(body);
+    expect(found.map(([, kind, who]) => [kind, who])).toEqual([
+      ['reported', 'Sabrina Singh'],
+      ['reported', 'Sabrina Singh'],
+    ]);
+  });
+
+  it('spells one person the same way across two spellings in an article', () => {
+    const body =
+      "Iran's Permanent Representative to the United Nations, Amir Saeed Iravani, denied the accusations.\n\n" +
+      '“We have never been involved,” Amir Saeid Iravani said.';
+    const { people } = findQuotations(body, splitSentences(body));
+    expect(people.persons.filter((p) => p.surname === 'iravani')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/index/sentences.ts';
+
+describe('splitSentences', () => {
+  it('keeps "Gen. Qassem Soleimani" inside one sentence', () => {
+    const body = 'The drone strike killed top Iranian commander, Gen. Qassem Soleimani. Tensions rose.';
+    expect(splitSentences(body).map((s) => s.text)).toEqual([
+      'The drone strike killed top Iranian commander, Gen. Qassem Soleimani.',
+      'Tensions rose.',
+    ]);
+  });
+
+  it('keeps a dateline such as "TEHRAN, Mar. 25 (MNA) –" with the sentence it opens', () => {
+    const body = 'TEHRAN, Mar. 25 (MNA) – An Iranian security official has reacted to the claims. He spoke later.';
+    expect(splitSentences(body)[0]!.text).toBe('TEHRAN, Mar. 25 (MNA) – An Iranian security official has reacted to the claims.');
+  });
+
+  it('does not end a sentence at "U.S." followed by a noun', () => {
+    const body = 'The U.S. State Department said nothing. Officials declined to comment.';
+    expect(splitSentences(body)).toHaveLength(2);
+    expect(splitSentences(body)[0]!.text).toBe('The U.S. State Department said nothing.');
+  });
+
+  it('splits after an ellipsis that ends a sentence inside a quotation, but not at a mid-sentence one', () => {
+    const body = 'He said, "...the actions are illegal and violate the UN Charter.... Consequently, the letter ... lacks a legal foundation."';
+    const texts = splitSentences(body).map((s) => s.text);
+    expect(texts).toEqual(['He said, "...the actions are illegal and violate the UN Charter....', 'Consequently, the letter ... lacks a legal foundation."']);
+  });
+
+  it('ends a sentence at a closing quotation mark followed by its attribution in the next sentence', () => {
+    const body = '"Therefore, we deny any claim in Iraq. Such allegations are totally baseless, invalid, and false," the Iranian envoy added.';
+    expect(splitSentences(body).map((s) => s.text)).toEqual([
+      '"Therefore, we deny any claim in Iraq.',
+      'Such allegations are totally baseless, invalid, and false," the Iranian envoy added.',
+    ]);
+  });
+
+  it('gives offsets such that body.slice(start, end) is the sentence, with non-breaking spaces kept', () => {
+    const body = 'First paragraph here.\n\nThe attack\u00a0killed\u00a0one and wounded four others. Observers compared it.\n\nLast one';
+    const sentences = splitSentences(body);
+    for (const s of sentences) expect(body.slice(s.start, s.end)).toBe(s.text);
+    expect(sentences.map((s) => s.paragraph)).toEqual([0, 1, 1, 2]);
+    expect(sentences[1]!.text).toBe('The attack\u00a0killed\u00a0one and wounded four others.');
+  });
+
+  it('treats each paragraph end as a sentence end, even without a full stop', () => {
+    const body = 'Calling on Washington to withdraw its troops\n\nReferring to US presence, he spoke.';
+    expect(splitSentences(body).map((s) => s.text)).toEqual(['Calling on Washington to withdraw its troops', 'Referring to US presence, he spoke.']);
+  });
+});

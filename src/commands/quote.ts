@@ -4,7 +4,7 @@ import type { Library } from '../index/library.ts';
 import type { Quotation, QuotationKind } from '../index/types.ts';
 import { optionText, quotationResult, type Answer, type Command, type CommandOptions } from './answer.ts';
 
-/** Full statements first, then phrases, then reported speech; scare quotes are nobody's words and are not shown. */
+/** A speaker's full statements first, then phrases, then reported speech; scare quotes are nobody's words and are not shown. */
 const KIND_ORDER: Readonly<Record<QuotationKind, number>> = { statement: 0, phrase: 1, reported: 2, scare: 3 };
 
 /** Answers /quote: a speaker's quotations when the query names a speaker, else quotations whose words match. */
@@ -19,8 +19,8 @@ export function answerQuote(library: Library, options: CommandOptions): Answer {
       .filter((q) => q.speakerId !== null && rank.has(q.speakerId) && q.kind !== 'scare')
       .sort((a, b) => rank.get(a.speakerId!)! - rank.get(b.speakerId!)! || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || inReadingOrder(library, a, b));
   } else {
-    // Search order is relevance; the stable sort keeps it within each kind.
-    quotations = library.searchQuotations(query).filter((q) => q.kind !== 'scare').sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+    // The words asked for decide the order here: the closest match first, whatever its kind.
+    quotations = library.searchQuotations(query).filter((q) => q.kind !== 'scare');
   }
   if (quotations.length === 0) return { type: 'problem', command: 'quote', query, problem: { code: 'nothing-found', query } };
   return { type: 'results', command: 'quote', query, results: quotations.map((q) => quotationResult(library, q)) };

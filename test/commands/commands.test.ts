@@ -1,0 +1,160 @@
+/** The commands on the seed corpus: what the issue's "done means" asks of each, on the real articles. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerLine } from '../../src/answer-line.ts';
+import type { Answer, Result } from '../../src/commands/answer.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { Library } from '../../src/index/library.ts';
+
+let library: Library;
+beforeAll(async () => {
+  library = new Library((await loadCorpus('corpus')).articles);
+});
+
+function results(answer: Answer): Result[] {
+  if (answer.type !== 'results') throw new Error(`expected results, got ${answer.type}: ${JSON.stringify(answer)}`);
+  return answer.results;
+}
+
+/** The result whose sentence holds this fragment. */
+function withSentence(list: Result[], fragment: string): Result | undefined {
+  return list.find((r) => r.sentence.includes(fragment));
+}
+
+describe('/quote', () => {
+  it('gives Iravani his quotations from both articles that quote him, each attributed to him', () => {
+    const found = results(answerLine(library, '/quote Iravani'));
+    expect(new Set(found.map((r) => r.speaker))).toEqual(new Set(['Amir Saeid Iravani']));
+    const direct = found.filter((r) => r.kind === 'statement' || r.kind === 'phrase');
+    expect(new Set(direct.map((r) => r.article.published))).toEqual(new Set(['2023-11-10', '2024-01-30']));
+  });
+
+  it('includes the ones introduced by "he said", "the Iranian envoy to the United Nations said" and "Iran\'s UN ambassador added"', () => {
+    const found = results(answerLine(library, '/quote Iravani'));
+    expect(withSentence(found, ', he said, likening')).toBeDefined();
+    expect(withSentence(found, 'the Iranian envoy to the United Nations said that Tehran')?.kind).toBe('statement');
+    expect(withSentence(found, "Iran's UN ambassador added")?.text).toMatch(/^Therefore, the Islamic Republic of Iran is not responsible/);
+  });
+
+  it('puts full statements before short phrases, and reported speech last', () => {
+    const kinds = results(answerLine(library, '/quote Iravani')).map((r) => r.kind);
+    const order = { statement: 0, phrase: 1, reported: 2, scare: 3 } as const;
+    expect(kinds.map((k) => order[k!])).toEqual([...kinds.map((k) => order[k!])].sort((a, b) => a - b));
+    expect(kinds[0]).toBe('statement');
+  });
+
+  it('finds Iravani from the misspelling "Irvani" too', () => {
+    expect(results(answerLine(library, '/quote Irvani')).map((r) => r.text)).toEqual(results(answerLine(library, '/quote Iravani')).map((r) => r.text));
+  });
+
+  it('gives Takht-Ravanchi his three statements from the 2021 letter', () => {
+    const statements = results(answerLine(library, '/quote Takht-Ravanchi')).filter((r) => r.kind === 'statement');
+    expect(statements).toHaveLength(3);
+    expect(statements.every((r) => r.speaker === 'Majid Takht-Ravanchi' && r.article.published === '2021-03-15')).toBe(true);
+  });
+
+  it('gives Khosravi his statements', () => {
+    const found = results(answerLine(library, '/quote Khosravi')).filter((r) => r.kind === 'statement');
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    expect(found.every((r) => r.speaker === 'Kayvan Khosravi')).toBe(true);
+  });
+
+  it('finds quotations by their words when the query names nobody, and never shows scare quotes as statements', () => {
+    const found = results(answerLine(library, '/quote baseless claims'));
+    expect(found[0]!.text).toBe('baseless claims');
+    expect(found.every((r) => r.kind !== 'scare')).toBe(true);
+    expect(answerLine(library, '/quote non-governmental militia groups')).toMatchObject({ type: 'problem' });
+  });
+
+  it('says plainly that nothing matches rather than offering a near miss', () => {
+    expect(answerLine(library, '/quote Guterres peace treaty')).toMatchObject({ type: 'problem', problem: { code: 'nothing-found' } });
+    expect(answerLine(library, '/quote')).toMatchObject({ type: 'problem', problem: { code: 'empty-query' } });
+  });
+});
+
+describe('/figures', () => {
+  it('answers "casualties" with the Gaza toll though the word is nowhere in the corpus', () => {
+    expect(library.articles.some((a) => /casualt/i.test(a.body))).toBe(false);
+    const found = results(answerLine(library, '/figures casualties'));
+    const toll: [string, string, number][] = found.map((r) => [r.text, r.category!, r.value!]);
+    expect(toll).toEqual(
+      expect.arrayContaining([
+        ['at least 10,818 people', 'killed', 10818],
+        ['2,918 women', 'killed', 2918],
+        ['4,412 children', 'killed', 4412],
+        ['Another 26,900 people', 'injured', 26900],
+        ['At least 2,650 individuals', 'missing', 2650],
+      ]),
+    );
+  });
+
+  it('answers "casualties" with the US troop figures of both November 2023 articles', () => {
+    const found = results(answerLine(library, '/figures casualties')).filter((r) => /troops/.test(r.counted ?? ''));
+    expect(found.map((r) => [r.value, r.article.outlet])).toEqual(
+      expect.arrayContaining([
+        [46, 'Gerçek News'],
+        [56, 'Press TV'],
+      ]),
+    );
+  });
+
+  it('shows no date, year, article number or page code as a figure', () => {
+    for (const topic of ['casualties', 'attacks', 'rockets']) {
+      for (const r of results(answerLine(library, `/figures ${topic}`))) {
+        expect(r.value).not.toBe(2023);
+        expect(r.value).not.toBe(51);
+        expect(r.value).not.toBe(198808);
+        expect(r.text).not.toMatch(/\b(?:January|February|March|October|November|Mar\.)\b/);
+      }
+    }
+    expect(library.figures.map((f) => f.value)).not.toEqual(expect.arrayContaining([2020, 2023, 51, 17, 25]));
+  });
+
+  it('narrows by other words: attacks in the Mehr article', () => {
+    const found = results(answerLine(library, '/figures rockets Syria'));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((r) => r.category === 'rockets' && /Syria/.test(r.sentence + r.article.title))).toBe(true);
+  });
+
+  it('lists figures oldest article first', () => {
+    const dates = results(answerLine(library, '/figures casualties')).map((r) => r.article.published);
+    expect(dates).toEqual([...dates].sort());
+  });
+});
+
+describe('/source', () => {
+  it('lists every article with outlet, date, headline when known, and size', () => {
+    const answer = answerLine(library, '/source');
+    if (answer.type !== 'articles') throw new Error(answer.type);
+    expect(answer.articles).toHaveLength(5);
+    expect(answer.articles.every((s) => s.words > 100 && s.sentences > 5)).toBe(true);
+    expect(answer.articles.filter((s) => s.article.title === null)).toHaveLength(2);
+  });
+
+  it('shows one article with its facts, standfirst and opening sentences', () => {
+    const answer = answerLine(library, '/source article:gercek-news-2023-11-08');
+    if (answer.type !== 'article') throw new Error(answer.type);
+    expect(answer.summary.article.outlet).toBe('Gerçek News');
+    expect(answer.standfirst).toMatch(/^Iranian representative to the UN refutes/);
+    expect(answer.results[0]!.text).toMatch(/^Iran's Permanent Representative to the United Nations, Amir Saeed Iravani/);
+  });
+
+  it('names an unknown article id', () => {
+    expect(answerLine(library, '/source article:nope')).toMatchObject({ type: 'problem', problem: { code: 'unknown-article', id: 'nope' } });
+  });
+
+  it('finds the best-matching sentences with the sentence before and after', () => {
+    const found = results(answerLine(library, '/source query:Ain al-Asad rockets'));
+    expect(found[0]!.text).toMatch(/at least 10 rockets slammed into Ain al-Asad/);
+    expect(found[0]!.before).toMatch(/Such allegations are totally baseless/);
+    expect(found[0]!.after).toMatch(/^The West has blamed/);
+  });
+});
+
+describe('/help', () => {
+  it('describes every command with an example', () => {
+    const answer = answerLine(library, '/help');
+    if (answer.type !== 'help') throw new Error(answer.type);
+    expect(answer.entries.map((e) => e.usage.split(' ')[0])).toEqual(['/quote', '/figures', '/source', '/help']);
+    expect(answer.entries.every((e) => e.example.startsWith('/'))).toBe(true);
+  });
+});

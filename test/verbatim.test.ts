@@ -1,0 +1,52 @@
+/**
+ * The product's promise as a property: whatever anyone asks, every span any command shows is a
+ * span of its article's body, and every sentence shown stands in the body as it is.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerLine } from '../src/answer-line.ts';
+import type { Answer, Result } from '../src/commands/answer.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { Library } from '../src/index/library.ts';
+
+let library: Library;
+let words: string[];
+beforeAll(async () => {
+  library = new Library((await loadCorpus('corpus')).articles);
+  words = [...new Set(library.articles.flatMap((a) => a.body.split(/[\s,.;:“”"()]+/u)).filter((w) => w.length > 1))];
+});
+
+/** Every result an answer shows. */
+function shown(answer: Answer): Result[] {
+  return answer.type === 'results' || answer.type === 'article' ? answer.results : [];
+}
+
+function checkVerbatim(answer: Answer): void {
+  for (const result of shown(answer)) {
+    const body = library.article(result.article.id)!.body;
+    expect(body.slice(result.start, result.end)).toBe(result.text);
+    expect(body).toContain(result.sentence);
+    expect(result.sentence).toContain(result.text);
+    if (result.before) expect(body).toContain(result.before);
+    if (result.after) expect(body).toContain(result.after);
+  }
+}
+
+describe('every span any command returns', () => {
+  it('equals body.slice(start, end) of its article, for queries made of corpus words', () => {
+    const query = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 3 }).map((ix) => ix.map((i) => words[i % words.length]!).join(' '));
+    const line = fc.tuple(fc.constantFrom('/quote ', '/figures ', '/source query:'), query).map(([c, q]) => c + q);
+    fc.assert(fc.property(line, (l) => checkVerbatim(answerLine(library, l))), { numRuns: 400 });
+  });
+
+  it('equals body.slice(start, end) for every speaker, topic and article', () => {
+    for (const speaker of library.speakers) checkVerbatim(answerLine(library, `/quote ${speaker.name}`));
+    for (const topic of ['casualties', 'attacks', 'rockets', 'deaths', 'missing', 'troops', 'Gaza']) checkVerbatim(answerLine(library, `/figures ${topic}`));
+    for (const article of library.articles) checkVerbatim(answerLine(library, `/source article:${article.id}`));
+  });
+
+  it('holds for arbitrary text, including markdown, mentions and control characters', () => {
+    const line = fc.tuple(fc.constantFrom('/quote ', '/figures ', '/source query:', '/source article:'), fc.string({ maxLength: 80 })).map(([c, q]) => c + q);
+    fc.assert(fc.property(line, (l) => checkVerbatim(answerLine(library, l))), { numRuns: 300 });
+  });
+});

@@ -10,7 +10,14 @@ const library = await openLibrary(config.CORPUS_DIR);
 
 if (config.DISCORD_TOKEN) {
   try {
-    await startBot({ token: config.DISCORD_TOKEN, library, apiUrl: config.DISCORD_API_URL });
+    const client = await startBot({ token: config.DISCORD_TOKEN, library, apiUrl: config.DISCORD_API_URL });
+    // Log out cleanly on Ctrl+C or a service manager's stop, so Discord shows the bot offline at once.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        console.error(`${signal} received: logging out.`);
+        void client.destroy().finally(() => process.exit(0));
+      });
+    }
   } catch (error) {
     const code = (error as { code?: string }).code;
     console.error(

@@ -54,6 +54,12 @@ function fit(heading: string, blocks: string[]): string {
     const tail = more > 0 ? `\n\n*…and ${more} more: narrow the query to see them.*` : '';
     const next = `${content}\n\n${blocks[i]}`;
     if (next.length + tail.length > MAX_CONTENT) {
+      if (i === 0) {
+        // A single result longer than a message: show its start, cut at a word and marked as cut.
+        const room = MAX_CONTENT - heading.length - tail.length - 8;
+        const cut = blocks[0]!.slice(0, room).replace(/\s+\S*$/u, '').replace(/\\$/u, '');
+        return `${heading}\n\n${cut} […]${tail}`;
+      }
       return `${content}\n\n*…and ${blocks.length - i} more: narrow the query to see them.*`.slice(0, MAX_CONTENT);
     }
     content = next;

@@ -14,7 +14,7 @@ export function renderText(answer: Answer): string {
       return [
         `${answer.articles.length} articles in the corpus:`,
         ...answer.articles.map(
-          (s) => `- ${s.article.id}: ${citationLabel(s.article)} (${s.sentences} sentences, ${s.words} words, ${s.quotations} quotations, ${s.figures} figures)\n  ${s.article.url}`,
+          (s) => `- ${s.article.id}: ${citationLabel(s.article)} (${count(s.sentences, 'sentence')}, ${count(s.words, 'word')}, ${count(s.quotations, 'quotation')}, ${count(s.figures, 'figure')})\n  ${s.article.url}`,
         ),
       ].join('\n');
     case 'article': {
@@ -26,7 +26,7 @@ export function renderText(answer: Answer): string {
       return lines.join('\n');
     }
     case 'results':
-      return [`/${answer.command} ${answer.query}: ${answer.results.length} result${answer.results.length === 1 ? '' : 's'}`, ...answer.results.map((r, i) => renderResult(answer.command, r, i + 1))].join('\n\n');
+      return [`/${answer.command} ${answer.query}: ${count(answer.results.length, 'result')}`, ...answer.results.map((r, i) => renderResult(answer.command, r, i + 1))].join('\n\n');
   }
 }
 
@@ -43,4 +43,9 @@ function renderResult(command: string, result: Result, n: number): string {
   }
   const context = [result.before, `» ${result.text}`, result.after].filter((s): s is string => Boolean(s)).join('\n   ');
   return `${n}. ${context}\n${cite}`;
+}
+
+/** `1 result`, `2 results`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

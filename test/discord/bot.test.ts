@@ -73,6 +73,14 @@ describe('the bot against a local Discord', () => {
     }
   });
 
+  it('resumes after the gateway drops the connection and answers the next interaction', async () => {
+    const resumes = emulator.resumeCount;
+    emulator.dropConnection(4000);
+    await emulator.waitForResume(resumes + 1);
+    const response = await emulator.sendCommand('quote', { query: 'Khosravi' }).response;
+    expect(response.data?.content).toContain('Kayvan Khosravi');
+  });
+
   it('keeps the token out of every log line', () => {
     expect(logs.length).toBeGreaterThan(0);
     for (const line of logs) expect(line).not.toContain(emulator.token);

@@ -53,4 +53,12 @@ describe('renderDiscord', () => {
     expect(reply.content.length).toBeLessThanOrEqual(MAX_CONTENT);
     expect(reply.content).not.toContain('@everyone');
   });
+
+  it('cuts a single result longer than a message at a word, marked as cut, within the limit', () => {
+    const long = 'word '.repeat(900).trim();
+    const reply = renderDiscord({ type: 'results', command: 'quote', query: 'q', results: [result(long), result('short')] });
+    expect(reply.content.length).toBeLessThanOrEqual(MAX_CONTENT);
+    expect(reply.content).toMatch(/word \[…\]/);
+    expect(reply.content).toMatch(/and 1 more/);
+  });
 });

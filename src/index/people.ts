@@ -139,6 +139,13 @@ export function findNames(text: string): NameMention[] {
     // Drop titles and acronyms in front: `UN Secretary General Antonio Guterres` → `Antonio Guterres`.
     let first = 0;
     while (first < run.length && isNamePrefix(run[first]!.word)) first++;
+    // A title further in ends the prefix too: `Ukrainian President Volodymyr Zelenskyy`.
+    for (let k = run.length - 2; k >= first; k--) {
+      if (NAME_TITLES.has(run[k]!.word.toLowerCase())) {
+        first = k + 1;
+        break;
+      }
+    }
     const words = run.slice(first);
     if (words.length < 2 || words.length > 5) continue;
     if (words.some((w) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) || ALL_CAPS.test(w.word))) continue;
@@ -160,7 +167,8 @@ export function surnameOf(name: string): string {
 export function rolesIn(phrase: string): Set<string> {
   const roles = new Set<string>();
   for (const word of phrase.toLowerCase().split(/[^\p{L}-]+/u)) {
-    const role = ROLE_OF_NOUN.get(word) ?? ROLE_OF_NOUN.get(word.replace(/s$/u, ''));
+    // Singular only: `officials` are several people and never name one of them.
+    const role = ROLE_OF_NOUN.get(word);
     if (role) roles.add(role);
   }
   return roles;
@@ -292,7 +300,9 @@ function tieLede(sentences: readonly Sentence[], people: ArticlePeople): void {
   const lede = sentences.find((s) => /\p{Ll}/u.test(s.text) && s.text.split(/\s+/u).length >= 6);
   if (!lede) return;
   const subject = subjectOf(lede.text);
-  if (!subject || findNames(subject).length > 0 || rolesIn(subject).size === 0) return;
+  // Only a plain descriptor can stand for the person named next: `Iran's UN envoy`, not a clause.
+  if (!subject || /[,;:—–()]/u.test(subject) || subject.split(/\s+/u).length > 12) return;
+  if (findNames(subject).length > 0 || rolesIn(subject).size === 0) return;
   for (const next of sentences.slice(lede.index + 1, lede.index + 3)) {
     const name = findNames(next.text)[0];
     if (name) {

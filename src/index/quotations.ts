@@ -13,6 +13,9 @@ import {
 } from './people.ts';
 import type { QuotationKind, Sentence } from './types.ts';
 
+/** Resolves a subject phrase (`he`, `the Iranian envoy`, `Iravani`) to a person of the article, or null. */
+type Resolve = (phrase: string) => LocalPerson | null;
+
 /** A quoted span of a body, before attribution. `start`/`end` cover the words inside the marks. */
 export interface QuoteSpan {
   /** Offset of the opening mark. */
@@ -135,7 +138,7 @@ function kindOf(body: string, quote: QuoteSpan, sentence: Sentence): QuotationKi
   const startsSentence = lead.trim().length === 0 || /[:,]\s*$/u.test(lead);
   const capitalised = /^(?:\.{3}|…)?\s*\p{Lu}/u.test(text);
   const endsSentence = /[.!?…]$/u.test(text);
-  if (lead.trim().length === 0 && capitalised && words >= 2) return 'statement';
+  if (startsSentence && capitalised && words >= 2) return 'statement';
   if (words >= 4 && (startsSentence || capitalised) && (capitalised || endsSentence)) return 'statement';
   if (words >= 12 && endsSentence) return 'statement';
   return 'phrase';
@@ -154,7 +157,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     sentences[sentences.length - 1]!;
 
   /** Resolves a subject phrase to a person: a name, a descriptor tied to one, or a pronoun for the topic. */
-  const resolve = (phrase: string): LocalPerson | null => {
+  const resolve: Resolve = (phrase) => {
     const subject = trimSubject(phrase);
     if (subject.length === 0) return null;
     if (PERSONAL_PRONOUN.test(subject)) return topic;
@@ -182,7 +185,10 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       const kind = kindOf(body, quote, opening);
       let speaker: LocalPerson | null = null;
       if (kind !== 'scare') {
-        speaker = attributeAfter(body, quote, closing, spans, resolve) ?? attributeBefore(body, quote, opening, spans, resolve);
+        speaker =
+          attributeAfter(body, quote, closing, spans, resolve) ??
+          attributeBefore(body, quote, opening, spans, resolve) ??
+          continuedFrom(quotations, quote, opening, closing, sentences, spans);
       }
       if (speaker) sentenceSpeaker = speaker;
       quotations.push({ ...quote, text: body.slice(quote.start, quote.end), kind, speaker, sentence: opening.index });
@@ -202,10 +208,34 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
 }
 
 /**
+ * `"It is hard," Shmyhal said. "But we hold."` — a quotation standing alone as a sentence, with no
+ * attribution of its own, continues the statement of the quotation just before it, in the same
+ * paragraph or the one before, as news style writes a speaker's next words.
+ */
+function continuedFrom(
+  earlier: readonly LocalQuotation[],
+  quote: QuoteSpan,
+  opening: Sentence,
+  closing: Sentence,
+  sentences: readonly Sentence[],
+  spans: readonly QuoteSpan[],
+): LocalPerson | null {
+  const previous = earlier.at(-1);
+  if (!previous?.speaker) return null;
+  // Nothing but the quotation in its sentences: no verb, no other words that could name a speaker.
+  const around = opening.text.slice(0, quote.open - opening.start) + closing.text.slice(quote.close - closing.start);
+  if (/[\p{L}\p{N}]/u.test(around)) return null;
+  const previousSentence = sentences[previous.sentence]!;
+  if (opening.paragraph - previousSentence.paragraph > 1) return null;
+  // Another quotation in between breaks the thread.
+  return spans.some((s) => s.open > previous.open && s.open < quote.open) ? null : previous.speaker;
+}
+
+/**
  * Reported speech without quote marks: `…, he said, likening …` or `Singh said on Thursday that …`.
  * The speaker is the subject of the first speech verb, when it resolves to a person.
  */
-function attributeReported(sentence: Sentence, resolve: (p: string) => LocalPerson | null): LocalPerson | null {
+function attributeReported(sentence: Sentence, resolve: Resolve): LocalPerson | null {
   const after =
     /,\s*(?<np>[^,;:]{1,60}?)\s+(?:also\s+)?(?:said|says|added|noted|stated|told\s+\S+)\s*(?:[,.]|$)/u.exec(sentence.text) ??
     /,\s*according to (?<np>[^,;:]{1,80}?)\s*[.]?$/u.exec(sentence.text);
@@ -219,7 +249,7 @@ function attributeReported(sentence: Sentence, resolve: (p: string) => LocalPers
 }
 
 /** The person who is the subject of a sentence, if it has one. */
-function subjectPerson(sentence: Sentence, spans: readonly QuoteSpan[], resolve: (p: string) => LocalPerson | null): LocalPerson | null {
+function subjectPerson(sentence: Sentence, spans: readonly QuoteSpan[], resolve: Resolve): LocalPerson | null {
   const masked = maskQuotes(sentence.text, spans, sentence.start);
   const subject = subjectOf(masked.trim());
   return subject && subject.split(/\s+/u).length <= 16 ? resolve(subject) : null;
@@ -231,7 +261,7 @@ function attributeAfter(
   quote: QuoteSpan,
   sentence: Sentence,
   spans: readonly QuoteSpan[],
-  resolve: (p: string) => LocalPerson | null,
+  resolve: Resolve,
 ): LocalPerson | null {
   // Only a quotation closed by a comma, `?` or `!` hands over to an attribution after it.
   const inside = body.slice(Math.max(quote.start, quote.close - 3), quote.close);
@@ -249,7 +279,7 @@ function attributeBefore(
   quote: QuoteSpan,
   sentence: Sentence,
   spans: readonly QuoteSpan[],
-  resolve: (p: string) => LocalPerson | null,
+  resolve: Resolve,
 ): LocalPerson | null {
   const lead = maskQuotes(body.slice(sentence.start, quote.open), spans, sentence.start);
   let verbAt = lastMatch(FINITE_SPEECH, lead);

@@ -99,4 +99,25 @@ describe('findQuotations', () => {
     const { people } = findQuotations(body, splitSentences(body));
     expect(people.persons.filter((p) => p.surname === 'iravani')).toHaveLength(1);
   });
+
+  it('continues a speaker\'s statement into a quotation that stands alone as the next sentence', () => {
+    const body = 'Prime Minister Denys Shmyhal spoke late on Monday.\n\n"It is hard," Shmyhal said. "But we hold."';
+    expect(quotations(body)).toContainEqual(['But we hold.', 'statement', 'Denys Shmyhal']);
+  });
+
+  it('does not continue a statement into a quotation that has an unresolved attribution of its own', () => {
+    const body = '"It is hard," Denys Shmyhal said.\n\n"We need more air defense," said one resident, who declined to give her name.';
+    expect(quotations(body)).toContainEqual(['We need more air defense', 'statement', null]);
+  });
+
+  it('drops a title inside a run of capitals from the name: "Ukrainian President Volodymyr Zelenskyy"', () => {
+    const body = '"The enemy is trying to leave us without light," Ukrainian President Volodymyr Zelenskyy said.';
+    expect(quotations(body)).toEqual([['The enemy is trying to leave us without light', 'statement', 'Volodymyr Zelenskyy']]);
+  });
+
+  it('never gives what "officials said" to one named person', () => {
+    const body = 'KYIV (AP) — Drones struck a power plant overnight, officials said Tuesday.\n\n"We will respond," Ukrainian President Volodymyr Zelenskyy said.';
+    const found = quotations(body);
+    expect(found.filter(([, kind]) => kind === 'reported')).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@ import type { Article } from '../corpus/article.ts';
 import { findFigures } from './figures.ts';
 import type { LocalPerson } from './people.ts';
 import { findQuotations } from './quotations.ts';
-import { TextIndex } from './search.ts';
+import { correctNames, NAME_SEARCH_OPTIONS, queryTerms, TextIndex } from './search.ts';
 import { splitSentences } from './sentences.ts';
 import { mergeSpeakers, type PersonInArticle } from './speakers.ts';
 import type { Figure, Quotation, Sentence, Speaker } from './types.ts';
@@ -31,7 +31,10 @@ export class Library {
   readonly #allSentences: SentenceRef[] = [];
   readonly #sentenceIndex = new TextIndex(['text', 'speakers', 'outlet', 'headline'], { text: 2, speakers: 1.5 });
   readonly #quotationIndex = new TextIndex(['text', 'speaker'], { text: 1, speaker: 1 });
-  readonly #speakerIndex = new TextIndex(['name']);
+  readonly #speakerIndex = new TextIndex(['name'], {}, NAME_SEARCH_OPTIONS);
+  /** Every word of the corpus text, outlets and headlines, and every word of a speaker's name: what a misspelt name is corrected against. */
+  readonly #vocabulary = new Set<string>();
+  readonly #nameWords = new Set<string>();
 
   /** Builds the library; articles may come in any order. */
   constructor(articles: readonly Article[]) {
@@ -90,7 +93,14 @@ export class Library {
     this.#quotationIndex.addAll(
       this.quotations.map((q, id) => ({ id, text: q.text, speaker: q.speakerId ? this.#speakers.get(q.speakerId)!.name : '' })),
     );
-    this.#speakerIndex.addAll(this.speakers.map((s, id) => ({ id, name: [s.name, ...s.aliases.filter(isName)].join(' ') })));
+    this.#speakerIndex.addAll(this.speakers.map((s, id) => ({ id, name: [s.name, ...s.aliases].join(' ') })));
+    for (const { article, sentence } of this.#allSentences) for (const term of queryTerms(`${sentence.text} ${article.outlet} ${article.title ?? ''}`)) this.#vocabulary.add(term);
+    for (const s of this.speakers) for (const term of queryTerms([s.name, ...s.aliases].join(' '))) this.#nameWords.add(term);
+  }
+
+  /** The query with misspelt speaker names corrected (`Irvani` → `iravani`); other words as typed. */
+  #corrected(query: string): string {
+    return correctNames(query, this.#vocabulary, this.#nameWords);
   }
 
   /** The article with this id. */
@@ -108,14 +118,14 @@ export class Library {
     return this.#speakers.get(id);
   }
 
-  /** Speakers whose name matches every word of the query (fuzzily: `Irvani` finds Iravani), best first. */
+  /** Speakers whose name matches every word of the query (misspellings too: `Irvani` finds Iravani), best first. */
   findSpeakers(query: string): Speaker[] {
     return this.#speakerIndex.search(query).map((hit) => this.speakers[hit.id]!);
   }
 
-  /** Quotations whose words (or speaker's name) match every word of the query, best first. */
+  /** Quotations whose words (or speaker's name, misspelt or not) match every word of the query, best first. */
   searchQuotations(query: string): Quotation[] {
-    return this.#quotationIndex.search(query).map((hit) => this.quotations[hit.id]!);
+    return this.#quotationIndex.search(this.#corrected(query)).map((hit) => this.quotations[hit.id]!);
   }
 
   /**
@@ -124,11 +134,7 @@ export class Library {
    */
   searchSentences(query: string, filter?: (ref: SentenceRef) => boolean): SentenceRef[] {
     const accept = filter ? (id: number) => filter(this.#allSentences[id]!) : undefined;
-    return this.#sentenceIndex.search(query, accept).map((hit) => this.#allSentences[hit.id]!);
+    return this.#sentenceIndex.search(this.#corrected(query), accept).map((hit) => this.#allSentences[hit.id]!);
   }
 }
 
-/** Whether an alias is a spelling of a name rather than a descriptor (`the Iranian envoy`). */
-function isName(alias: string): boolean {
-  return /^\p{Lu}/u.test(alias) && !/\s(?:to|of|the)\s|['’]s\b/u.test(alias);
-}

@@ -210,11 +210,17 @@ export class ArticlePeople {
     person.descriptors.add(descriptor.trim());
   }
 
-  /** The one person the article ties to a role named in the descriptor, or null when none or several. */
+  /**
+   * The one person the article ties to a role named in the descriptor, or null when none or
+   * several. The descriptor's proper modifiers must fit too: `the Iranian envoy` is not the person
+   * the article calls `the UN envoy` unless it also ties them to Iran.
+   */
   byRole(descriptor: string): LocalPerson | null {
     const roles = rolesIn(descriptor);
     if (roles.size === 0) return null;
-    const matches = this.persons.filter((p) => [...roles].some((r) => p.roles.has(r)));
+    const matches = this.persons.filter(
+      (p) => [...roles].some((r) => p.roles.has(r)) && properModifiers(descriptor).every((m) => [...p.descriptors].some((d) => mentions(d, m))),
+    );
     return matches.length === 1 ? matches[0]! : null;
   }
 
@@ -237,6 +243,29 @@ export class ArticlePeople {
     }
     return null;
   }
+}
+
+/** The capitalised words of a descriptor other than its opening determiner: `Iran's UN ambassador` → Iran, UN. */
+function properModifiers(descriptor: string): string[] {
+  return tokenize(descriptor)
+    .map((t) => t.word)
+    .filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(w.toLowerCase())) && !ROLE_OF_NOUN.has(w.toLowerCase()));
+}
+
+/**
+ * Whether a descriptor mentions a proper word, allowing derived forms (`Iranian` for `Iran`, by a
+ * shared start of four letters) and acronyms (`UN` for `United Nations`).
+ */
+function mentions(descriptor: string, word: string): boolean {
+  const words = tokenize(descriptor).map((t) => t.word);
+  const stem = word.toLowerCase().slice(0, 4);
+  if (words.some((w) => (word.length >= 4 && w.length >= 4 ? w.toLowerCase().startsWith(stem) : w === word))) return true;
+  // An acronym against the initials of the capitalised words.
+  const initials = words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+  return ALL_CAPS.test(word) && initials.includes(word);
 }
 
 /** Whether two lists of given names can belong to one person (`Amir Saeid` and `Amir Saeed`). */

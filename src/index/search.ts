@@ -3,6 +3,7 @@
  * place and its result type stays inside this module.
  */
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import { editDistance } from './people.ts';
 
 /**
  * Words too common to tell sentences apart. Dropped when indexing and when searching, so a
@@ -19,15 +20,34 @@ export function processTerm(term: string): string | null {
   return lower.length < 2 || STOPWORDS.has(lower) ? null : lower;
 }
 
+/** Words shorter than this are matched whole: as prefixes, `US` or `Ira` would match far too much. */
+export const MIN_PREFIX_LENGTH = 4;
+
 /**
- * How every index searches. Fuzzy and prefix matching let a misspelt or half-typed name
- * (`Irvani`, `Khosr`) find its person; `AND` means every word of the query must match, so a
- * query that the corpus does not answer finds nothing instead of a near miss on one word.
+ * Names shorter than this are never matched fuzzily: one letter off a four-letter word is
+ * another word (`Tran`, `Iran`), while one letter off `Iravani` is a misspelling of it.
+ */
+export const MIN_FUZZY_LENGTH = 5;
+
+/**
+ * How the text indexes search. `AND` means every word of the query must match, so a query the
+ * corpus does not answer finds nothing instead of a near miss on one word. Prefixes let `attack`
+ * find `attacks`; text is never matched fuzzily (`sanctions` is not `actions`): misspelt names are
+ * corrected against the speakers first (see `NAME_SEARCH_OPTIONS`).
  */
 export const SEARCH_OPTIONS: SearchOptions = {
-  fuzzy: 0.2,
-  prefix: true,
+  prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
+  fuzzy: false,
   combineWith: 'AND',
+};
+
+/**
+ * How speaker names are searched: fuzzily too, so that `Irvani` finds Iravani. A name is a small,
+ * distinctive vocabulary, unlike the text.
+ */
+export const NAME_SEARCH_OPTIONS: SearchOptions = {
+  ...SEARCH_OPTIONS,
+  fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? 0.2 : false),
 };
 
 /** A document found by a search: its id and how well it matched. */
@@ -41,12 +61,12 @@ export class TextIndex<Field extends string> {
   readonly #search: MiniSearch<Record<Field | 'id', string | number>>;
 
   /** Builds an index over the given fields; `boost` weighs fields against each other. */
-  constructor(fields: readonly Field[], boost: Partial<Record<Field, number>> = {}) {
+  constructor(fields: readonly Field[], boost: Partial<Record<Field, number>> = {}, searchOptions: SearchOptions = SEARCH_OPTIONS) {
     const options: Options<Record<Field | 'id', string | number>> = {
       fields: [...fields],
       storeFields: [],
       processTerm,
-      searchOptions: { ...SEARCH_OPTIONS, boost: boost as Record<string, number> },
+      searchOptions: { ...searchOptions, boost: boost as Record<string, number> },
     };
     this.#search = new MiniSearch(options);
   }
@@ -57,10 +77,9 @@ export class TextIndex<Field extends string> {
   }
 
   /** Documents matching every word of the query, best first, optionally only those `filter` accepts. */
-  search(query: string, filter?: (id: number) => boolean, fields?: readonly Field[]): Hit[] {
+  search(query: string, filter?: (id: number) => boolean): Hit[] {
     const options: SearchOptions = {};
     if (filter) options.filter = (result) => filter(result.id as number);
-    if (fields) options.fields = [...fields];
     return this.#search.search(query, options).map((r) => ({ id: r.id as number, score: r.score }));
   }
 }
@@ -71,4 +90,25 @@ export function queryTerms(query: string): string[] {
     .split(/[\n\r\p{Z}\p{P}]+/u)
     .map(processTerm)
     .filter((t): t is string => t !== null);
+}
+
+/**
+ * Replaces each word of a query that appears nowhere in the corpus by the speaker-name word it
+ * misspells (`Irvani` → `iravani`): at most one letter off, two for long names, never for short
+ * words. Other words are kept as typed, so a word that is simply absent still finds nothing.
+ */
+export function correctNames(query: string, vocabulary: ReadonlySet<string>, nameWords: ReadonlySet<string>): string {
+  return queryTerms(query)
+    .map((term) => {
+      if (vocabulary.has(term) || term.length < MIN_FUZZY_LENGTH) return term;
+      const allowed = term.length >= 8 ? 2 : 1;
+      let best: string | null = null;
+      let bestDistance = allowed + 1;
+      for (const word of nameWords) {
+        const distance = editDistance(term, word);
+        if (distance < bestDistance) [best, bestDistance] = [word, distance];
+      }
+      return best ?? term;
+    })
+    .join(' ');
 }

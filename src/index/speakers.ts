@@ -50,16 +50,13 @@ export function mergeSpeakers(people: readonly PersonInArticle[]): { speakers: S
     const counts = new Map<string, number>();
     for (const m of group.members) counts.set(m.person.name, (counts.get(m.person.name) ?? 0) + m.quotations + 0.001);
     const name = [...counts.entries()].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-    const aliases = new Set<string>();
-    for (const m of group.members) {
-      aliases.add(m.person.name);
-      for (const d of m.person.descriptors) aliases.add(d);
-    }
+    const aliases = new Set(group.members.map((m) => m.person.name));
     aliases.delete(name);
+    const descriptors = new Set(group.members.flatMap((m) => [...m.person.descriptors]));
     let id = slug(name);
     for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
     usedIds.add(id);
-    const speaker: Speaker = { id, name, aliases: [...aliases] };
+    const speaker: Speaker = { id, name, aliases: [...aliases], descriptors: [...descriptors] };
     speakers.push(speaker);
     for (const m of group.members) speakerOf.set(m.person, speaker);
   }

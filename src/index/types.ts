@@ -38,8 +38,10 @@ export interface Speaker {
   id: string;
   /** The fullest, most used spelling. */
   name: string;
-  /** Every spelling and descriptor seen for this speaker. */
+  /** Other spellings of the name (`Amir Saeed Iravani`). */
   aliases: string[];
+  /** How the articles describe this speaker (`the Iranian UN envoy`), as written. */
+  descriptors: string[];
 }
 
 /** What a figure counts happening. */

@@ -65,6 +65,33 @@ describe('/quote', () => {
     expect(answerLine(library, '/quote non-governmental militia groups')).toMatchObject({ type: 'problem' });
   });
 
+  it('does not match words fuzzily: "sanctions" is not "actions", and "said" is not the name "Saeid"', () => {
+    expect(answerLine(library, '/quote sanctions')).toMatchObject({ type: 'problem', problem: { code: 'nothing-found' } });
+    expect(answerLine(library, '/source query:sanctions')).toMatchObject({ type: 'problem', problem: { code: 'nothing-found' } });
+    const said = results(answerLine(library, '/quote said'));
+    expect(said.every((r) => /\bsaid\b/i.test(r.sentence))).toBe(true);
+  });
+
+  it('treats a query as a speaker only when it names one: "Iran" finds quotations about Iran from several speakers', () => {
+    const found = results(answerLine(library, '/quote Iran'));
+    expect(new Set(found.map((r) => r.speaker)).size).toBeGreaterThan(2);
+    expect(found.every((r) => /iran/i.test(r.text + r.speaker))).toBe(true);
+  });
+
+  it('narrows a speaker by words: "Iravani legal"', () => {
+    const found = results(answerLine(library, '/quote Iravani legal'));
+    expect(found.map((r) => r.text)).toContain('completely legal');
+    expect(found.every((r) => r.speaker === 'Amir Saeid Iravani')).toBe(true);
+  });
+
+  it('corrects a misspelt name in sentence search too: /source query:Irvani', () => {
+    const found = results(answerLine(library, '/source query:Irvani'));
+    expect(found.length).toBeGreaterThan(0);
+    const his = (r: Result) =>
+      library.quotations.some((q) => q.articleId === r.article.id && q.speakerId === 'amir-saeid-iravani' && q.start < r.end && q.end > r.start);
+    expect(found.every((r) => r.sentence.includes('Iravani') || his(r))).toBe(true);
+  });
+
   it('says plainly that nothing matches rather than offering a near miss', () => {
     expect(answerLine(library, '/quote Guterres peace treaty')).toMatchObject({ type: 'problem', problem: { code: 'nothing-found' } });
     expect(answerLine(library, '/quote')).toMatchObject({ type: 'problem', problem: { code: 'empty-query' } });

@@ -121,3 +121,10 @@ describe('findQuotations', () => {
     expect(found.filter(([, kind]) => kind === 'reported')).toEqual([]);
   });
 });
+
+describe('descriptors', () => {
+  it('does not give "the Iranian envoy" to the person the article calls "the UN envoy"', () => {
+    const body = 'Jane Doe, the UN envoy, arrived on Monday.\n\n"We are not involved," the Iranian envoy said.';
+    expect(quotations(body)).toEqual([['We are not involved', 'statement', null]]);
+  });
+});

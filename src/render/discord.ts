@@ -5,6 +5,7 @@
 import { escapeMarkdown, MessageFlags, type InteractionReplyOptions } from 'discord.js';
 import type { Answer, Result } from '../commands/answer.ts';
 import { describeProblem } from '../commands/problems.ts';
+import type { ArticleRef } from '../corpus/article.ts';
 import { citationLabel, KIND_LABELS } from './citation.ts';
 
 /** Discord refuses message content longer than this. */
@@ -12,65 +13,96 @@ export const MAX_CONTENT = 2000;
 
 /** Text from the corpus or a user, escaped so Discord shows it as written (no bold, no links, no mentions). */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { escape: true, heading: true, bulletedList: true, numberedList: true, maskedLink: true })
-    .replace(/\[/gu, '\\[')
-    .replace(/\]/gu, '\\]')
-    .replace(/[<>]/gu, (c) => `\\${c}`)
+  return escapeMarkdown(text, { escape: true, heading: true, bulletedList: true, numberedList: true })
+    .replace(/[[\]<>]/gu, (c) => `\\${c}`)
+    .replace(/^-#/gmu, '\\-#') // subtext, which escapeMarkdown leaves alone
     .replace(/@/gu, '@\u200b') // never a mention or @everyone, even where allowedMentions would already stop the ping
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/gu, '');
 }
 
-/** A link to the article whose text is the citation. `<…>` keeps Discord from adding a preview. */
-function citationLink(result: Result): string {
-  return `[${escapeText(citationLabel(result.article))}](<${result.article.url}>)`;
+/** An address safe inside `(<…>)`: the characters that would end the link are percent-encoded. */
+function linkTarget(url: string): string {
+  return url.replace(/[<>()\s]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** Text quoted as a Discord block quote, every line of it. */
-function blockQuote(text: string): string {
+/** A link to the article whose text is the citation. `<…>` keeps Discord from adding a preview. */
+function citationLink(article: ArticleRef): string {
+  return `[${escapeText(citationLabel(article))}](<${linkTarget(article.url)}>)`;
+}
+
+/** Text quoted as a Discord block quote, every line of it; `marker` opens the first line. */
+function blockQuote(text: string, marker = ''): string {
   return escapeText(text)
     .split('\n')
-    .map((line) => `> ${line}`)
+    .map((line, i) => `> ${i === 0 ? marker : ''}${line}`)
     .join('\n');
 }
 
-/** One result as message lines. */
-function renderResult(command: string, result: Result): string {
-  if (command === 'quote') {
-    const who = result.speaker ? `**${escapeText(result.speaker)}**` : '*speaker not stated in the article*';
-    return `${blockQuote(result.text)}\n— ${who} (${KIND_LABELS[result.kind ?? 'statement']}) · ${citationLink(result)}`;
-  }
-  if (command === 'figures') {
-    return `**${escapeText(result.text)}** · ${result.category}\n${blockQuote(result.sentence)}\n${citationLink(result)}`;
-  }
-  const context = [result.before, result.text, result.after].filter((s): s is string => Boolean(s));
-  return `${context.map((s) => (s === result.text ? blockQuote(s).replace(/^> /u, '> » ') : blockQuote(s))).join('\n')}\n${citationLink(result)}`;
+/** A piece of a message: corpus text that may be cut if it alone is too long, and a line that never is. */
+interface Block {
+  text: string;
+  footer: string;
 }
 
-/** Joins blocks under a heading, as many as fit in one message, and says how many were left out. */
-function fit(heading: string, blocks: string[]): string {
+/** One result as a block: the verbatim text, then who said it and where it comes from. */
+function resultBlock(command: string, result: Result): Block {
+  if (command === 'quote') {
+    const who = result.speaker ? `**${escapeText(result.speaker)}**` : '*speaker not stated in the article*';
+    return { text: blockQuote(result.text), footer: `— ${who} (${KIND_LABELS[result.kind ?? 'statement']}) · ${citationLink(result.article)}` };
+  }
+  if (command === 'figures') {
+    return { text: `**${escapeText(result.text)}** · ${result.category}\n${blockQuote(result.sentence)}`, footer: citationLink(result.article) };
+  }
+  const context = [result.before && blockQuote(result.before), blockQuote(result.text, '» '), result.after && blockQuote(result.after)];
+  return { text: context.filter(Boolean).join('\n'), footer: citationLink(result.article) };
+}
+
+/** `1 article`, `2 articles`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** What is said when results are left out. */
+function moreNote(n: number): string {
+  return `*…and ${count(n, 'more result')}: add words to narrow the query.*`;
+}
+
+/**
+ * Joins blocks under a heading, as many as fit in one message, and says how many were left out.
+ * A first block too long for a message keeps its footer (speaker, citation); its text is cut at
+ * a word and marked `[…]`.
+ */
+function fit(heading: string, blocks: readonly Block[]): string {
   let content = heading;
   for (let i = 0; i < blocks.length; i++) {
-    const more = blocks.length - i - 1;
-    const tail = more > 0 ? `\n\n*…and ${more} more: narrow the query to see them.*` : '';
-    const next = `${content}\n\n${blocks[i]}`;
-    if (next.length + tail.length > MAX_CONTENT) {
-      if (i === 0) {
-        // A single result longer than a message: show its start, cut at a word and marked as cut.
-        const room = MAX_CONTENT - heading.length - tail.length - 8;
-        const cut = blocks[0]!.slice(0, room).replace(/\s+\S*$/u, '').replace(/\\$/u, '');
-        return `${heading}\n\n${cut} […]${tail}`;
-      }
-      return `${content}\n\n*…and ${blocks.length - i} more: narrow the query to see them.*`.slice(0, MAX_CONTENT);
+    const block = blocks[i]!;
+    const left = blocks.length - i - 1;
+    const tail = left > 0 ? `\n\n${moreNote(left)}` : '';
+    const next = `${content}\n\n${block.text}\n${block.footer}`;
+    if (next.length + tail.length <= MAX_CONTENT) {
+      content = next;
+      continue;
     }
-    content = next;
+    if (i > 0) return `${content}\n\n${moreNote(blocks.length - i)}`;
+    const room = MAX_CONTENT - heading.length - block.footer.length - tail.length - 10;
+    const cut = block.text.slice(0, Math.max(0, room)).replace(/\s+\S*$/u, '').replace(/\\+$/u, '');
+    return `${heading}\n\n${cut} […]\n${block.footer}${tail}`;
   }
   return content;
 }
 
+/** A reply everyone in the channel sees. */
+function publicReply(content: string): InteractionReplyOptions & { content: string } {
+  return { content, allowedMentions: { parse: [] } };
+}
+
+/** A reply only the person who asked sees. */
+function privateReply(content: string): InteractionReplyOptions & { content: string } {
+  return { content, allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral };
+}
+
 /** The reply for an answer: public when it answers, private when it is a problem or help. */
 export function renderDiscord(answer: Answer): InteractionReplyOptions & { content: string } {
-  const publicReply = (content: string) => ({ content, allowedMentions: { parse: [] as [] } });
-  const privateReply = (content: string) => ({ content, allowedMentions: { parse: [] as [] }, flags: MessageFlags.Ephemeral as const });
   switch (answer.type) {
     case 'problem':
       return privateReply(escapeText(describeProblem(answer.problem)).slice(0, MAX_CONTENT));
@@ -79,19 +111,21 @@ export function renderDiscord(answer: Answer): InteractionReplyOptions & { conte
     case 'articles':
       return publicReply(
         fit(
-          `**${answer.articles.length} articles in the corpus**`,
-          answer.articles.map((s) => `\`${s.article.id}\` · [${escapeText(citationLabel(s.article))}](<${s.article.url}>) · ${s.words} words`),
+          `**${count(answer.articles.length, 'article')} in the corpus**`,
+          answer.articles.map((s) => ({ text: `\`${s.article.id}\` · ${citationLink(s.article)}`, footer: count(s.words, 'word') })),
         ),
       );
     case 'article': {
       const { article } = answer.summary;
-      const blocks = answer.results.map((r) => blockQuote(r.text));
-      if (answer.standfirst) blocks.unshift(`*Standfirst (the outlet’s summary):*\n${blockQuote(answer.standfirst)}`);
-      return publicReply(fit(`**[${escapeText(citationLabel(article))}](<${article.url}>)**\n\`${article.id}\` · ${answer.summary.words} words`, blocks));
+      const blocks: Block[] = [];
+      if (answer.standfirst) blocks.push({ text: blockQuote(answer.standfirst), footer: '*the outlet’s standfirst (its summary), not article text*' });
+      for (const caption of answer.captions) blocks.push({ text: blockQuote(caption), footer: '*a photo caption*' });
+      blocks.push({ text: answer.results.map((r) => blockQuote(r.text)).join('\n'), footer: '*the opening of the article*' });
+      return publicReply(fit(`**${citationLink(article)}**\n\`${article.id}\` · ${count(answer.summary.words, 'word')}`, blocks));
     }
     case 'results': {
-      const heading = `**/${answer.command}** ${escapeText(answer.query)} · ${answer.results.length} result${answer.results.length === 1 ? '' : 's'}`;
-      return publicReply(fit(heading.slice(0, 300), answer.results.map((r) => renderResult(answer.command, r))));
+      const heading = `**/${answer.command}** ${escapeText(answer.query).slice(0, 200)} · ${count(answer.results.length, 'result')}`;
+      return publicReply(fit(heading, answer.results.map((r) => resultBlock(answer.command, r))));
     }
   }
 }

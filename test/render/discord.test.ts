@@ -16,6 +16,11 @@ describe('escapeText', () => {
     expect(escaped.replace(/\\/g, '')).toBe('a **bold** `code` _under_ ~~strike~~ ||spoiler||');
   });
 
+  it('escapes a link and a subtext line once, so they show as typed', () => {
+    expect(escapeText('x [link](https://e.com) y')).toBe('x \\[link\\](https://e.com) y');
+    expect(escapeText('-# small')).toBe('\\-# small');
+  });
+
   it('breaks mentions and strips control and direction-override characters', () => {
     const escaped = escapeText('@everyone <@123> \u202eevil\u0007');
     expect(escaped).not.toContain('@everyone');
@@ -32,6 +37,20 @@ describe('renderDiscord', () => {
     expect(reply.flags).toBeUndefined();
     expect(reply.content).toContain('We have said it.');
     expect(reply.content).toContain('(<https://example.org/a>)');
+  });
+
+  it('keeps a link whole when the article address holds ) or >', () => {
+    const odd = { ...article, url: 'https://example.org/a_(b)>c' };
+    const reply = renderDiscord({ type: 'results', command: 'quote', query: 'q', results: [{ ...result('Text.'), article: odd }] });
+    expect(reply.content).toContain('(<https://example.org/a_%28b%29%3Ec>)');
+  });
+
+  it('shows an article’s standfirst and captions, labelled as what they are', () => {
+    const summary = { article, sentences: 1, words: 3, quotations: 0, figures: 0 };
+    const reply = renderDiscord({ type: 'article', command: 'source', summary, standfirst: 'The summary.', captions: ['A photo (AP)'], results: [result('First.')] });
+    expect(reply.content).toMatch(/> The summary\.\n\*the outlet’s standfirst/);
+    expect(reply.content).toMatch(/> A photo \(AP\)\n\*a photo caption\*/);
+    expect(reply.content).toContain('> First.');
   });
 
   it('answers a problem privately', () => {
@@ -58,7 +77,8 @@ describe('renderDiscord', () => {
     const long = 'word '.repeat(900).trim();
     const reply = renderDiscord({ type: 'results', command: 'quote', query: 'q', results: [result(long), result('short')] });
     expect(reply.content.length).toBeLessThanOrEqual(MAX_CONTENT);
-    expect(reply.content).toMatch(/word \[…\]/);
-    expect(reply.content).toMatch(/and 1 more/);
+    expect(reply.content).toMatch(/word \[…\]\n— \*\*A Person\*\*/);
+    expect(reply.content).toContain('(<https://example.org/a>)');
+    expect(reply.content).toMatch(/and 1 more result/);
   });
 });

@@ -26,6 +26,7 @@ function percentile(sorted: number[], p: number): number {
 
 const t0 = performance.now();
 const corpus = await loadCorpus(values.corpus);
+if (!corpus.success) throw new Error(`bench: ${corpus.reason}`);
 const t1 = performance.now();
 const library = new Library(corpus.articles);
 const t2 = performance.now();

@@ -23,6 +23,7 @@ export const ConfigSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
 });
 
+/** The checked configuration. */
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** The configuration, or one message naming every problem. Empty variables count as unset. */

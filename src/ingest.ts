@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { ArticleFactsSchema } from './corpus/article.ts';
 import { extractArticle } from './corpus/extract.ts';
 import { formatArticle } from './corpus/format.ts';
-import { slug } from './index/speakers.ts';
+import { configOrExit } from './setup.ts';
+import { slug } from './slug.ts';
 
 const USAGE = `Usage: npm run ingest -- <file> --outlet "Press TV" --url https://… --published YYYY-MM-DD [--title "…"] [--id ID] [--corpus DIR] [--replace]`;
 
@@ -25,7 +26,7 @@ try {
       published: { type: 'string' },
       title: { type: 'string' },
       id: { type: 'string' },
-      corpus: { type: 'string', default: process.env['CORPUS_DIR'] || 'corpus' },
+      corpus: { type: 'string' },
       replace: { type: 'boolean', default: false },
     },
   });
@@ -38,6 +39,12 @@ if (positionals.length !== 1) {
   console.error(`Give exactly one file to ingest.\n${USAGE}`);
   process.exit(2);
 }
+const missing = (['outlet', 'url', 'published'] as const).filter((flag) => !values[flag]);
+if (missing.length > 0) {
+  console.error(`Give ${missing.map((flag) => `--${flag}`).join(', ')}: a corpus article needs its outlet, address and publication date.\n${USAGE}`);
+  process.exit(2);
+}
+const corpusDir = values.corpus ?? configOrExit().CORPUS_DIR;
 const file = positionals[0]!;
 let raw: string;
 try {
@@ -49,7 +56,7 @@ try {
 
 const extracted = extractArticle(raw);
 const title = values.title ?? extracted.title;
-const id = values.id ?? slug(`${values.outlet ?? ''} ${values.published ?? ''}`);
+const id = values.id ?? slug(`${values.outlet} ${values.published}`);
 const facts = ArticleFactsSchema.safeParse({
   id,
   title,
@@ -64,12 +71,12 @@ if (!facts.success) {
   process.exit(1);
 }
 
-const target = join(values.corpus, `${facts.data.id}.txt`);
+const target = join(corpusDir, `${facts.data.id}.txt`);
 if (existsSync(target) && !values.replace) {
   console.error(`${target} already exists. Give another --id, or --replace to overwrite it.`);
   process.exit(1);
 }
-await mkdir(values.corpus, { recursive: true });
+await mkdir(corpusDir, { recursive: true });
 await writeFile(target, formatArticle(facts.data, extracted.body));
 console.log(`Wrote ${target} from ${basename(file)}: ${extracted.body.split('\n\n').length} paragraphs${title ? `, headline “${title}”` : ', no headline'}.`);
 if (extracted.standfirst) console.log(`  standfirst kept apart: ${extracted.standfirst}`);

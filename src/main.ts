@@ -28,15 +28,19 @@ if (config.DISCORD_TOKEN) {
     process.exit(1);
   }
 } else {
-  console.log(`No DISCORD_TOKEN set, so Verbatim answers here. ${library.articles.length} articles loaded.`);
-  console.log('Type a command such as /quote Iravani, /figures casualties, /source or /help; Ctrl+D or /exit to leave.');
-  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'verbatim> ' });
-  rl.prompt();
+  // A prompt is for a person at a terminal; piped input gets the answers alone.
+  const interactive = process.stdin.isTTY === true;
+  if (interactive) {
+    console.log(`No DISCORD_TOKEN set, so Verbatim answers here. ${library.articles.length} articles loaded.`);
+    console.log('Type a command such as /quote Iravani, /figures casualties, /source or /help; Ctrl+D or /exit to leave.');
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'verbatim> ', terminal: interactive });
+  if (interactive) rl.prompt();
   for await (const line of rl) {
     const trimmed = line.trim();
     if (trimmed === '/exit' || trimmed === '/quit') break;
     if (trimmed) console.log(`${renderText(answerLine(library, trimmed))}\n`);
-    rl.prompt();
+    if (interactive) rl.prompt();
   }
   rl.close();
 }

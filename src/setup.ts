@@ -5,10 +5,10 @@ import { loadCorpus } from './corpus/load.ts';
 import { Library } from './index/library.ts';
 
 /** The configuration from the environment and `.env`, or exit with the message naming every problem. */
-export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+export function configOrExit(): Config {
   // quiet: dotenv would otherwise print a line to stdout, where `--json` output goes.
   loadDotenv({ quiet: true });
-  const result = readConfig(env);
+  const result = readConfig(process.env);
   if (!result.success) {
     console.error(result.message);
     process.exit(1);
@@ -16,9 +16,17 @@ export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   return result.config;
 }
 
-/** Loads the corpus folder and builds the index; a broken file is named with its reason and skipped. */
-export async function openLibrary(dir: string, warn: (message: string) => void = console.error): Promise<Library> {
+/**
+ * Loads the corpus folder and builds the index; a broken file is named with its reason and
+ * skipped. A folder that cannot be read at all stops the program with one clear line.
+ */
+export async function openLibrary(dir: string): Promise<Library> {
   const corpus = await loadCorpus(dir);
-  for (const problem of corpus.problems) warn(`Skipped ${problem.file}: ${problem.reason}`);
+  if (!corpus.success) {
+    console.error(`${corpus.reason} Set CORPUS_DIR (or --corpus) to a folder of article files.`);
+    process.exit(1);
+  }
+  for (const problem of corpus.problems) console.error(`Skipped ${problem.file}: ${problem.reason}`);
+  if (corpus.articles.length === 0) console.error(`The corpus folder ${dir} holds no usable article (.txt) files: every answer will be "nothing matches".`);
   return new Library(corpus.articles);
 }

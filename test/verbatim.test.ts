@@ -6,13 +6,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../src/answer-line.ts';
 import type { Answer, Result } from '../src/commands/answer.ts';
-import { loadCorpus } from '../src/corpus/load.ts';
-import { Library } from '../src/index/library.ts';
+import { seedLibrary } from './support/seed-library.ts';
+import type { Library } from '../src/index/library.ts';
 
 let library: Library;
 let words: string[];
 beforeAll(async () => {
-  library = new Library((await loadCorpus('corpus')).articles);
+  library = await seedLibrary();
   words = [...new Set(library.articles.flatMap((a) => a.body.split(/[\s,.;:“”"()]+/u)).filter((w) => w.length > 1))];
 });
 

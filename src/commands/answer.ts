@@ -5,6 +5,7 @@
 import type { SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import { refOf, type Article, type ArticleRef } from '../corpus/article.ts';
 import type { Library } from '../index/library.ts';
+import { queryTerms } from '../index/search.ts';
 import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence } from '../index/types.ts';
 
 /** One result: a verbatim span, the sentence that holds it, and where it comes from. */
@@ -41,7 +42,8 @@ export interface ArticleSummary {
 
 /** Why a command has nothing to show. Each has one message, in `problems.ts`. */
 export type Problem =
-  | { code: 'empty-query'; option: string }
+  | { code: 'empty-query'; option: string; example: string }
+  | { code: 'only-common-words'; query: string }
   | { code: 'nothing-found'; query: string }
   | { code: 'unknown-article'; id: string }
   | { code: 'unknown-command'; name: string }
@@ -123,6 +125,19 @@ export function figureResult(library: Library, figure: Figure): Result {
     counted: figure.counted,
     category: figure.category,
   };
+}
+
+/**
+ * The words to search for from a command's option, or the problem answer when there are none:
+ * the option is empty, or holds only words too common to search (`the`). `label` names what to
+ * give in the message.
+ */
+export function searchWords(command: Command, options: CommandOptions, option: string, label: string): { success: true; query: string } | { success: false; answer: Answer } {
+  const query = optionText(options, option);
+  const name = command.data.name;
+  if (!query) return { success: false, answer: { type: 'problem', command: name, query: '', problem: { code: 'empty-query', option: label, example: command.help.example } } };
+  if (queryTerms(query).length === 0) return { success: false, answer: { type: 'problem', command: name, query, problem: { code: 'only-common-words', query } } };
+  return { success: true, query };
 }
 
 /** The text of an option, or undefined when it is absent or only spaces. */

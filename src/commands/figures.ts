@@ -1,9 +1,9 @@
 /** /figures: the numbers the articles give on a topic, each with its sentence and citation. */
 import { SlashCommandBuilder } from 'discord.js';
-import type { Library } from '../index/library.ts';
+import { sentenceKey, type Library } from '../index/library.ts';
 import { queryTerms } from '../index/search.ts';
 import type { Figure, FigureCategory } from '../index/types.ts';
-import { figureResult, optionText, type Answer, type Command, type CommandOptions } from './answer.ts';
+import { figureResult, searchWords, type Answer, type Command, type CommandOptions } from './answer.ts';
 
 /**
  * Topic words people use that articles rarely print, mapped to what the sentences say. News
@@ -28,32 +28,31 @@ export const TOPICS: Readonly<Record<string, readonly FigureCategory[]>> = {
   rockets: ['rockets'],
   missiles: ['rockets'],
   deployments: ['deployed'],
+  deployment: ['deployed'],
+  deployed: ['deployed'],
+  reinforcements: ['deployed'],
 };
 
 /** Answers /figures: figures of the topic's categories, or in sentences matching its words, oldest article first. */
 export function answerFigures(library: Library, options: CommandOptions): Answer {
-  const topic = optionText(options, 'topic');
-  if (!topic) return { type: 'problem', command: 'figures', query: '', problem: { code: 'empty-query', option: 'topic' } };
+  const asked = searchWords(figures, options, 'topic', 'topic');
+  if (!asked.success) return asked.answer;
+  const topic = asked.query;
   const terms = queryTerms(topic);
   const categories = new Set(terms.flatMap((t) => TOPICS[t] ?? []));
   const words = terms.filter((t) => !(t in TOPICS));
-  let figures: Figure[] = library.figures.filter((f) => categories.size === 0 || categories.has(f.category));
+  let found: Figure[] = library.figures.filter((f) => categories.size === 0 || categories.has(f.category));
   if (words.length > 0) {
     // The remaining words narrow to the sentences that hold them (or the article's headline and outlet).
-    const withFigures = new Set(figures.map(sentenceKey));
-    const hits = library.searchSentences(words.join(' '), (ref) => withFigures.has(`${ref.article.id}#${ref.sentence.index}`));
-    const matching = new Set(hits.map((r) => `${r.article.id}#${r.sentence.index}`));
-    figures = figures.filter((f) => matching.has(sentenceKey(f)));
+    const withFigures = new Set(found.map((f) => sentenceKey(f.articleId, f.sentence)));
+    const hits = library.searchSentences(words.join(' '), (ref) => withFigures.has(sentenceKey(ref.article.id, ref.sentence.index)));
+    const matching = new Set(hits.map((r) => sentenceKey(r.article.id, r.sentence.index)));
+    found = found.filter((f) => matching.has(sentenceKey(f.articleId, f.sentence)));
   }
-  if (terms.length === 0 || figures.length === 0) return { type: 'problem', command: 'figures', query: topic, problem: { code: 'nothing-found', query: topic } };
+  if (found.length === 0) return { type: 'problem', command: 'figures', query: topic, problem: { code: 'nothing-found', query: topic } };
   const order = new Map(library.articles.map((a, i) => [a.id, i]));
-  figures.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start);
-  return { type: 'results', command: 'figures', query: topic, results: figures.map((f) => figureResult(library, f)) };
-}
-
-/** A key naming the sentence that holds a figure. */
-function sentenceKey(figure: Figure): string {
-  return `${figure.articleId}#${figure.sentence}`;
+  found.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start);
+  return { type: 'results', command: 'figures', query: topic, results: found.map((f) => figureResult(library, f)) };
 }
 
 /** The /figures command. */

@@ -5,7 +5,9 @@ import type { Problem } from './answer.ts';
 export function describeProblem(problem: Problem): string {
   switch (problem.code) {
     case 'empty-query':
-      return `Give the ${problem.option} to look for, for example /quote Iravani.`;
+      return `Give the ${problem.option} to look for, for example ${problem.example}.`;
+    case 'only-common-words':
+      return `“${problem.query}” has only words too common to search for. Add a name or a more telling word.`;
     case 'nothing-found':
       return `Nothing in the corpus matches “${problem.query}”.`;
     case 'unknown-article':

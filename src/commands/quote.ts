@@ -2,15 +2,16 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Library } from '../index/library.ts';
 import type { Quotation, QuotationKind } from '../index/types.ts';
-import { optionText, quotationResult, type Answer, type Command, type CommandOptions } from './answer.ts';
+import { quotationResult, searchWords, type Answer, type Command, type CommandOptions } from './answer.ts';
 
 /** A speaker's full statements first, then phrases, then reported speech; scare quotes are nobody's words and are not shown. */
 const KIND_ORDER: Readonly<Record<QuotationKind, number>> = { statement: 0, phrase: 1, reported: 2, scare: 3 };
 
 /** Answers /quote: a speaker's quotations when the query names a speaker, else quotations whose words match. */
 export function answerQuote(library: Library, options: CommandOptions): Answer {
-  const query = optionText(options, 'query');
-  if (!query) return { type: 'problem', command: 'quote', query: '', problem: { code: 'empty-query', option: 'speaker or words' } };
+  const words = searchWords(quote, options, 'query', 'speaker or words');
+  if (!words.success) return words.answer;
+  const { query } = words;
   const speakers = library.findSpeakers(query);
   let quotations: Quotation[];
   if (speakers.length > 0) {

@@ -2,10 +2,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { refOf, type Article } from '../corpus/article.ts';
 import type { Library } from '../index/library.ts';
-import { optionText, sentenceResult, type Answer, type ArticleSummary, type Command, type CommandOptions } from './answer.ts';
+import { optionText, searchWords, sentenceResult, type Answer, type ArticleSummary, type Command, type CommandOptions } from './answer.ts';
 
-/** How many opening sentences `/source article:` shows, and how many matches `/source query:`. */
+/** How many opening sentences `/source article:` shows. */
 export const OPENING_SENTENCES = 3;
+/** How many matching sentences `/source query:` shows: each comes with two of context. */
 export const MAX_MATCHES = 5;
 
 /** Answers /source: with no option the list of articles, with `article` one article, with `query` matching sentences in context. */
@@ -25,9 +26,12 @@ export function answerSource(library: Library, options: CommandOptions): Answer 
       results: library.sentencesOf(article.id).slice(0, OPENING_SENTENCES).map((s) => sentenceResult(article, s)),
     };
   }
-  if (query) {
-    const hits = library.searchSentences(query).slice(0, MAX_MATCHES);
-    if (hits.length === 0) return { type: 'problem', command: 'source', query, problem: { code: 'nothing-found', query } };
+  // An empty `query:` is a mistake to name, not a request for the list.
+  if ('query' in options) {
+    const words = searchWords(source, options, 'query', 'words');
+    if (!words.success) return words.answer;
+    const hits = library.searchSentences(words.query).slice(0, MAX_MATCHES);
+    if (hits.length === 0) return { type: 'problem', command: 'source', query: words.query, problem: { code: 'nothing-found', query: words.query } };
     const results = hits.map(({ article, sentence }) => {
       const sentences = library.sentencesOf(article.id);
       return {
@@ -36,7 +40,7 @@ export function answerSource(library: Library, options: CommandOptions): Answer 
         after: sentences[sentence.index + 1]?.text ?? null,
       };
     });
-    return { type: 'results', command: 'source', query, results };
+    return { type: 'results', command: 'source', query: words.query, results };
   }
   return { type: 'articles', command: 'source', articles: library.articles.map((a) => summarise(library, a)) };
 }

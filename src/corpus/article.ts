@@ -1,3 +1,4 @@
+/** What an article of the corpus is: its checked facts and its verbatim body. */
 import { z } from 'zod';
 
 /** The facts a corpus file states about its article, checked when the file is read. */
@@ -11,6 +12,7 @@ export const ArticleFactsSchema = z.object({
   captions: z.array(z.string().min(1)).optional(),
 });
 
+/** The facts of an article, as its front matter states them once checked. */
 export type ArticleFacts = z.infer<typeof ArticleFactsSchema>;
 
 /** One article of the corpus: its facts and its body, which is quoted character for character. */

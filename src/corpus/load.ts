@@ -10,11 +10,8 @@ export interface CorpusProblem {
   reason: string;
 }
 
-/** The usable articles of a corpus folder and the files that were skipped. */
-export interface Corpus {
-  articles: Article[];
-  problems: CorpusProblem[];
-}
+/** The usable articles of a corpus folder and the files that were skipped, or why the folder cannot be read. */
+export type Corpus = { success: true; articles: Article[]; problems: CorpusProblem[] } | { success: false; reason: string };
 
 /**
  * Loads every article of a folder. A file that cannot be read or parsed, or that repeats an id,
@@ -25,7 +22,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
   } catch (error) {
-    throw new Error(`corpus: cannot read the folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return { success: false, reason: `The corpus folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` };
   }
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
@@ -52,5 +49,5 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     ids.set(parsed.article.id, file);
     articles.push(parsed.article);
   }
-  return { articles, problems };
+  return { success: true, articles, problems };
 }

@@ -341,7 +341,7 @@ function parseNumberWords(c: { body: string; tokens: Token[] }, i: number): { la
       prev = part.kind;
     }
   }
-  // Extend with further number words while they make one number.
+  // `two hundred and fifty` is one number, not three: keep reading while the words compose.
   for (;;) {
     let j = k;
     let next = wordAfter(c, j);
@@ -764,7 +764,6 @@ function readCandidate(body: string, tokens: Token[], sentence: Sentence, i: num
   const start = currency ? numStart - currency.length : numStart;
   const qualifier = qualifierBefore(ctx, first, start);
   const cue = cueBefore(ctx, qualifier ? qualifier.first : first);
-  // Counted words (or a percent sign / word).
   let counted = '';
   let countedEnd = end;
   let countedHead = '';

@@ -11,6 +11,11 @@ import { splitSentences } from './sentences.ts';
 import { mergeSpeakers, type PersonInArticle } from './speakers.ts';
 import type { Figure, Quotation, Sentence, Speaker } from './types.ts';
 
+/** A key naming one sentence of the corpus. */
+export function sentenceKey(articleId: string, index: number): string {
+  return `${articleId}#${index}`;
+}
+
 /** A sentence together with the article it belongs to. */
 export interface SentenceRef {
   article: Article;
@@ -76,7 +81,7 @@ export class Library {
     const speakersBySentence = new Map<string, Set<string>>();
     for (const q of this.quotations) {
       if (!q.speakerId) continue;
-      const key = `${q.articleId}#${q.sentence}`;
+      const key = sentenceKey(q.articleId, q.sentence);
       const set = speakersBySentence.get(key) ?? new Set<string>();
       set.add(this.#speakers.get(q.speakerId)!.name);
       speakersBySentence.set(key, set);
@@ -85,7 +90,7 @@ export class Library {
       this.articles.flatMap((article) =>
         this.#sentences.get(article.id)!.map((sentence) => {
           const id = this.#allSentences.push({ article, sentence }) - 1;
-          const speakerNames = [...(speakersBySentence.get(`${article.id}#${sentence.index}`) ?? [])];
+          const speakerNames = [...(speakersBySentence.get(sentenceKey(article.id, sentence.index)) ?? [])];
           return { id, text: sentence.text, speakers: speakerNames.join(' '), outlet: article.outlet, headline: article.title ?? '' };
         }),
       ),

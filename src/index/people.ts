@@ -347,8 +347,22 @@ function tieLede(sentences: readonly Sentence[], people: ArticlePeople): void {
 /** Adverbs and openers that may stand between a subject and its verb, or open a sentence. */
 const ADVERB = /^(?:has|have|had|is|was|were|are|will|would|did|does|been|also|further|furthermore|however|meanwhile|later|earlier|then|again|once|already|still|previously|separately|additionally|moreover|nonetheless|though|too|\p{L}+ly)$/u;
 
-/** Verbs that end a sentence's subject: enough to find who a sentence is about, not a parser. */
-const FINITE_VERB = /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|did|made|makes|wrote|writes|argued|asserted|emphasized|emphasised|stressed|warned|claimed|insisted|denied|rejected|dismissed|called|urged|explained|indicated|reiterated|affirmed|announced|declared|accused|condemned|described|insisted|confirmed|\p{Ll}+ed)\b/u;
+/** Speech verbs, finite: the verb of an attribution. */
+export const SPEECH_VERBS = [
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'wrote', 'writes',
+  'argued', 'argues', 'asserted', 'asserts', 'emphasized', 'emphasised', 'stressed', 'warned', 'claimed',
+  'insisted', 'denied', 'rejected', 'dismissed', 'explained', 'indicated', 'reiterated', 'affirmed',
+  'announced', 'declared', 'accused', 'condemned', 'described', 'confirmed', 'urged', 'called', 'alleged',
+  'remarked', 'replied', 'responded', 'continued', 'concluded', 'acknowledged', 'admitted', 'maintained',
+  'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on', 'vowed', 'pledged',
+  'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted',
+] as const;
+
+/** The speech verbs as a regular-expression alternation, longest phrases allowed to span spaces. */
+export const SPEECH_VERB_PATTERN = SPEECH_VERBS.map((v) => v.replace(' ', '\\s+')).join('|');
+
+/** Verbs that end a sentence's subject: speech verbs, auxiliaries and past forms. Enough to find who a sentence is about, not a parser. */
+const FINITE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|say|adds|notes|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|did|made|makes|\\p{Ll}+ed)\\b`, 'u');
 
 /** The sentence's subject: the words before its first verb, after an opening phrase closed by a comma. */
 export function subjectOf(text: string): string | null {
@@ -361,9 +375,7 @@ export function subjectOf(text: string): string | null {
   }
   const verb = FINITE_VERB.exec(rest);
   if (!verb) return null;
-  const words = rest.slice(0, verb.index).trim().split(/\s+/u);
-  while (words.length > 0 && ADVERB.test(words[words.length - 1]!.replace(/,$/u, ''))) words.pop();
-  const subject = words.join(' ').replace(/^[,\s]+|[,\s]+$/gu, '');
+  const subject = trimSubject(rest.slice(0, verb.index));
   return subject.length > 0 ? subject : null;
 }
 

@@ -6,6 +6,7 @@ import {
   ArticlePeople,
   collectPeople,
   PERSONAL_PRONOUN,
+  SPEECH_VERB_PATTERN,
   rolesIn,
   subjectOf,
   trimSubject,
@@ -97,21 +98,10 @@ function span(body: string, open: number, close: number, closed: boolean): Quote
 /** Words that show a quotation is held at a distance rather than reported: nobody's statement. */
 const SCARE_LEAD = /(?:so-called|so called|what (?:it|they|he|she|\p{Lu}[\p{L}-]*) (?:calls?|called|terms?|termed|describes? as|dubs?|dubbed)|(?:dubbed|termed|branded|labelled|labeled))\s*$/u;
 
-/** Speech verbs, finite: the verb of an attribution. */
-export const SPEECH_VERBS = [
-  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'wrote', 'writes',
-  'argued', 'argues', 'asserted', 'asserts', 'emphasized', 'emphasised', 'stressed', 'warned', 'claimed',
-  'insisted', 'denied', 'rejected', 'dismissed', 'explained', 'indicated', 'reiterated', 'affirmed',
-  'announced', 'declared', 'accused', 'condemned', 'described', 'confirmed', 'urged', 'called', 'alleged',
-  'remarked', 'replied', 'responded', 'continued', 'concluded', 'acknowledged', 'admitted', 'maintained',
-  'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on', 'vowed', 'pledged',
-  'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted',
-] as const;
 
 /** Participles that continue the previous speech verb's subject: `…, alleging that "…"`. */
 const SPEECH_PARTICIPLES = /\b(?:saying|adding|noting|alleging|claiming|insisting|stressing|emphasizing|emphasising|arguing|warning|calling|accusing|describing|explaining|asserting|stating|urging|writing|declaring)\b/gu;
 
-const SPEECH_VERB_PATTERN = SPEECH_VERBS.map((v) => v.replace(' ', '\\s+')).join('|');
 const FINITE_SPEECH = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN})\\b`, 'gu');
 /** `…," X said.` / `…," he noted.` / `…,” Amir Saeid Iravani told CNN` */
 const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*(?<np>[^,;:.!?"“”]{1,90}?)\\s+(?:(?:also|further|later|then|again)\\s+)?(?:${SPEECH_VERB_PATTERN})\\b`, 'u');
@@ -237,7 +227,7 @@ function continuedFrom(
  */
 function attributeReported(sentence: Sentence, resolve: Resolve): LocalPerson | null {
   const after =
-    /,\s*(?<np>[^,;:]{1,60}?)\s+(?:also\s+)?(?:said|says|added|noted|stated|told\s+\S+)\s*(?:[,.]|$)/u.exec(sentence.text) ??
+    new RegExp(`,\\s*(?<np>[^,;:]{1,60}?)\\s+(?:also\\s+)?(?:${SPEECH_VERB_PATTERN})(?:\\s+\\p{Lu}\\S*)?\\s*(?:[,.]|$)`, 'u').exec(sentence.text) ??
     /,\s*according to (?<np>[^,;:]{1,80}?)\s*[.]?$/u.exec(sentence.text);
   if (after?.groups?.['np']) {
     const person = resolve(after.groups['np']);

@@ -3,6 +3,7 @@
  * across articles however each spells it (`Amir Saeid Iravani`, `Amir Saeed Iravani`).
  */
 import { givenNamesCompatible, type LocalPerson } from './people.ts';
+import { slug } from '../slug.ts';
 import type { Speaker } from './types.ts';
 
 /** A person of one article, with how many quotations the article gives them. */
@@ -61,14 +62,4 @@ export function mergeSpeakers(people: readonly PersonInArticle[]): { speakers: S
     for (const m of group.members) speakerOf.set(m.person, speaker);
   }
   return { speakers, speakerOf };
-}
-
-/** A lower-case, hyphenated identifier from a name. */
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }

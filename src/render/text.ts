@@ -26,7 +26,7 @@ export function renderText(answer: Answer): string {
       return lines.join('\n');
     }
     case 'results':
-      return [`/${answer.command} ${answer.query}: ${count(answer.results.length, 'result')}`, ...answer.results.map((r, i) => renderResult(answer.command, r, i + 1))].join('\n\n');
+      return [`/${answer.command} ${answer.command === 'source' ? 'query:' : ''}${answer.query}: ${count(answer.results.length, 'result')}`, ...answer.results.map((r, i) => renderResult(answer.command, r, i + 1))].join('\n\n');
   }
 }
 

@@ -2,12 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/answer-line.ts';
 import type { Answer, Result } from '../../src/commands/answer.ts';
-import { loadCorpus } from '../../src/corpus/load.ts';
-import { Library } from '../../src/index/library.ts';
+import { seedLibrary } from '../support/seed-library.ts';
+import type { Library } from '../../src/index/library.ts';
 
 let library: Library;
 beforeAll(async () => {
-  library = new Library((await loadCorpus('corpus')).articles);
+  library = await seedLibrary();
 });
 
 function results(answer: Answer): Result[] {

@@ -27,7 +27,9 @@ const CHROME = [
 ];
 
 describe('the shipped corpus', async () => {
-  const corpus = await loadCorpus('corpus');
+  const loaded = await loadCorpus('corpus');
+  if (!loaded.success) throw new Error(loaded.reason);
+  const corpus = loaded;
 
   it('loads all five seed articles with no problems', () => {
     expect(corpus.problems).toEqual([]);
@@ -85,11 +87,16 @@ describe('corpus files', () => {
     await writeFile(join(dir, 'broken.txt'), '---\nid: [unclosed\n---\nBody.');
     await writeFile(join(dir, 'no-url.txt'), '---\nid: no-url\noutlet: X\npublished: 2024-01-01\n---\nBody.');
     const corpus = await loadCorpus(dir);
+    if (!corpus.success) throw new Error(corpus.reason);
     expect(corpus.articles.map((a) => a.id)).toEqual(['press-tv-2021-03-15']);
     expect(corpus.problems.map((p) => [p.file.endsWith('broken.txt') || p.file.endsWith('no-url.txt'), p.reason.length > 0])).toEqual([
       [true, true],
       [true, true],
     ]);
     expect(corpus.problems.find((p) => p.file.endsWith('no-url.txt'))!.reason).toMatch(/url/);
+  });
+
+  it('say why a corpus folder cannot be read at all', async () => {
+    expect(await loadCorpus('no/such/folder')).toEqual({ success: false, reason: 'The corpus folder no/such/folder cannot be read (ENOENT).' });
   });
 });

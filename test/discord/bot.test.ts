@@ -6,10 +6,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Client } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load.ts';
 import { startBot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { Library } from '../../src/index/library.ts';
+import { seedLibrary } from '../support/seed-library.ts';
+import type { Library } from '../../src/index/library.ts';
 import { checkMessageLimits, DiscordEmulator } from '../support/discord-emulator.ts';
 
 const run = promisify(execFile);
@@ -23,7 +23,7 @@ describe('the bot against a local Discord', () => {
 
   beforeAll(async () => {
     emulator = await new DiscordEmulator().start();
-    library = new Library((await loadCorpus('corpus')).articles);
+    library = await seedLibrary();
     await deployCommands({ token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, apiUrl: emulator.apiUrl });
     client = await startBot({ token: emulator.token, library, apiUrl: emulator.apiUrl, log: (line) => logs.push(line) });
     await emulator.waitForSession();

@@ -12,7 +12,7 @@ export function renderText(answer: Answer): string {
       return answer.entries.map((e) => `${e.usage}\n  ${e.description}\n  Example: ${e.example}`).join('\n\n');
     case 'articles':
       return [
-        `${answer.articles.length} articles in the corpus:`,
+        `${count(answer.articles.length, 'article')} in the corpus:`,
         ...answer.articles.map(
           (s) => `- ${s.article.id}: ${citationLabel(s.article)} (${count(s.sentences, 'sentence')}, ${count(s.words, 'word')}, ${count(s.quotations, 'quotation')}, ${count(s.figures, 'figure')})\n  ${s.article.url}`,
         ),

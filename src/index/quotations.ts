@@ -17,6 +17,13 @@ import type { QuotationKind, Sentence } from './types.ts';
 /** Resolves a subject phrase (`he`, `the Iranian envoy`, `Iravani`) to a person of the article, or null. */
 type Resolve = (phrase: string) => LocalPerson | null;
 
+/** What attribution reads in one article: its body, every quoted span in it, and how to resolve a subject. */
+interface ArticleText {
+  body: string;
+  spans: readonly QuoteSpan[];
+  resolve: Resolve;
+}
+
 /** A quoted span of a body, before attribution. `start`/`end` cover the words inside the marks. */
 export interface QuoteSpan {
   /** Offset of the opening mark. */
@@ -161,6 +168,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     return null;
   };
 
+  const text: ArticleText = { body, spans, resolve };
   let spanIndex = 0;
   for (const sentence of sentences) {
     const inSentence: QuoteSpan[] = [];
@@ -176,8 +184,8 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       let speaker: LocalPerson | null = null;
       if (kind !== 'scare') {
         speaker =
-          attributeAfter(body, quote, closing, spans, resolve) ??
-          attributeBefore(body, quote, opening, spans, resolve) ??
+          attributeAfter(text, quote, closing) ??
+          attributeBefore(text, quote, opening) ??
           continuedFrom(quotations, quote, opening, closing, sentences, spans);
       }
       if (speaker) sentenceSpeaker = speaker;
@@ -191,7 +199,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       }
     }
     // Whoever the sentence is about is who a later `he` or `she` means.
-    const about = sentenceSpeaker ?? subjectPerson(sentence, spans, resolve);
+    const about = sentenceSpeaker ?? subjectPerson(text, sentence);
     if (about) topic = about;
   }
   return { quotations, people };
@@ -239,20 +247,14 @@ function attributeReported(sentence: Sentence, resolve: Resolve): LocalPerson | 
 }
 
 /** The person who is the subject of a sentence, if it has one. */
-function subjectPerson(sentence: Sentence, spans: readonly QuoteSpan[], resolve: Resolve): LocalPerson | null {
+function subjectPerson({ spans, resolve }: ArticleText, sentence: Sentence): LocalPerson | null {
   const masked = maskQuotes(sentence.text, spans, sentence.start);
   const subject = subjectOf(masked.trim());
   return subject && subject.split(/\s+/u).length <= 16 ? resolve(subject) : null;
 }
 
 /** `"…," the Iranian envoy added.` — an attribution after the closing mark, in the same sentence. */
-function attributeAfter(
-  body: string,
-  quote: QuoteSpan,
-  sentence: Sentence,
-  spans: readonly QuoteSpan[],
-  resolve: Resolve,
-): LocalPerson | null {
+function attributeAfter({ body, spans, resolve }: ArticleText, quote: QuoteSpan, sentence: Sentence): LocalPerson | null {
   // Only a quotation closed by a comma, `?` or `!` hands over to an attribution after it.
   const inside = body.slice(Math.max(quote.start, quote.close - 3), quote.close);
   const followedByComma = body[quote.close] === ',';
@@ -264,13 +266,7 @@ function attributeAfter(
 }
 
 /** `X said that "…"`, `X rejected as "…"`, `…, alleging that "…"`: the nearest speech verb before the opening mark. */
-function attributeBefore(
-  body: string,
-  quote: QuoteSpan,
-  sentence: Sentence,
-  spans: readonly QuoteSpan[],
-  resolve: Resolve,
-): LocalPerson | null {
+function attributeBefore({ body, spans, resolve }: ArticleText, quote: QuoteSpan, sentence: Sentence): LocalPerson | null {
   const lead = maskQuotes(body.slice(sentence.start, quote.open), spans, sentence.start);
   let verbAt = lastMatch(FINITE_SPEECH, lead);
   const participleAt = lastMatch(SPEECH_PARTICIPLES, lead);

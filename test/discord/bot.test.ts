@@ -89,7 +89,7 @@ describe('the bot against a local Discord', () => {
   it('exits non-zero with a clear message when Discord refuses the token, without printing it', async () => {
     const token = `${'A'.repeat(24)}.${'B'.repeat(6)}.${'C'.repeat(27)}`;
     const env = { ...process.env, DISCORD_TOKEN: token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: 'corpus' };
-    const failure = await run('npx', ['tsx', 'src/main.ts'], { env }).catch((error: { code: number; stderr: string; stdout: string }) => error);
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }).catch((error: { code: number; stderr: string; stdout: string }) => error);
     expect('code' in failure && failure.code).toBe(1);
     expect(failure.stderr).toContain('Discord refused the token');
     expect(failure.stderr + failure.stdout).not.toContain(token);
@@ -97,7 +97,7 @@ describe('the bot against a local Discord', () => {
 
   it('registers the commands globally through npm run deploy-commands when no guild is set', async () => {
     const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_CLIENT_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl, DISCORD_GUILD_ID: '' };
-    const { stdout } = await run('npx', ['tsx', 'src/deploy-commands.ts'], { env });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { env });
     expect(stdout).toContain('Registered 4 commands globally');
     expect(emulator.registeredCommands().map((c) => c.name).sort()).toEqual(['figures', 'help', 'quote', 'source']);
   });

@@ -105,13 +105,19 @@ function span(body: string, open: number, close: number, closed: boolean): Quote
 /** Words that show a quotation is held at a distance rather than reported: nobody's statement. */
 const SCARE_LEAD = /(?:so-called|so called|what (?:it|they|he|she|\p{Lu}[\p{L}-]*) (?:calls?|called|terms?|termed|describes? as|dubs?|dubbed)|(?:dubbed|termed|branded|labelled|labeled))\s*$/u;
 
-
 /** Participles that continue the previous speech verb's subject: `…, alleging that "…"`. */
 const SPEECH_PARTICIPLES = /\b(?:saying|adding|noting|alleging|claiming|insisting|stressing|emphasizing|emphasising|arguing|warning|calling|accusing|describing|explaining|asserting|stating|urging|writing|declaring)\b/gu;
 
+/** Any finite speech verb, wherever it stands; the `g` flag is for `matchAll`. */
 const FINITE_SPEECH = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN})\\b`, 'gu');
+/** The first finite speech verb of a text (no `g`: `exec` keeps no state between texts). */
+const FIRST_SPEECH = new RegExp(FINITE_SPEECH.source, 'u');
+/** A verb a participle can hang from: a speech verb or any past form (`wrote`, `sent`, `published`). */
+const GOVERNING_VERB = new RegExp(`${FINITE_SPEECH.source}|\\b\\p{Ll}+ed\\b`, 'gu');
 /** `…," X said.` / `…," he noted.` / `…,” Amir Saeid Iravani told CNN` */
 const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*(?<np>[^,;:.!?"“”]{1,90}?)\\s+(?:(?:also|further|later|then|again)\\s+)?(?:${SPEECH_VERB_PATTERN})\\b`, 'u');
+/** `…, he said, likening …` / `…, Iravani told CNN.`: reported speech closed by its attribution. */
+const REPORTED_AFTER = new RegExp(`,\\s*(?<np>[^,;:]{1,60}?)\\s+(?:also\\s+)?(?:${SPEECH_VERB_PATTERN})(?:\\s+\\p{Lu}\\S*)?\\s*(?:[,.]|$)`, 'u');
 /** `…," said Iravani.` */
 const AFTER_VERB_SUBJECT = new RegExp(`^[\\s,]*(?:${SPEECH_VERB_PATTERN})\\s+(?<np>[^,;:.!?"“”]{1,90})`, 'u');
 
@@ -168,7 +174,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     return null;
   };
 
-  const text: ArticleText = { body, spans, resolve };
+  const context: ArticleText = { body, spans, resolve };
   let spanIndex = 0;
   for (const sentence of sentences) {
     const inSentence: QuoteSpan[] = [];
@@ -184,8 +190,8 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       let speaker: LocalPerson | null = null;
       if (kind !== 'scare') {
         speaker =
-          attributeAfter(text, quote, closing) ??
-          attributeBefore(text, quote, opening) ??
+          attributeAfter(context, quote, closing) ??
+          attributeBefore(context, quote, opening) ??
           continuedFrom(quotations, quote, opening, closing, sentences, spans);
       }
       if (speaker) sentenceSpeaker = speaker;
@@ -199,7 +205,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       }
     }
     // Whoever the sentence is about is who a later `he` or `she` means.
-    const about = sentenceSpeaker ?? subjectPerson(text, sentence);
+    const about = sentenceSpeaker ?? subjectPerson(context, sentence);
     if (about) topic = about;
   }
   return { quotations, people };
@@ -235,13 +241,13 @@ function continuedFrom(
  */
 function attributeReported(sentence: Sentence, resolve: Resolve): LocalPerson | null {
   const after =
-    new RegExp(`,\\s*(?<np>[^,;:]{1,60}?)\\s+(?:also\\s+)?(?:${SPEECH_VERB_PATTERN})(?:\\s+\\p{Lu}\\S*)?\\s*(?:[,.]|$)`, 'u').exec(sentence.text) ??
+    REPORTED_AFTER.exec(sentence.text) ??
     /,\s*according to (?<np>[^,;:]{1,80}?)\s*[.]?$/u.exec(sentence.text);
   if (after?.groups?.['np']) {
     const person = resolve(after.groups['np']);
     if (person) return person;
   }
-  const verb = new RegExp(FINITE_SPEECH.source, 'u').exec(sentence.text);
+  const verb = FIRST_SPEECH.exec(sentence.text);
   if (!verb) return null;
   return resolve(clauseBefore(sentence.text.slice(0, verb.index)));
 }
@@ -272,7 +278,7 @@ function attributeBefore({ body, spans, resolve }: ArticleText, quote: QuoteSpan
   const participleAt = lastMatch(SPEECH_PARTICIPLES, lead);
   if (participleAt !== null && (verbAt === null || participleAt > verbAt)) {
     // A participle borrows the subject of the verb before it: `X wrote a letter, alleging that …`.
-    verbAt = lastMatch(new RegExp(`${FINITE_SPEECH.source}|\\b\\p{Ll}+ed\\b`, 'gu'), lead.slice(0, participleAt));
+    verbAt = lastMatch(GOVERNING_VERB, lead.slice(0, participleAt));
   }
   if (verbAt === null) return null;
   return resolve(clauseBefore(lead.slice(0, verbAt)));

@@ -1,4 +1,4 @@
-/** How an answer names its source: outlet, date and headline (or outlet and date), and the link. */
+/** The fixed labels of an answer: how it names its source (outlet, date, headline), a quotation's kind, a count. */
 import type { ArticleRef } from '../corpus/article.ts';
 
 /** `Press TV, 2021-03-15, “Iran denies …”`, or `Press TV, 2024-01-30` for an article without a headline. */
@@ -13,3 +13,8 @@ export const KIND_LABELS = {
   reported: 'reported speech, not a direct quotation',
   scare: 'words in quotation marks, nobody’s statement',
 } as const;
+
+/** `1 result`, `2 results`: a count with its noun. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -6,7 +6,7 @@ import { escapeMarkdown, MessageFlags, type InteractionReplyOptions } from 'disc
 import type { Answer, Result } from '../commands/answer.ts';
 import { describeProblem } from '../commands/problems.ts';
 import type { ArticleRef } from '../corpus/article.ts';
-import { citationLabel, KIND_LABELS } from './citation.ts';
+import { citationLabel, count, KIND_LABELS } from './citation.ts';
 
 /** Discord refuses message content longer than this. */
 export const MAX_CONTENT = 2000;
@@ -55,11 +55,6 @@ function resultBlock(command: string, result: Result): Block {
   }
   const context = [result.before && blockQuote(result.before), blockQuote(result.text, '» '), result.after && blockQuote(result.after)];
   return { text: context.filter(Boolean).join('\n'), footer: citationLink(result.article) };
-}
-
-/** `1 article`, `2 articles`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** What is said when results are left out. */

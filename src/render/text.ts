@@ -1,7 +1,7 @@
 /** Answers as plain text for the terminal. Corpus spans are printed as they are; labels around them are fixed words. */
 import type { Answer, Result } from '../commands/answer.ts';
 import { describeProblem } from '../commands/problems.ts';
-import { citationLabel, KIND_LABELS } from './citation.ts';
+import { citationLabel, count, KIND_LABELS } from './citation.ts';
 
 /** The answer as lines of text. */
 export function renderText(answer: Answer): string {
@@ -43,9 +43,4 @@ function renderResult(command: string, result: Result, n: number): string {
   }
   const context = [result.before, `» ${result.text}`, result.after].filter((s): s is string => Boolean(s)).join('\n   ');
   return `${n}. ${context}\n${cite}`;
-}
-
-/** `1 result`, `2 results`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

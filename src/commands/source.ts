@@ -51,8 +51,8 @@ function summarise(library: Library, article: Article): ArticleSummary {
     article: refOf(article),
     sentences: library.sentencesOf(article.id).length,
     words: article.body.split(/\s+/u).filter(Boolean).length,
-    quotations: library.quotations.filter((q) => q.articleId === article.id && q.kind !== 'reported' && q.kind !== 'scare').length,
-    figures: library.figures.filter((f) => f.articleId === article.id).length,
+    quotations: library.quotationsOf(article.id).filter((q) => q.kind !== 'reported' && q.kind !== 'scare').length,
+    figures: library.figuresOf(article.id).length,
   };
 }
 

@@ -32,6 +32,8 @@ export class Library {
   readonly #articles = new Map<string, Article>();
   readonly #sentences = new Map<string, Sentence[]>();
   readonly #speakers = new Map<string, Speaker>();
+  readonly #quotationsOf = new Map<string, Quotation[]>();
+  readonly #figuresOf = new Map<string, Figure[]>();
   /** Every sentence in the corpus; a sentence's position here is its id in `#sentenceIndex`. */
   readonly #allSentences: SentenceRef[] = [];
   readonly #sentenceIndex = new TextIndex(['text', 'speakers', 'outlet', 'headline'], { text: 2, speakers: 1.5 });
@@ -77,6 +79,12 @@ export class Library {
       ),
     );
     this.figures = figures;
+    for (const article of this.articles) {
+      this.#quotationsOf.set(article.id, []);
+      this.#figuresOf.set(article.id, []);
+    }
+    for (const q of this.quotations) this.#quotationsOf.get(q.articleId)!.push(q);
+    for (const f of this.figures) this.#figuresOf.get(f.articleId)!.push(f);
 
     const speakersBySentence = new Map<string, Set<string>>();
     for (const q of this.quotations) {
@@ -116,6 +124,16 @@ export class Library {
   /** The sentences of an article, in order. */
   sentencesOf(articleId: string): readonly Sentence[] {
     return this.#sentences.get(articleId) ?? [];
+  }
+
+  /** The quotations of an article, in order. */
+  quotationsOf(articleId: string): readonly Quotation[] {
+    return this.#quotationsOf.get(articleId) ?? [];
+  }
+
+  /** The figures of an article, in order. */
+  figuresOf(articleId: string): readonly Figure[] {
+    return this.#figuresOf.get(articleId) ?? [];
   }
 
   /** The speaker with this id. */

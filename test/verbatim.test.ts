@@ -18,6 +18,7 @@ beforeAll(async () => {
 
 /** Every result an answer shows. */
 function shown(answer: Answer): Result[] {
+  if (answer.type === 'figures') return answer.groups.flatMap((g) => g.results);
   return answer.type === 'results' || answer.type === 'article' ? answer.results : [];
 }
 

@@ -2,13 +2,15 @@
  * People in one article: who is named, which roles the article ties to whom, and how a noun
  * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
+import { organisationKey, organisationName, properWordsOf } from './organisations.ts';
 import type { Sentence } from './types.ts';
 
-/** A person named in one article. */
+/** A person, or an organisation that speaks as one (`the Pentagon`, `Iran`), named in one article. */
 export interface LocalPerson {
-  /** The fullest form of the name the article uses: `Amir Saeid Iravani`. */
+  kind: 'person' | 'organisation';
+  /** The fullest form of the name the article uses: `Amir Saeid Iravani`, `Iran’s permanent mission to the UN`. */
   name: string;
-  /** Last token, lower-cased: the key a surname-only mention (`Iravani`) is matched on. */
+  /** Last token, lower-cased: the key a surname-only mention (`Iravani`) is matched on; for an organisation, its whole name as a key. */
   surname: string;
   /** Given names as written, possibly empty when the article uses the surname only. */
   given: string[];
@@ -177,12 +179,18 @@ export function rolesIn(phrase: string): Set<string> {
 /** The people of an article and the ties between roles and names. */
 export class ArticlePeople {
   readonly persons: LocalPerson[] = [];
+  /** Words the article capitalises inside sentences: what tells `Iran` (a name) from `Observers` (a sentence's first word). */
+  readonly #properWords: ReadonlySet<string>;
+
+  constructor(sentences: readonly Sentence[] = []) {
+    this.#properWords = properWordsOf(sentences);
+  }
 
   /** Records a full name (two words or more), merging it with a compatible one already seen. */
   addName(name: string): LocalPerson {
     const surname = surnameOf(name);
     const given = name.split(/\s+/u).slice(0, -1);
-    const existing = this.persons.find((p) => p.surname === surname && givenNamesCompatible(p.given, given));
+    const existing = this.persons.find((p) => p.kind === 'person' && p.surname === surname && givenNamesCompatible(p.given, given));
     if (existing) {
       if (given.length > existing.given.length) {
         existing.name = name;
@@ -190,15 +198,35 @@ export class ArticlePeople {
       }
       return existing;
     }
-    const person: LocalPerson = { name, surname, given, roles: new Set(), descriptors: new Set() };
+    const person: LocalPerson = { kind: 'person', name, surname, given, roles: new Set(), descriptors: new Set() };
     this.persons.push(person);
     return person;
+  }
+
+  /**
+   * The organisation a subject phrase names (`the Pentagon`, `Iran's foreign ministry`, `a
+   * statement from the mission`), recorded once per article, or null. A short mention (`the
+   * ministry`) is the one organisation named before whose name holds all its words.
+   */
+  resolveOrganisation(phrase: string): LocalPerson | null {
+    const name = organisationName(phrase, this.#properWords);
+    if (!name) return null;
+    const key = organisationKey(name);
+    const organisations = this.persons.filter((p) => p.kind === 'organisation');
+    const same = organisations.find((o) => o.surname === key);
+    if (same) return same;
+    const keyWords = key.split(' ');
+    const longer = organisations.filter((o) => keyWords.every((w) => o.surname.split(' ').includes(w)));
+    if (longer.length === 1) return longer[0]!;
+    const organisation: LocalPerson = { kind: 'organisation', name, surname: key, given: [], roles: new Set(), descriptors: new Set() };
+    this.persons.push(organisation);
+    return organisation;
   }
 
   /** The person a single capitalised word names when it is the surname of exactly one person here. */
   bySurname(word: string): LocalPerson | null {
     const key = word.toLowerCase().replace(/’/gu, "'");
-    const matches = this.persons.filter((p) => p.surname === key);
+    const matches = this.persons.filter((p) => p.kind === 'person' && p.surname === key);
     return matches.length === 1 ? matches[0]! : null;
   }
 
@@ -219,7 +247,7 @@ export class ArticlePeople {
     const roles = rolesIn(descriptor);
     if (roles.size === 0) return null;
     const matches = this.persons.filter(
-      (p) => [...roles].some((r) => p.roles.has(r)) && properModifiers(descriptor).every((m) => [...p.descriptors].some((d) => mentions(d, m))),
+      (p) => p.kind === 'person' && [...roles].some((r) => p.roles.has(r)) && properModifiers(descriptor).every((m) => [...p.descriptors].some((d) => mentions(d, m))),
     );
     return matches.length === 1 ? matches[0]! : null;
   }
@@ -303,7 +331,7 @@ export function editDistance(a: string, b: string): number {
  * sentence or two.
  */
 export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
-  const people = new ArticlePeople();
+  const people = new ArticlePeople(sentences);
   for (const sentence of sentences) {
     for (const mention of findNames(sentence.text)) {
       const person = people.addName(mention.name);
@@ -355,7 +383,9 @@ export const SPEECH_VERBS = [
   'announced', 'declared', 'accused', 'condemned', 'described', 'confirmed', 'urged', 'called', 'alleged',
   'remarked', 'replied', 'responded', 'continued', 'concluded', 'acknowledged', 'admitted', 'maintained',
   'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on', 'vowed', 'pledged',
-  'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted',
+  'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted', 'reported', 'reaffirmed',
+  'blamed', 'criticised', 'criticized', 'demanded', 'revealed', 'disclosed', 'refuted', 'contended', 'conceded',
+  'predicted', 'promised', 'appealed', 'say', 'denies', 'rejects', 'warns', 'insists', 'claims', 'reports',
 ] as const;
 
 /** The speech verbs as a regular-expression alternation, longest phrases allowed to span spaces. */

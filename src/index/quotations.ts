@@ -12,6 +12,7 @@ import {
   trimSubject,
   type LocalPerson,
 } from './people.ts';
+import { BARE_DOCUMENT, DOCUMENT_NOUNS } from './organisations.ts';
 import type { QuotationKind, Sentence } from './types.ts';
 
 /** Resolves a subject phrase (`he`, `the Iranian envoy`, `Iravani`) to a person of the article, or null. */
@@ -132,18 +133,23 @@ function maskQuotes(text: string, spans: readonly { open: number; close: number 
   return masked;
 }
 
-/** Whether a quotation is a whole statement or a phrase inside the reporter's own sentence. */
+/**
+ * Whether a quotation is a whole statement or a phrase inside the reporter's own sentence. A
+ * statement starts a clause of its own: the sentence opens with it, or it follows a colon, a comma
+ * or `that` (`asserted that “there is no group …”`). Words that carry on the reporter's clause
+ * (`said that Tehran “has never been involved …”`) are a phrase however long.
+ */
 function kindOf(body: string, quote: QuoteSpan, sentence: Sentence): QuotationKind {
   const lead = body.slice(sentence.start, quote.open);
   if (SCARE_LEAD.test(lead)) return 'scare';
   const text = body.slice(quote.start, quote.end);
   const words = text.split(/\s+/u).length;
-  const startsSentence = lead.trim().length === 0 || /[:,]\s*$/u.test(lead);
+  const startsClause = lead.trim().length === 0 || /(?:[:,]|\bthat)\s*$/u.test(lead);
   const capitalised = /^(?:\.{3}|…)?\s*\p{Lu}/u.test(text);
   const endsSentence = /[.!?…]$/u.test(text);
-  if (startsSentence && capitalised && words >= 2) return 'statement';
-  if (words >= 4 && (startsSentence || capitalised) && (capitalised || endsSentence)) return 'statement';
-  if (words >= 12 && endsSentence) return 'statement';
+  if (startsClause && capitalised && words >= 2) return 'statement';
+  if (startsClause && words >= 4 && (capitalised || endsSentence)) return 'statement';
+  if (capitalised && endsSentence && words >= 4) return 'statement';
   return 'phrase';
 }
 
@@ -152,7 +158,12 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
   const people = collectPeople(sentences);
   const spans = findQuoteSpans(body);
   const quotations: LocalQuotation[] = [];
+  /** The person the text is about: who a later `he` or `she` means. */
   let topic: LocalPerson | null = null;
+  /** The organisation the text is about: who a later `it` means. */
+  let topicOrganisation: LocalPerson | null = null;
+  /** Who issued the last statement, letter or report mentioned: who `the statement said` means. */
+  const documents = new Map<string, LocalPerson>();
 
   const sentenceAt = (offset: number): Sentence =>
     sentences.find((s) => offset >= s.start && offset < s.end) ??
@@ -164,14 +175,21 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     const subject = trimSubject(phrase);
     if (subject.length === 0) return null;
     if (PERSONAL_PRONOUN.test(subject)) return topic;
+    if (/^it$/iu.test(subject)) return topicOrganisation;
+    const document = BARE_DOCUMENT.exec(subject);
+    if (document) return documents.get(document.groups!['noun']!.toLowerCase()) ?? null;
     const named = people.resolveNamed(subject);
     if (named) return named;
     if (rolesIn(subject).size > 0) {
       const person = people.byRole(subject);
-      if (person) person.descriptors.add(subject);
-      return person;
+      if (person) {
+        person.descriptors.add(subject);
+        return person;
+      }
+      // An unnamed role speaks for a body only when one is named (`a Pentagon spokesperson`); `a senior official` is nobody.
+      if (!/^(?:a|an|one)\s/iu.test(subject) && !/\b(?:spokes\w+|officials?)\b/iu.test(subject)) return null;
     }
-    return null;
+    return people.resolveOrganisation(subject);
   };
 
   const context: ArticleText = { body, spans, resolve };
@@ -186,7 +204,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     for (const quote of inSentence) {
       const opening = sentenceAt(quote.open);
       const closing = sentenceAt(Math.max(quote.open, quote.close - 1));
-      const kind = kindOf(body, quote, opening);
+      let kind = kindOf(body, quote, opening);
       let speaker: LocalPerson | null = null;
       if (kind !== 'scare') {
         speaker =
@@ -194,19 +212,27 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
           attributeBefore(context, quote, opening) ??
           continuedFrom(quotations, quote, opening, closing, sentences, spans);
       }
+      // A few quoted words nobody is said to have spoken are held at a distance: `as a means of "self-defense."`.
+      if (kind === 'phrase' && speaker === null && body.slice(quote.start, quote.end).split(/\s+/u).length <= 3) kind = 'scare';
       if (speaker) sentenceSpeaker = speaker;
       quotations.push({ ...quote, text: body.slice(quote.start, quote.end), kind, speaker, sentence: opening.index });
     }
-    if (inSentence.length === 0 && !spans.some((q) => q.open < sentence.start && q.close > sentence.start)) {
+    // A sentence whose only quote marks are scare quotes can still report what someone said.
+    const quoted = quotations.slice(quotations.length - inSentence.length).some((q) => q.kind !== 'scare');
+    if (!quoted && !spans.some((q) => q.open < sentence.start && q.close > sentence.start)) {
       sentenceSpeaker = attributeReported(sentence, resolve);
       if (sentenceSpeaker) {
         const { start, end, text } = sentence;
         quotations.push({ open: start, close: end, start, end, text, kind: 'reported', speaker: sentenceSpeaker, sentence: sentence.index });
       }
     }
-    // Whoever the sentence is about is who a later `he` or `she` means.
+    // Whoever the sentence is about is who a later `he` or `she` (or, for a body, `it`) means.
     const about = sentenceSpeaker ?? subjectPerson(context, sentence);
-    if (about) topic = about;
+    if (about?.kind === 'person') topic = about;
+    if (about?.kind === 'organisation') topicOrganisation = about;
+    if (sentenceSpeaker) {
+      for (const noun of DOCUMENT_NOUNS) if (new RegExp(`\\b${noun}\\b`, 'iu').test(sentence.text)) documents.set(noun, sentenceSpeaker);
+    }
   }
   return { quotations, people };
 }

@@ -6,7 +6,7 @@ import { escapeMarkdown, MessageFlags, type InteractionReplyOptions } from 'disc
 import type { Answer, Result } from '../commands/answer.ts';
 import { describeProblem } from '../commands/problems.ts';
 import type { ArticleRef } from '../corpus/article.ts';
-import { citationLabel, count, KIND_LABELS } from './citation.ts';
+import { citationLabel, count, groupLabel, KIND_LABELS } from './citation.ts';
 
 /** Discord refuses message content longer than this. */
 export const MAX_CONTENT = 2000;
@@ -117,6 +117,18 @@ export function renderDiscord(answer: Answer): InteractionReplyOptions & { conte
       for (const caption of answer.captions) blocks.push({ text: blockQuote(caption), footer: '*a photo caption*' });
       blocks.push({ text: answer.results.map((r) => blockQuote(r.text)).join('\n'), footer: '*the opening of the article*' });
       return publicReply(fit(`**${citationLink(article)}**\n\`${article.id}\` · ${count(answer.summary.words, 'word')}`, blocks));
+    }
+    case 'figures': {
+      const total = answer.groups.reduce((n, g) => n + g.results.length, 0);
+      const heading = `**/figures** ${escapeText(answer.query).slice(0, 200)} · ${count(total, 'result')}`;
+      // A group from several articles opens with its heading, so the reader sees which figures are compared.
+      const blocks = answer.groups.flatMap((group) =>
+        group.results.map((r, i) => {
+          const block = resultBlock('figures', r);
+          return i === 0 && group.articles > 1 ? { ...block, text: `__${escapeText(groupLabel(group))}__\n${block.text}` } : block;
+        }),
+      );
+      return publicReply(fit(heading, blocks));
     }
     case 'results': {
       const heading = `**/${answer.command}** ${escapeText(answer.query).slice(0, 200)} · ${count(answer.results.length, 'result')}`;

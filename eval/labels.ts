@@ -85,10 +85,20 @@ export function locateLabels(article: Article, labels: LabelFile): { quotations:
     if (at < 0) throw new Error(`eval: ${article.id}: quotation not in the body: ${label.text.slice(0, 80)}`);
     return { label, start: at, end: at + label.text.length };
   });
+  const seen = new Set<number>();
+  for (const q of quotations) {
+    if (seen.has(q.start)) throw new Error(`eval: ${article.id}: two quotation labels at one place (give the later one nth): ${q.label.text.slice(0, 80)}`);
+    seen.add(q.start);
+  }
   const numbers = (labels.numbers ?? []).map((label) => {
     const at = occurrence(body, label.text, label.nth ?? 1, (i) => standsAlone(body, i, label.text.length));
     if (at < 0) throw new Error(`eval: ${article.id}: number not in the body (occurrence ${label.nth ?? 1}): ${label.text}`);
     return { label, start: at, end: at + label.text.length };
   });
+  const counted = new Set<number>();
+  for (const n of numbers) {
+    if (counted.has(n.start)) throw new Error(`eval: ${article.id}: two number labels at one place (give the later one nth): ${n.label.text}`);
+    counted.add(n.start);
+  }
   return { quotations, numbers };
 }

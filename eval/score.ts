@@ -94,11 +94,15 @@ export function scoreSet(library: Library, articles: readonly Article[], labels:
     const speakerNames = new Map((file.speakers ?? []).map((s) => [s.name, new Set([s.name, ...(s.also ?? [])].map(normaliseName))]));
 
     // Quotations: matched on the span; a match counts for precision and recall only with the right kind.
+    // Reported speech is a whole sentence, and where a sentence starts is not what is measured: a
+    // labelled sentence matches a reported quotation that holds it or lies inside it.
     const system = new Map<string, Quotation>();
+    const reported = library.quotationsOf(article.id).filter((q) => q.kind === 'reported');
     for (const q of library.quotationsOf(article.id)) system.set(spanKey(body, q.start, q.end), q);
     const labelledKeys = new Set<string>();
     for (const { label, start, end } of located.quotations) {
-      const key = spanKey(body, start, end);
+      const around = label.kind === 'reported' ? reported.find((q) => (q.start <= start && q.end >= end) || (q.start >= start && q.end <= end)) : undefined;
+      const key = around ? spanKey(body, around.start, around.end) : spanKey(body, start, end);
       labelledKeys.add(key);
       labelled++;
       const q = system.get(key);
@@ -117,10 +121,14 @@ export function scoreSet(library: Library, articles: readonly Article[], labels:
       if (right) speakerRight++;
       else mistakes.push({ article: article.id, what: `speaker ${label.speaker ?? 'null'} given as ${speaker?.name ?? 'null'}`, text: shorten(label.text) });
     }
+    const labelKinds = new Map<string, string>();
+    for (const l of located.quotations) {
+      const around = l.label.kind === 'reported' ? reported.find((q) => (q.start <= l.start && q.end >= l.end) || (q.start >= l.start && q.end <= l.end)) : undefined;
+      labelKinds.set(around ? spanKey(body, around.start, around.end) : spanKey(body, l.start, l.end), l.label.kind);
+    }
     for (const [key, q] of system) {
       found++;
-      const label = located.quotations.find((l) => spanKey(body, l.start, l.end) === key);
-      if (label && label.label.kind === q.kind) foundRight++;
+      if (labelKinds.get(key) === q.kind) foundRight++;
       else if (!labelledKeys.has(key)) mistakes.push({ article: article.id, what: `extra ${q.kind}`, text: shorten(q.text) });
     }
 

@@ -1,3 +1,5 @@
+import { countries } from 'countries-list';
+
 /**
  * Organisations and states as speakers: `Iran's permanent mission to the UN reaffirmed …`, `the
  * Pentagon says`, `Iran has denied …`, `a Pentagon spokesperson said`. News attributes most
@@ -16,6 +18,19 @@ export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   'corps', 'service', 'observatory', 'monitor', 'fund', 'programme', 'program', 'bank',
   'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel',
 ]);
+
+/**
+ * Names of states, their other names and their capitals, lower-cased: `France said`, `the US
+ * condemned`, `Tehran says` name a state speaking. A country named only at the start of sentences
+ * is still a name, which the article's own capitals cannot tell.
+ */
+export const STATE_NAMES: ReadonlySet<string> = new Set(
+  Object.values(countries).flatMap((c) => {
+    const { name, capital } = c as { name: string; capital: string; alias?: string[] };
+    const alias = (c as { alias?: string[] }).alias ?? [];
+    return [name, ...alias, capital.replace(/\s+D\.C\.$/u, '')].filter(Boolean).map((n) => n.toLowerCase());
+  }),
+);
 
 /** Words that join the capitalised words of a proper name: `Department of Defense`, `Iran's Ministry`. */
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'al']);
@@ -68,13 +83,19 @@ function capitalised(word: string): boolean {
  * an ordinary noun, not a name.
  */
 export function organisationName(phrase: string, properWords: ReadonlySet<string>): string | null {
-  const trimmed = phrase.trim().replace(/[,.;:]+$/u, '');
+  // An acronym in brackets or an aside between dashes adds nothing to the name: `the UN refugee agency (UNHCR)`.
+  const trimmed = phrase
+    .replace(/\s*\([^)]*\)/gu, '')
+    .replace(/\s+[–—]\s.*?(?:\s[–—]\s|$)/gu, ' ')
+    .trim()
+    .replace(/[,.;:]+$/u, '');
   const document = DOCUMENT_WITH_AUTHOR.exec(trimmed);
   if (document) {
     const author = document.groups?.['before'] ?? document.groups?.['after'];
     return author ? organisationName(author, properWords) : null;
   }
-  const name = trimmed.replace(LEADING, '');
+  // `The Abu Dhabi-based Al Noor Humanitarian Foundation` is named `Al Noor Humanitarian Foundation`.
+  const name = trimmed.replace(LEADING, '').replace(/^.*?\S-based\s+/u, '');
   const list = words(name);
   if (list.length === 0 || list.length > 12) return null;
   if (list.length === 1 && NOT_BODIES.has(bare(list[0]!))) return null;
@@ -82,17 +103,34 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
   if (SPOKESPERSON.test(name)) {
     const body = /\b(?:for|of|at|from|with)\s+(?<org>.+)$/iu.exec(name)?.groups?.['org'];
     if (body) return organisationName(body, properWords);
-    const modifiers = list.filter((w) => capitalised(w) && !SPOKESPERSON.test(w) && ORGANISATION_NOUNS.has(bare(w)));
-    return modifiers.length > 0 ? modifiers.join(' ') : null;
+    // `A State Department spokesperson`, `a UNICEF spokesperson in Manila`: the capitalised words before the
+    // role. An official is only a body's voice when the body is one (`a Pentagon official`), not a nationality.
+    const role = SPOKESPERSON.exec(name)!;
+    const before = name.slice(0, role.index).trim().split(/\s+/u);
+    const proper = before.filter((w, i) => capitalised(w) && !(i === 0 && /^(?:a|an|the|one)$/iu.test(w)));
+    if (proper.length === 0) return null;
+    if (/^official/iu.test(role[0]) && !proper.some((w) => ORGANISATION_NOUNS.has(bare(w)) || /^\p{Lu}{2,}$/u.test(w))) return null;
+    return proper.join(' ');
   }
+  if (STATE_NAMES.has(name.toLowerCase())) return name;
   // The head noun decides: `Iran's permanent mission to the UN` is a mission, `a Security Council resolution` is not a council.
   const head = name.split(/\s+(?:of|to|for|at|in|on|from|with)\s+/iu)[0]!.split(/\s+/u).pop()!;
   if (ORGANISATION_NOUNS.has(bare(head))) return name;
+  // `Turkey's disaster agency AFAD`: a body described, then named.
+  const named = /\b(?<noun>\p{Ll}+)\s+(?<name>(?:\p{Lu}[\p{L}-]*\s*)+)$/u.exec(name);
+  if (named && ORGANISATION_NOUNS.has(named.groups!['noun']!)) return named.groups!['name']!.trim();
   // A proper name: capitalised words (joined by `of`, `for`, …), each one used as a name in the article.
   const content = list.filter((w) => !CONNECTORS.has(w.toLowerCase()));
   if (!capitalised(list[0]!) || content.length === 0 || !content.every(capitalised)) return null;
-  if (!content.every((w) => /^\p{Lu}{2,}/u.test(w) || properWords.has(bare(w)))) return null;
+  if (!content.every((w) => /^\p{Lu}{2,}/u.test(w) || properWords.has(bare(w)) || STATE_NAMES.has(bare(w)))) return null;
   return name;
+}
+
+/** Whether a phrase's head noun is a body's (`the Tajik Foreign Ministry`, `the International Committee of the Red Cross`): then it names an organisation, whatever name-like words it holds. */
+export function headedByOrganisation(phrase: string): boolean {
+  const plain = phrase.replace(/\s*\([^)]*\)/gu, '').trim().replace(/[,.;:]+$/u, '');
+  const head = plain.split(/\s+(?:of|to|for|at|in|on|from|with)\s+/iu)[0]!.split(/\s+/u).pop() ?? '';
+  return ORGANISATION_NOUNS.has(bare(head)) && !SPOKESPERSON.test(plain);
 }
 
 /** Lower-cased words the text capitalises anywhere but at the start of a sentence: the article's proper names. */

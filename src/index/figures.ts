@@ -98,7 +98,7 @@ export const CUES: Readonly<Record<CueCategory, { readonly verbs: readonly strin
     words: [],
   },
   deployed: {
-    verbs: ['deploy', 'deploys', 'deployed', 'deploying', 'send', 'sends', 'sent', 'sending', 'dispatch', 'dispatched', 'dispatching', 'stationed'],
+    verbs: ['deploy', 'deploys', 'deployed', 'deploying', 'send', 'sends', 'sent', 'sending', 'dispatch', 'dispatched', 'dispatching', 'stationed', 'posted', 'mobilised', 'mobilized', 'positioned', 'rushed'],
     words: [],
   },
 };
@@ -146,7 +146,8 @@ export const WEEKDAYS: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'T
 export const REFERENCE_WORDS: readonly string[] = [
   'article', 'articles', 'resolution', 'resolutions', 'code', 'number', 'no', 'nos', 'page', 'pages', 'section', 'sections',
   'chapter', 'chapters', 'paragraph', 'paragraphs', 'clause', 'item', 'annex', 'volume', 'vol', 'p', 'pp', 'figure', 'table',
-  'flight', 'route', 'highway', 'gate', 'room', 'tower', 'camp',
+  'flight', 'route', 'highway', 'gate', 'room', 'tower', 'camp', 'anchorage', 'berth', 'pier', 'platform', 'terminal', 'level',
+  'shaft', 'precinct', 'bay', 'hangar', 'block', 'sector', 'ward', 'district',
 ];
 
 /** Words before a number word that make it a reference to things already named: `the two countries`. */
@@ -486,6 +487,11 @@ const TOLL_LINKS: ReadonlySet<string> = new Set(['of', 'to', 'at', 'reached', 'h
  * death toll reaching the number (`the death toll rose to 300`).
  */
 function cueBefore(c: { body: string; tokens: Token[] }, before: number): CueCategory | null {
+  // `Of those still unaccounted for, seven were …`, `Of the dead, 12 were children`.
+  const opening = /^(?:Of|Among)\s+(?:those|the)\s+(?:still\s+|now\s+)?(?<word>\p{L}+)[^,]*,\s*$/u.exec(c.body.slice(c.tokens[0]!.start, c.tokens[before]?.start ?? 0));
+  const word = opening?.groups?.['word']?.toLowerCase();
+  if (word === 'unaccounted') return 'missing';
+  if (word && CASUALTY_WORDS[word]) return CASUALTY_WORDS[word];
   const t = wordBefore(c, before);
   if (!t) return null;
   const verb = CUE_VERB.get(t.lower);
@@ -606,6 +612,13 @@ function isTimeOfDay(c: Candidate): boolean {
   return /^\s*(?:[ap]\.\s?m\.?|[ap]m\b|GMT\b|UTC\b|o['’]clock\b|hrs\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b)/iu.test(c.body.slice(c.end, c.end + 24));
 }
 
+/** Ages set off after a name: `Okafor, 58, was first elected`. */
+function isAge(c: Candidate): boolean {
+  if (c.kind !== 'numeral' || c.qualifier !== null || c.counted !== '') return false;
+  const numStart = c.tokens[c.first]!.start;
+  return /\p{Lu}[\p{L}'’-]+,\s*$/u.test(c.body.slice(Math.max(0, numStart - 40), numStart)) && /^\s*,/u.test(c.body.slice(c.end, c.end + 2)) && (c.value ?? 0) < 120;
+}
+
 /** Measurements: `magnitude 6.1`, `minus five degrees`, `120 km/h`. */
 function isMeasurement(c: Candidate): boolean {
   const numStart = c.tokens[c.first]!.start;
@@ -713,6 +726,7 @@ export const EXCLUSION_RULES: readonly { name: string; test: (c: Candidate) => b
   { name: 'inside a word or code', test: isInsideWord },
   { name: 'time of day', test: isTimeOfDay },
   { name: 'measurement', test: isMeasurement },
+  { name: 'age', test: isAge },
   { name: 'date', test: isDate },
   { name: 'year', test: isYear },
   { name: 'duration', test: isDuration },
@@ -803,7 +817,8 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   const head = fig.counted.split(/\s+/u).pop()?.toLowerCase() ?? '';
   if (c.currency !== null || CURRENCY_NAMES.includes(head)) return { category: 'other', via: 'none' };
   // Rule 1: the counted noun is itself an event, or carries an event modifier (`three wounded soldiers`).
-  const event = EVENT_NOUNS[head];
+  // `63 cyberattacks`, `counterattacks`: a compound keeps its last part's meaning.
+  const event = EVENT_NOUNS[head] ?? Object.entries(EVENT_NOUNS).find(([noun]) => noun.length >= 6 && head.endsWith(noun))?.[1];
   if (event) return { category: event, via: 'noun' };
   for (const m of c.countedModifiers) {
     const cat = EVENT_MODIFIERS[m.toLowerCase()];

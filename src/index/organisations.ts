@@ -16,7 +16,8 @@ export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   'cabinet', 'kremlin', 'administration', 'organisation', 'organization', 'coalition', 'alliance',
   'command', 'secretariat', 'directorate', 'authority', 'union', 'bureau', 'headquarters', 'navy',
   'corps', 'service', 'observatory', 'monitor', 'fund', 'programme', 'program', 'bank',
-  'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel',
+  'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel', 'campaign',
+  'firm', 'operator', 'charity', 'hospital', 'university', 'institute', 'commission', 'board', 'tribunal',
 ]);
 
 /**
@@ -95,7 +96,11 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
     return author ? organisationName(author, properWords) : null;
   }
   // `The Abu Dhabi-based Al Noor Humanitarian Foundation` is named `Al Noor Humanitarian Foundation`.
-  const name = trimmed.replace(LEADING, '').replace(/^.*?\S-based\s+/u, '');
+  const name = trimmed
+    .replace(LEADING, '')
+    .replace(/^.*?\S-based\s+/u, '')
+    // `the country’s Ministry of Mines` is the Ministry of Mines.
+    .replace(/^(?:(?:the|its|their)\s+)?(?:country|nation|government|state|company|city|region|province|island|kingdom)['’]s\s+(?=\p{Lu})/iu, '');
   const list = words(name);
   if (list.length === 0 || list.length > 12) return null;
   if (list.length === 1 && NOT_BODIES.has(bare(list[0]!))) return null;

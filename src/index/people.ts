@@ -42,6 +42,7 @@ export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   governor: ['governor'],
   mayor: ['mayor'],
   judge: ['judge'],
+  captain: ['captain', 'master', 'skipper'],
   lawmaker: ['senator', 'lawmaker', 'legislator', 'mp'],
 };
 
@@ -84,6 +85,8 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
   'prince', 'princess', 'sheikh', 'ayatollah', 'pope', 'chief', 'permanent', 'envoy', 'judge', 'justice',
   'governor', 'gov', 'gov.', 'mayor', 'chancellor', 'vice', 'speaker', 'lieutenant', 'admiral', 'adm',
   'adm.', 'sgt', 'sgt.', 'sergeant', 'brig', 'brig.', 'brigadier', 'counterpart', 'official', 'leader',
+  // Party and standing, as US and UK copy puts them before a name: `Republican Curtis Vane`.
+  'republican', 'democrat', 'democratic', 'conservative', 'liberal', 'labour', 'tory', 'incumbent', 'candidate',
 ]);
 
 /** Nouns after which `of` introduces a place: `the village of San Isidro`. */
@@ -210,6 +213,17 @@ export function rolesIn(phrase: string): Set<string> {
   return roles;
 }
 
+/**
+ * The head noun of a descriptor that names a job no class lists (`Delmont County clerk` → clerk), as
+ * a role of its own, so that `the clerk` finds the person later. Only lower-case singular nouns that
+ * end the phrase before any `of`/`to`/`at` count.
+ */
+export function headRole(phrase: string): string | null {
+  const head = phrase.split(/\s+(?:of|to|for|at|in|on|from|with|who|that)\s+/iu)[0]!.trim().split(/\s+/u).pop() ?? '';
+  if (!/^\p{Ll}{3,}$/u.test(head) || head.endsWith('s') || ROLE_OF_NOUN.has(head)) return null;
+  return `job:${head}`;
+}
+
 /** The people of an article and the ties between roles and names. */
 export class ArticlePeople {
   readonly persons: LocalPerson[] = [];
@@ -302,6 +316,8 @@ export class ArticlePeople {
   /** Ties the role classes of a descriptor to a person. */
   tie(person: LocalPerson, descriptor: string): void {
     const roles = rolesIn(descriptor);
+    const job = headRole(descriptor);
+    if (job) roles.add(job);
     if (roles.size === 0) return;
     for (const role of roles) person.roles.add(role);
     person.descriptors.add(descriptor.trim());
@@ -314,6 +330,8 @@ export class ArticlePeople {
    */
   byRole(descriptor: string): LocalPerson | null {
     const roles = rolesIn(descriptor);
+    const job = headRole(descriptor);
+    if (job && roles.size === 0) roles.add(job);
     if (roles.size === 0) return null;
     const matches = this.persons.filter(
       (p) => p.kind === 'person' && [...roles].some((r) => p.roles.has(r)) && properModifiers(descriptor).every((m) => [...p.descriptors].some((d) => mentions(d, m))),
@@ -423,8 +441,9 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
       const descriptor = (last.trim() === '' ? (chunks.pop() ?? '') : last).trim();
       if (descriptor && findNames(descriptor).length === 0 && descriptor.split(/\s+/u).length <= 14) people.tie(person, descriptor);
       // `NAME, the ROLE of …,` — a descriptor right after a name.
-      const after = /^\s*,\s*((?:the|a|an|his|her|its|their)\s[^,.;]{3,80}?)(?:,|\s(?:said|told|added|says)|\.?$)/u.exec(sentence.text.slice(mention.end));
-      if (after?.[1]) people.tie(person, after[1]);
+      const after = /^\s*,\s*((?:(?:the|a|an|his|her|its|their)\s)?[^,.;]{3,80}?)(?:,|\s(?:said|told|added|says)|\.?$)/u.exec(sentence.text.slice(mention.end));
+      // Without a determiner, only a role: `Mwansa Chileshe, general secretary of the union,`.
+      if (after?.[1] && (/^(?:the|a|an|his|her|its|their)\s/u.test(after[1]) || rolesIn(after[1]).size > 0)) people.tie(person, after[1]);
     }
   }
   tieLede(sentences, people);

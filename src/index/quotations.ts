@@ -8,6 +8,7 @@ import {
   findNames,
   PERSONAL_PRONOUN,
   SPEECH_VERB_PATTERN,
+  headRole,
   rolesIn,
   subjectOf,
   trimSubject,
@@ -236,7 +237,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     const named = people.resolveNamed(subject);
     if (named) return named;
     // `one diplomat`, `a senior official`: someone the article does not name, never the person it named with that role.
-    if (INDEFINITE.test(subject) || rolesIn(subject).size === 0) return null;
+    if (INDEFINITE.test(subject) || (rolesIn(subject).size === 0 && !headRole(subject))) return null;
     const person = people.byRole(subject);
     if (person) person.descriptors.add(subject);
     return person;
@@ -439,7 +440,8 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): LocalPers
     // Relative and subordinate clauses end the subject: `the letter that X wrote` is not about X.
     const parts = chunk.split(/\b(?:that|which|who|because|after|before|when|while|since|as|and then)\s/u);
     const head = parts[0]!.trim();
-    if (i > 0 && /^(?:a|an|the|his|her|its|their)\s/iu.test(head) && findNames(head).length === 0) {
+    const described = /^(?:a|an|the|his|her|its|their)\s/iu.test(head) || (/^\p{Ll}/u.test(head) && rolesIn(head).size > 0);
+    if (i > 0 && described && findNames(head).length === 0) {
       // `X, a rebel group that …, said`, `Ingrid Solberg, a spokeswoman for …, said`: an apposition.
       const person = context.resolvePerson(head);
       if (person) return person;

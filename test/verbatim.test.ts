@@ -22,6 +22,7 @@ beforeAll(async () => {
 
 /** Every result an answer shows. */
 function shown(answer: Answer): Result[] {
+  if (answer.type === 'figures') return answer.groups.flatMap((g) => g.results);
   return answer.type === 'results' || answer.type === 'article' ? answer.results : [];
 }
 
@@ -30,7 +31,7 @@ function shown(answer: Answer): Result[] {
  * show, once Discord removes the markdown escapes, only text of the articles, within the limits.
  */
 function checkDiscord(answer: Answer, contexts = Infinity): void {
-  const pages = answer.type === 'results' ? Math.ceil(answer.results.length / RESULTS_PER_PAGE) : 1;
+  const pages = answer.type === 'results' || answer.type === 'figures' ? Math.ceil(shown(answer).length / RESULTS_PER_PAGE) : 1;
   for (let page = 0; page < pages; page++) {
     const message = renderDiscord(answer, { page, buttonId: () => 'id' });
     expect(verbatimViolations(message, library)).toEqual([]);

@@ -40,6 +40,18 @@ export interface ArticleSummary {
   figures: number;
 }
 
+/** Figures on one thing, oldest first: from one article, or put side by side from several (see `groupFigures`). */
+export interface FigureGroupResult {
+  category: FigureCategory;
+  /** The class of what the figures count (`troops`, `people`, `children`): a fixed label, not corpus text. */
+  counted: string;
+  /** How many articles the figures come from. */
+  articles: number;
+  /** Whether the figures give different numbers. */
+  differ: boolean;
+  results: Result[];
+}
+
 /** Why a command has nothing to show. Each has one message, in `problems.ts`. */
 export type Problem =
   | { code: 'empty-query'; option: string; example: string }
@@ -52,6 +64,7 @@ export type Problem =
 /** A command's answer. */
 export type Answer =
   | { type: 'results'; command: string; query: string; results: Result[] }
+  | { type: 'figures'; command: string; query: string; groups: FigureGroupResult[] }
   | { type: 'articles'; command: string; articles: ArticleSummary[] }
   | {
       type: 'article';
@@ -167,4 +180,17 @@ export function searchWords(command: Command, options: CommandOptions, option: s
 export function optionText(options: CommandOptions, name: string): string | undefined {
   const value = options[name]?.trim();
   return value ? value : undefined;
+}
+
+/** The results an answer shows, in the order shown (a figure answer's groups one after another). */
+export function resultsOf(answer: Answer): Result[] {
+  switch (answer.type) {
+    case 'results':
+    case 'article':
+      return answer.results;
+    case 'figures':
+      return answer.groups.flatMap((group) => group.results);
+    default:
+      return [];
+  }
 }

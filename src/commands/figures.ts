@@ -1,10 +1,11 @@
 /** /figures: the numbers the articles give on a topic, each with its sentence and citation. */
 import { SlashCommandBuilder } from 'discord.js';
+import { groupFigures } from '../index/figure-groups.ts';
 import { sentenceKey, type Library } from '../index/library.ts';
 import { queryTerms } from '../index/search.ts';
 import type { Figure, FigureCategory } from '../index/types.ts';
 import { count } from '../render/citation.ts';
-import { figureResult, folded, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { figureResult, folded, resultsOf, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
 import { addPrivateOption } from './private.ts';
 
 /**
@@ -35,7 +36,11 @@ export const TOPICS: Readonly<Record<string, readonly FigureCategory[]>> = {
   reinforcements: ['deployed'],
 };
 
-/** Answers /figures: figures of the topic's categories, or in sentences matching its words, oldest article first. */
+/**
+ * Answers /figures: figures of the topic's categories, or in sentences matching its words. Figures
+ * on the same thing from several articles come first, side by side in date order; then the rest,
+ * oldest article first.
+ */
 export function answerFigures(library: Library, options: CommandOptions): Answer {
   const asked = searchWords(figures, options, 'topic', 'topic');
   if (!asked.success) return asked.answer;
@@ -54,7 +59,11 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
   if (found.length === 0) return { type: 'problem', command: 'figures', query: topic, problem: { code: 'nothing-found', query: topic } };
   const order = new Map(library.articles.map((a, i) => [a.id, i]));
   found.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start);
-  return { type: 'results', command: 'figures', query: topic, results: found.map((f) => figureResult(library, f)) };
+  const groups = groupFigures(found, (id) => library.article(id)!.published).map(({ figures: members, ...group }) => ({
+    ...group,
+    results: members.map((f) => figureResult(library, f)),
+  }));
+  return { type: 'figures', command: 'figures', query: topic, groups };
 }
 
 /** How many nouns of what figures count (`troops`, `people`) are offered as topics besides `TOPICS`, the most frequent first. */
@@ -80,7 +89,7 @@ function topicList(library: Library): { topic: string; figures: number; first: b
     const key = TOPICS[topic]?.join() ?? topic;
     const first = !seen.has(key);
     seen.add(key);
-    return { topic, figures: answer.type === 'results' ? answer.results.length : 0, first };
+    return { topic, figures: resultsOf(answer).length, first };
   });
   list = list.filter((t) => t.figures > 0).sort((a, b) => b.figures - a.figures || a.topic.localeCompare(b.topic));
   topicsOf.set(library, list);

@@ -16,7 +16,7 @@ import {
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
 } from 'discord.js';
-import type { Answer, CommandOptions, Result } from '../commands/answer.ts';
+import { resultsOf, type Answer, type CommandOptions } from '../commands/answer.ts';
 import { contextOf } from '../commands/context.ts';
 import { PRIVATE_OPTION } from '../commands/private.ts';
 import { findCommand } from '../commands/registry.ts';
@@ -111,22 +111,9 @@ function queryLength(options: CommandOptions): number {
 /** How many results an answer holds, for the log. */
 function resultCount(answer: Answer | undefined): number {
   if (!answer) return 0;
-  switch (answer.type) {
-    case 'results':
-    case 'article':
-      return answer.results.length;
-    case 'articles':
-      return answer.articles.length;
-    case 'help':
-      return answer.entries.length;
-    case 'problem':
-      return 0;
-  }
-}
-
-/** The results a button can show the context of. */
-function resultsOf(answer: Answer): readonly Result[] {
-  return answer.type === 'results' || answer.type === 'article' ? answer.results : [];
+  if (answer.type === 'articles') return answer.articles.length;
+  if (answer.type === 'help') return answer.entries.length;
+  return resultsOf(answer).length;
 }
 
 function isPrivate(message: DiscordMessage): boolean {

@@ -2,13 +2,15 @@
  * People in one article: who is named, which roles the article ties to whom, and how a noun
  * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
+import { organisationKey, organisationName, properWordsOf } from './organisations.ts';
 import type { Sentence } from './types.ts';
 
-/** A person named in one article. */
+/** A person, or an organisation that speaks as one (`the Pentagon`, `Iran`), named in one article. */
 export interface LocalPerson {
-  /** The fullest form of the name the article uses: `Amir Saeid Iravani`. */
+  kind: 'person' | 'organisation';
+  /** The fullest form of the name the article uses: `Amir Saeid Iravani`, `Iran’s permanent mission to the UN`. */
   name: string;
-  /** Last token, lower-cased: the key a surname-only mention (`Iravani`) is matched on. */
+  /** Last token, lower-cased: the key a surname-only mention (`Iravani`) is matched on; for an organisation, its whole name as a key. */
   surname: string;
   /** Given names as written, possibly empty when the article uses the surname only. */
   given: string[];
@@ -16,6 +18,10 @@ export interface LocalPerson {
   roles: Set<string>;
   /** Descriptors the article uses for this person (`the Iranian UN envoy`). */
   descriptors: Set<string>;
+  /** Index of the sentence where the article first names them; nobody can be meant before that. */
+  firstSeen: number;
+  /** Index of the last sentence that named them or gave them words: who a shared surname or role most likely means. */
+  lastSeen: number;
 }
 
 /**
@@ -29,9 +35,14 @@ export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   president: ['president'],
   minister: ['minister'],
   secretary: ['secretary', 'secretary-general'],
-  commander: ['commander', 'general', 'chief'],
+  commander: ['commander', 'general', 'admiral', 'colonel'],
   official: ['official', 'officer', 'adviser', 'advisor', 'aide'],
-  leader: ['leader'],
+  // One person is `the head of the Red Crescent`, then `the Red Crescent chief`.
+  head: ['head', 'chief', 'director', 'chairman', 'chairwoman', 'chair', 'leader', 'coordinator'],
+  governor: ['governor'],
+  mayor: ['mayor'],
+  judge: ['judge'],
+  lawmaker: ['senator', 'lawmaker', 'legislator', 'mp'],
 };
 
 const ROLE_OF_NOUN = new Map<string, string>(
@@ -58,6 +69,10 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'september', 'october', 'november', 'december', 'federal', 'central', 'command', 'regime', 'authority',
   'authorities', 'institute', 'foundation', 'centre', 'center', 'service', 'services', 'brigade', 'brigades',
   'movement', 'front', 'alliance', 'coalition', 'affairs', 'foreign', 'defense', 'defence', 'interior',
+  'society', 'association', 'federation', 'collective', 'crescent', 'cross', 'fund', 'programme', 'program',
+  'observatory', 'bureau', 'directorate', 'secretariat', 'health', 'public', 'management', 'reduction',
+  'assistant', 'secretary-general', 'under-secretary-general', 'deputy', 'council', 'shield', 'village',
+  'town', 'valley', 'border', 'post', 'route', 'flight', 'signal', 'protocol', 'case', 'no',
 ]);
 
 /** Words placed before a name that are not part of it: `President Joe Biden`, `Gen. Qassem Soleimani`. */
@@ -71,6 +86,9 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
   'adm.', 'sgt', 'sgt.', 'sergeant', 'brig', 'brig.', 'brigadier', 'counterpart', 'official', 'leader',
 ]);
 
+/** Nouns after which `of` introduces a place: `the village of San Isidro`. */
+const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'state', 'island', 'port', 'valley', 'capital', 'outskirts', 'governorate', 'municipality', 'area', 'suburb', 'neighbourhood', 'neighborhood']);
+
 /** Lower-case particles inside names: `Ossama al-Akhtal`, `Ludwig van Beethoven`. */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'van', 'von', 'de', 'da', 'di', 'du', 'la', 'le', 'der', 'den', 'abu', 'bint']);
 
@@ -82,10 +100,24 @@ const ALL_CAPS = /^\p{Lu}{2,}s?$/u;
 /** Determiners that may open a run of capitalised words at the start of a sentence (`The Israeli regime`). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'his', 'her', 'its', 'their', 'my']);
 
-/** Words in front of a name that are not part of it: titles, acronyms (`UN`), organisations (`Pentagon`), determiners. */
+/**
+ * Words capitalised only because they open a sentence (`In Isabela, …`, `If Dushanbe …`): never
+ * part of a name.
+ */
+const FUNCTION_WORDS = new Set([
+  'in', 'on', 'at', 'if', 'as', 'for', 'with', 'from', 'by', 'but', 'and', 'or', 'when', 'while', 'after',
+  'before', 'since', 'during', 'among', 'despite', 'although', 'though', 'unlike', 'like', 'until', 'once',
+  'asked', 'speaking', 'addressing', 'opening', 'pressed', 'meanwhile', 'earlier', 'later', 'also', 'so',
+  'then', 'yet', 'still', 'both', 'neither', 'either', 'every', 'each', 'all', 'some', 'many', 'most',
+  'where', 'whether', 'why', 'how', 'what', 'who', 'it', 'its', 'he', 'she', 'they', 'we', 'his', 'her',
+  'their', 'our', 'according', 'under', 'over', 'about', 'against', 'between', 'through', 'into', 'to', 'of',
+  'not', 'no', 'nor', 'only', 'even', 'just', 'here', 'there', 'now', 'today', 'yesterday', 'tomorrow',
+]);
+
+/** Words in front of a name that are not part of it: titles, acronyms (`UN`), organisations (`Pentagon`), determiners, sentence openers. */
 function isNamePrefix(word: string): boolean {
   const lower = word.toLowerCase();
-  return NAME_TITLES.has(lower) || ALL_CAPS.test(word) || NOT_PERSON_WORDS.has(lower.replace(/\.$/u, '')) || DETERMINERS.has(lower);
+  return NAME_TITLES.has(lower) || ALL_CAPS.test(word) || NOT_PERSON_WORDS.has(lower.replace(/\.$/u, '')) || DETERMINERS.has(lower) || FUNCTION_WORDS.has(lower);
 }
 
 /** A person's name as found in text, with its offsets in the string searched. */
@@ -148,7 +180,11 @@ export function findNames(text: string): NameMention[] {
     }
     const words = run.slice(first);
     if (words.length < 2 || words.length > 5) continue;
-    if (words.some((w) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) || ALL_CAPS.test(w.word))) continue;
+    // `The governor of Razavi Khorasan`, `the village of San Isidro`: what follows a role or a place and `of` is a place or a body.
+    const lead = /(?:^|\s)(\p{L}+)\s+of\s+(?:the\s+)?$/iu.exec(text.slice(0, words[0]!.start))?.[1]?.toLowerCase();
+    if (lead && (ROLE_OF_NOUN.has(lead) || PLACE_NOUNS.has(lead) || NOT_PERSON_WORDS.has(lead) || NAME_TITLES.has(lead))) continue;
+    if (words.some((w) => NAME_TITLES.has(w.word.toLowerCase()))) continue;
+    if (words.some((w) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) || ALL_CAPS.test(w.word) || FUNCTION_WORDS.has(w.word.toLowerCase()))) continue;
     if (words.some((w) => w.word.endsWith('.'))) continue;
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
@@ -177,12 +213,39 @@ export function rolesIn(phrase: string): Set<string> {
 /** The people of an article and the ties between roles and names. */
 export class ArticlePeople {
   readonly persons: LocalPerson[] = [];
+  /** Words the article capitalises inside sentences: what tells `Iran` (a name) from `Observers` (a sentence's first word). */
+  readonly #properWords: ReadonlySet<string>;
+
+  /**
+   * Index of the sentence being read. While the article is read in order, a surname or role that
+   * fits several people means the one named most recently, and nobody named only later.
+   */
+  position = 0;
+
+  constructor(sentences: readonly Sentence[] = []) {
+    this.#properWords = properWordsOf(sentences);
+  }
+
+  /** Notes that a person was named or quoted in the sentence being read. */
+  seen(person: LocalPerson): void {
+    person.firstSeen = Math.min(person.firstSeen, this.position);
+    person.lastSeen = Math.max(person.lastSeen, this.position);
+  }
+
+  /** The one candidate already named by now, or the one of several named most recently; null when none or a tie. */
+  #mostRecent(candidates: readonly LocalPerson[]): LocalPerson | null {
+    const known = candidates.filter((p) => p.firstSeen <= this.position);
+    if (known.length <= 1) return known[0] ?? null;
+    const latest = Math.max(...known.map((p) => Math.min(p.lastSeen, this.position)));
+    const recent = known.filter((p) => Math.min(p.lastSeen, this.position) === latest);
+    return recent.length === 1 ? recent[0]! : null;
+  }
 
   /** Records a full name (two words or more), merging it with a compatible one already seen. */
   addName(name: string): LocalPerson {
     const surname = surnameOf(name);
     const given = name.split(/\s+/u).slice(0, -1);
-    const existing = this.persons.find((p) => p.surname === surname && givenNamesCompatible(p.given, given));
+    const existing = this.persons.find((p) => p.kind === 'person' && p.surname === surname && givenNamesCompatible(p.given, given));
     if (existing) {
       if (given.length > existing.given.length) {
         existing.name = name;
@@ -190,16 +253,50 @@ export class ArticlePeople {
       }
       return existing;
     }
-    const person: LocalPerson = { name, surname, given, roles: new Set(), descriptors: new Set() };
+    const person: LocalPerson = { kind: 'person', name, surname, given, roles: new Set(), descriptors: new Set(), firstSeen: this.position, lastSeen: this.position };
     this.persons.push(person);
     return person;
   }
 
-  /** The person a single capitalised word names when it is the surname of exactly one person here. */
+  /**
+   * The organisation a subject phrase names (`the Pentagon`, `Iran's foreign ministry`, `a
+   * statement from the mission`), recorded once per article, or null. A short mention (`the
+   * ministry`) is the one organisation named before whose name holds all its words.
+   */
+  resolveOrganisation(phrase: string): LocalPerson | null {
+    const name = organisationName(phrase, this.#properWords);
+    if (!name) return null;
+    const key = organisationKey(name);
+    const organisations = this.persons.filter((p) => p.kind === 'organisation');
+    const same = organisations.find((o) => o.surname === key);
+    if (same) return same;
+    const keyWords = key.split(' ');
+    const longer = organisations.filter((o) => keyWords.every((w) => o.surname.split(' ').includes(w)));
+    if (longer.length === 1) return longer[0]!;
+    const organisation: LocalPerson = { kind: 'organisation', name, surname: key, given: [], roles: new Set(), descriptors: new Set(), firstSeen: this.position, lastSeen: this.position };
+    this.persons.push(organisation);
+    return organisation;
+  }
+
+  /**
+   * The person a single capitalised word names: a surname of someone named by now (the most recent
+   * when several share it), or, failing that, a spelling of one a letter away (`Rahimov` for `Rakhimov`).
+   */
   bySurname(word: string): LocalPerson | null {
     const key = word.toLowerCase().replace(/’/gu, "'");
-    const matches = this.persons.filter((p) => p.surname === key);
-    return matches.length === 1 ? matches[0]! : null;
+    const persons = this.persons.filter((p) => p.kind === 'person');
+    const exact = persons.filter((p) => p.surname === key);
+    if (exact.length > 0) return this.#mostRecent(exact);
+    if (key.length < 5) return null;
+    const near = persons.filter((p) => p.surname[0] === key[0] && p.surname.length >= 5 && editDistance(p.surname, key) <= 1);
+    const surnames = new Set(near.map((p) => p.surname));
+    return surnames.size === 1 ? this.#mostRecent(near) : null;
+  }
+
+  /** Whether a word is the surname (or a spelling a letter away) of a person of the article. */
+  isSurname(word: string): boolean {
+    const key = word.toLowerCase().replace(/’/gu, "'");
+    return this.persons.some((p) => p.kind === 'person' && (p.surname === key || (key.length >= 5 && p.surname[0] === key[0] && editDistance(p.surname, key) <= 1)));
   }
 
   /** Ties the role classes of a descriptor to a person. */
@@ -219,9 +316,9 @@ export class ArticlePeople {
     const roles = rolesIn(descriptor);
     if (roles.size === 0) return null;
     const matches = this.persons.filter(
-      (p) => [...roles].some((r) => p.roles.has(r)) && properModifiers(descriptor).every((m) => [...p.descriptors].some((d) => mentions(d, m))),
+      (p) => p.kind === 'person' && [...roles].some((r) => p.roles.has(r)) && properModifiers(descriptor).every((m) => [...p.descriptors].some((d) => mentions(d, m))),
     );
-    return matches.length === 1 ? matches[0]! : null;
+    return this.#mostRecent(matches);
   }
 
   /** The person a noun phrase names: a full name, a known surname, or a descriptor tied to one person. */
@@ -303,12 +400,22 @@ export function editDistance(a: string, b: string): number {
  * sentence or two.
  */
 export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
-  const people = new ArticlePeople();
+  const people = new ArticlePeople(sentences);
   for (const sentence of sentences) {
+    people.position = sentence.index;
     for (const mention of findNames(sentence.text)) {
       const person = people.addName(mention.name);
+      people.seen(person);
       // The descriptor right before a name, back to the start of its clause, is its apposition.
-      const before = sentence.text.slice(0, mention.start);
+      // Titles right before the name (`…, Dr. Ali Hosseini`) are not the descriptor; the words before them may be.
+      let titles = '';
+      const before = sentence.text.slice(0, mention.start).replace(/(?:\b\p{Lu}[\p{L}-]*\.?\s+)+$/u, (run) => {
+        if (!run.split(/\s+/u).every((t) => t === '' || NAME_TITLES.has(t.toLowerCase()))) return run;
+        titles = run.trim();
+        return '';
+      });
+      // A title is a role too: `Mayor Teresa Villanueva` is `the mayor`, `General Hassan Abakar` `the general`.
+      if (titles) people.tie(person, titles);
       const clause = before.split(/[;:.]|\b(?:that|and|after|before|while|by)\s/u).pop() ?? '';
       // `ROLE, NAME` is an apposition too; otherwise only the words since the last comma describe the name.
       const chunks = clause.split(',');
@@ -316,11 +423,14 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
       const descriptor = (last.trim() === '' ? (chunks.pop() ?? '') : last).trim();
       if (descriptor && findNames(descriptor).length === 0 && descriptor.split(/\s+/u).length <= 14) people.tie(person, descriptor);
       // `NAME, the ROLE of …,` — a descriptor right after a name.
-      const after = /^\s*,\s*((?:the|a|an|his|her|its|their)\s[^,.;]{3,80}?)(?:,|\s(?:said|told|added|says))/u.exec(sentence.text.slice(mention.end));
+      const after = /^\s*,\s*((?:the|a|an|his|her|its|their)\s[^,.;]{3,80}?)(?:,|\s(?:said|told|added|says)|\.?$)/u.exec(sentence.text.slice(mention.end));
       if (after?.[1]) people.tie(person, after[1]);
     }
   }
   tieLede(sentences, people);
+  // Reading starts again from the top: by then, each person has only been seen where first named.
+  for (const person of people.persons) person.lastSeen = person.firstSeen;
+  people.position = 0;
   return people;
 }
 
@@ -338,6 +448,8 @@ function tieLede(sentences: readonly Sentence[], people: ArticlePeople): void {
       const person = people.addName(name.name);
       if (people.persons.filter((p) => [...rolesIn(subject)].some((r) => p.roles.has(r)) && p !== person).length === 0) {
         people.tie(person, subject);
+        // The lede describes them before the name comes.
+        person.firstSeen = Math.min(person.firstSeen, lede.index);
       }
       return;
     }
@@ -355,7 +467,10 @@ export const SPEECH_VERBS = [
   'announced', 'declared', 'accused', 'condemned', 'described', 'confirmed', 'urged', 'called', 'alleged',
   'remarked', 'replied', 'responded', 'continued', 'concluded', 'acknowledged', 'admitted', 'maintained',
   'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on', 'vowed', 'pledged',
-  'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted',
+  'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted', 'reported', 'reaffirmed',
+  'blamed', 'criticised', 'criticized', 'demanded', 'revealed', 'disclosed', 'refuted', 'contended', 'conceded',
+  'predicted', 'promised', 'appealed', 'say', 'denies', 'rejects', 'warns', 'insists',
+  'proposed', 'replied',
 ] as const;
 
 /** The speech verbs as a regular-expression alternation, longest phrases allowed to span spaces. */

@@ -41,6 +41,13 @@ function endsInAbbreviation(segment: string): boolean {
 }
 
 /**
+ * A wire dateline opening the body: `MANILA (GWS) - `, `UNITED NATIONS (CPA) — `, `TEHRAN, Feb. 11 – `,
+ * `BISHKEK, April 17 (EWA) – `: a place in capitals with a date or an agency. It says where the story
+ * was filed, not what anyone said, so it is left out of the first sentence.
+ */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}'’.-]*(?:\s+\p{Lu}[\p{Lu}'’.-]*)*(?:,\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:\s+\([\p{L}\s.]{1,30}\))?|\s+\([\p{L}\s.]{1,30}\))\s+[-–—]\s+/u;
+
+/**
  * Splits an article body into sentences with their offsets in the body. Whitespace between
  * sentences belongs to none of them; paragraphs are separated by line breaks.
  */
@@ -60,8 +67,10 @@ export function splitSentences(body: string): Sentence[] {
     lastEnd = end;
   };
 
+  const dateline = DATELINE.exec(body)?.[0].length ?? 0;
   for (const { segment, index } of segmenter.segment(body)) {
-    const start: number = pendingStart ?? index;
+    let start: number = pendingStart ?? index;
+    if (start < dateline) start = Math.min(dateline, index + segment.length);
     if (endsInAbbreviation(segment) && index + segment.length < body.length) {
       pendingStart = start;
       continue;

@@ -19,27 +19,35 @@ export interface PersonInArticle {
  */
 export function mergeSpeakers(people: readonly PersonInArticle[]): { speakers: Speaker[]; speakerOf: Map<LocalPerson, Speaker> } {
   interface Group {
+    kind: LocalPerson['kind'];
     surname: string;
     given: string[];
     members: PersonInArticle[];
   }
   const groups: Group[] = [];
-  const full = people.filter((p) => p.person.given.length > 0);
-  const bare = people.filter((p) => p.person.given.length === 0);
+  // Organisations join by their whole name (`Pentagon` in every article that quotes it), people by surname and given names.
+  const persons = people.filter((p) => p.person.kind === 'person');
+  for (const entry of people.filter((p) => p.person.kind === 'organisation')) {
+    const group = groups.find((g) => g.kind === 'organisation' && g.surname === entry.person.surname);
+    if (group) group.members.push(entry);
+    else groups.push({ kind: 'organisation', surname: entry.person.surname, given: [], members: [entry] });
+  }
+  const full = persons.filter((p) => p.person.given.length > 0);
+  const bare = persons.filter((p) => p.person.given.length === 0);
   for (const entry of full) {
-    const group = groups.find((g) => g.surname === entry.person.surname && givenNamesCompatible(g.given, entry.person.given));
+    const group = groups.find((g) => g.kind === 'person' && g.surname === entry.person.surname && givenNamesCompatible(g.given, entry.person.given));
     if (group) {
       group.members.push(entry);
       if (entry.person.given.length > group.given.length) group.given = entry.person.given;
     } else {
-      groups.push({ surname: entry.person.surname, given: entry.person.given, members: [entry] });
+      groups.push({ kind: 'person', surname: entry.person.surname, given: entry.person.given, members: [entry] });
     }
   }
   for (const entry of bare) {
-    const candidates = groups.filter((g) => g.surname === entry.person.surname);
+    const candidates = groups.filter((g) => g.kind === 'person' && g.surname === entry.person.surname);
     const only = candidates.length === 1 ? candidates[0] : undefined;
     if (only) only.members.push(entry);
-    else groups.push({ surname: entry.person.surname, given: [], members: [entry] });
+    else groups.push({ kind: 'person', surname: entry.person.surname, given: [], members: [entry] });
   }
 
   const speakers: Speaker[] = [];
@@ -57,7 +65,7 @@ export function mergeSpeakers(people: readonly PersonInArticle[]): { speakers: S
     let id = slug(name);
     for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
     usedIds.add(id);
-    const speaker: Speaker = { id, name, aliases: [...aliases], descriptors: [...descriptors] };
+    const speaker: Speaker = { id, kind: group.kind, name, aliases: [...aliases], descriptors: [...descriptors] };
     speakers.push(speaker);
     for (const m of group.members) speakerOf.set(m.person, speaker);
   }

@@ -33,9 +33,11 @@ export interface Quotation {
   sentence: number;
 }
 
-/** A person who speaks in the corpus, one entry however many spellings the articles use. */
+/** A person or organisation that speaks in the corpus, one entry however many spellings the articles use. */
 export interface Speaker {
   id: string;
+  /** An organisation or state speaks as one (`Pentagon`, `Iran’s permanent mission to the UN`, `Iran`). */
+  kind: 'person' | 'organisation';
   /** The fullest, most used spelling. */
   name: string;
   /** Other spellings of the name (`Amir Saeed Iravani`). */

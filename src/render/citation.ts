@@ -18,3 +18,9 @@ export const KIND_LABELS = {
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
+
+/** The heading of figures from several articles on one thing: `injured: troops · 3 figures from 2 articles, which differ`. */
+export function groupLabel(group: { category: string; counted: string; articles: number; differ: boolean; results: readonly unknown[] }): string {
+  const agreement = group.differ ? 'which differ' : 'which agree';
+  return `${group.category}: ${group.counted} · ${count(group.results.length, 'figure')} from ${count(group.articles, 'article')}, ${agreement}`;
+}

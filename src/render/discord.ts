@@ -7,11 +7,11 @@
  * embed in `RESULT_EMBEDS`: a new answer shape is one more entry, checked by the compiler.
  */
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { Answer, Result } from '../commands/answer.ts';
+import type { Answer, FigureGroupResult, Result } from '../commands/answer.ts';
 import type { Context } from '../commands/context.ts';
 import { describeProblem } from '../commands/problems.ts';
 import type { Problem } from '../commands/answer.ts';
-import { citationLabel, count, KIND_LABELS } from './citation.ts';
+import { citationLabel, count, groupLabel, KIND_LABELS } from './citation.ts';
 import { linkToSentence } from './fragment.ts';
 
 /** Discord's limits on a message (characters are counted as UTF-16 units here, never fewer than Discord counts). */
@@ -44,7 +44,7 @@ export const MAX_ECHO = 100;
 export const CUT_MARK = ' […]';
 
 /** Embed colours, so the kind of a result shows at a glance. */
-const COLOURS = { statement: 0x5865f2, phrase: 0x99aab5, reported: 0xe67e22, scare: 0x99aab5, figure: 0x2ecc71, sentence: 0x3498db, article: 0x95a5a6 } as const;
+const COLOURS = { statement: 0x5865f2, phrase: 0x99aab5, reported: 0xe67e22, scare: 0x99aab5, figure: 0x2ecc71, differ: 0xe74c3c, sentence: 0x3498db, article: 0x95a5a6 } as const;
 
 /** A button of an answer: turn to a page, or show the sentences around one of the results. */
 export type ButtonAction = { type: 'page'; page: number } | { type: 'context'; index: number };
@@ -297,27 +297,47 @@ function pageLabel(page: number, pages: number): string {
   return pages > 1 ? ` · page ${page + 1} of ${pages}` : '';
 }
 
+/** A result to show, and the group of figures from several articles it belongs to, if any. */
+interface Item {
+  result: Result;
+  group?: FigureGroupResult | undefined;
+}
+
+/** Results, `RESULTS_PER_PAGE` to a page: one embed each, with paging and context buttons. */
+function resultPages(command: string, query: string, items: readonly Item[], view: View): DiscordMessage {
+  const pages = Math.ceil(items.length / RESULTS_PER_PAGE);
+  const page = clampPage(view.page, pages);
+  const first = page * RESULTS_PER_PAGE;
+  const shown = items.slice(first, first + RESULTS_PER_PAGE);
+  const toEmbed = RESULT_EMBEDS[command] ?? sentenceEmbed;
+  const drafts = shown.map(({ result, group }, i) => {
+    const draft = toEmbed(result);
+    const last = i === shown.length - 1;
+    const label = [`${first + i + 1} of ${items.length}`, draft.embed.footer?.text ?? '', group ? groupLabel(group) : ''].filter(Boolean).join(' · ');
+    const footer = plainText(label, LIMITS.footer - MAX_ECHO - 20);
+    // The query is echoed in a footer: plain text there, so it can neither ping, link nor format.
+    const embed = { ...draft.embed, footer: { text: last ? `${footer} · /${command} ${echoQuery(query)}` : footer }, ...(group?.differ ? { color: COLOURS.differ } : {}) };
+    return { ...draft, embed };
+  });
+  return message({
+    content: `**/${command}** · ${count(items.length, 'result')}${pageLabel(page, pages)}`,
+    embeds: finishEmbeds(drafts),
+    components: [pagingRow(view, page, pages), contextRow(view, first, shown.length)].filter((row): row is Row => row !== null),
+  });
+}
+
 type Renderers = { [K in Answer['type']]: (answer: Extract<Answer, { type: K }>, view: View) => DiscordMessage };
 
 const RENDERERS: Renderers = {
   results(answer, view) {
-    const pages = Math.ceil(answer.results.length / RESULTS_PER_PAGE);
-    const page = clampPage(view.page, pages);
-    const first = page * RESULTS_PER_PAGE;
-    const shown = answer.results.slice(first, first + RESULTS_PER_PAGE);
-    const toEmbed = RESULT_EMBEDS[answer.command] ?? sentenceEmbed;
-    const drafts = shown.map((result, i) => {
-      const draft = toEmbed(result);
-      const last = i === shown.length - 1;
-      // The query is echoed in a footer: plain text there, so it can neither ping, link nor format.
-      const footer = plainText(`${first + i + 1} of ${answer.results.length} · ${draft.embed.footer?.text ?? ''}`, LIMITS.footer - MAX_ECHO - 20);
-      return { ...draft, embed: { ...draft.embed, footer: { text: last ? `${footer} · /${answer.command} ${echoQuery(answer.query)}` : footer } } };
-    });
-    return message({
-      content: `**/${answer.command}** · ${count(answer.results.length, 'result')}${pageLabel(page, pages)}`,
-      embeds: finishEmbeds(drafts),
-      components: [pagingRow(view, page, pages), contextRow(view, first, shown.length)].filter((row): row is Row => row !== null),
-    });
+    return resultPages(answer.command, answer.query, answer.results.map((result) => ({ result })), view);
+  },
+
+  figures(answer, view) {
+    // Figures on one thing from several articles stay together, in date order; each embed of such a
+    // group names it in its footer (a page may split a group) and says whether the figures differ.
+    const items = answer.groups.flatMap((group) => group.results.map((result) => ({ result, group: group.articles > 1 ? group : undefined })));
+    return resultPages(answer.command, answer.query, items, view);
   },
 
   articles(answer, view) {

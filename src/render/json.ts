@@ -7,6 +7,9 @@ export function renderJson(answer: Answer): Record<string, unknown> {
   switch (answer.type) {
     case 'results':
       return { command: answer.command, query: answer.query, results: answer.results };
+    case 'figures':
+      // `results` stays the flat list every command gives; `groups` says which figures go together.
+      return { command: answer.command, query: answer.query, results: answer.groups.flatMap((g) => g.results), groups: answer.groups };
     case 'problem':
       return { command: answer.command, query: answer.query, results: [], problem: { code: answer.problem.code, message: describeProblem(answer.problem) } };
     case 'articles':

@@ -1,7 +1,7 @@
 /** Answers as plain text for the terminal. Corpus spans are printed as they are; labels around them are fixed words. */
 import type { Answer, Result } from '../commands/answer.ts';
 import { describeProblem } from '../commands/problems.ts';
-import { citationLabel, count, KIND_LABELS } from './citation.ts';
+import { citationLabel, count, groupLabel, KIND_LABELS } from './citation.ts';
 
 /** The answer as lines of text. */
 export function renderText(answer: Answer): string {
@@ -24,6 +24,16 @@ export function renderText(answer: Answer): string {
       for (const caption of answer.captions) lines.push('', `Photo caption: ${caption}`);
       lines.push('', 'Opening:', ...answer.results.map((r) => r.text));
       return lines.join('\n');
+    }
+    case 'figures': {
+      const total = answer.groups.reduce((n, g) => n + g.results.length, 0);
+      const lines = [`/figures ${answer.query}: ${count(total, 'result')}`];
+      let n = 0;
+      for (const group of answer.groups) {
+        if (group.articles > 1) lines.push(`== ${groupLabel(group)}`);
+        for (const result of group.results) lines.push(renderResult('figures', result, ++n));
+      }
+      return lines.join('\n\n');
     }
     case 'results':
       return [`/${answer.command} ${answer.command === 'source' ? 'query:' : ''}${answer.query}: ${count(answer.results.length, 'result')}`, ...answer.results.map((r, i) => renderResult(answer.command, r, i + 1))].join('\n\n');

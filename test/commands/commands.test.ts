@@ -10,7 +10,9 @@ beforeAll(async () => {
   library = await seedLibrary();
 });
 
+/** An answer's results in the order shown; /figures groups are read one after another. */
 function results(answer: Answer): Result[] {
+  if (answer.type === 'figures') return answer.groups.flatMap((g) => g.results);
   if (answer.type !== 'results') throw new Error(`expected results, got ${answer.type}: ${JSON.stringify(answer)}`);
   return answer.results;
 }
@@ -31,7 +33,8 @@ describe('/quote', () => {
   it('includes the ones introduced by "he said", "the Iranian envoy to the United Nations said" and "Iran\'s UN ambassador added"', () => {
     const found = results(answerLine(library, '/quote Iravani'));
     expect(withSentence(found, ', he said, likening')).toBeDefined();
-    expect(withSentence(found, 'the Iranian envoy to the United Nations said that Tehran')?.kind).toBe('statement');
+    // `said that Tehran “has never been …”`: the quoted words carry on the reporter's clause, so they are a phrase.
+    expect(withSentence(found, 'the Iranian envoy to the United Nations said that Tehran')?.kind).toBe('phrase');
     expect(withSentence(found, "Iran's UN ambassador added")?.text).toMatch(/^Therefore, the Islamic Republic of Iran is not responsible/);
   });
 
@@ -62,7 +65,9 @@ describe('/quote', () => {
     const found = results(answerLine(library, '/quote baseless claims'));
     expect(found[0]!.text).toBe('baseless claims');
     expect(found.every((r) => r.kind !== 'scare')).toBe(true);
-    expect(answerLine(library, '/quote non-governmental militia groups')).toMatchObject({ type: 'problem' });
+    // The scare quote itself is never shown; the sentence that holds it reports what Takht-Ravanchi said.
+    const scare = results(answerLine(library, '/quote non-governmental militia groups'));
+    expect(scare.map((r) => [r.kind, r.speaker])).toEqual([['reported', 'Majid Takht-Ravanchi']]);
   });
 
   it('does not match words fuzzily: "sanctions" is not "actions", and "said" is not the name "Saeid"', () => {
@@ -72,10 +77,17 @@ describe('/quote', () => {
     expect(said.every((r) => /\bsaid\b/i.test(r.sentence))).toBe(true);
   });
 
-  it('treats a query as a speaker only when it names one: "Iran" finds quotations about Iran from several speakers', () => {
-    const found = results(answerLine(library, '/quote Iran'));
+  it('treats a query as a speaker only when it names one: "attack" finds quotations with the word from several speakers', () => {
+    const found = results(answerLine(library, '/quote attack'));
     expect(new Set(found.map((r) => r.speaker)).size).toBeGreaterThan(2);
-    expect(found.every((r) => /iran/i.test(r.text + r.speaker))).toBe(true);
+    expect(found.every((r) => /attack/i.test(r.text))).toBe(true);
+  });
+
+  it('takes states and organisations as speakers: "Iran" gives what Iran and its UN mission said', () => {
+    const found = results(answerLine(library, '/quote Iran'));
+    expect(new Set(found.map((r) => r.speaker))).toEqual(new Set(['Iran', 'Iran’s permanent mission to the UN']));
+    expect(withSentence(found, 'Iran has denied any involvement')?.kind).toBe('reported');
+    expect(withSentence(found, 'The statement said Iran had no link')?.speaker).toBe('Iran’s permanent mission to the UN');
   });
 
   it('narrows a speaker by words: "Iravani legal"', () => {
@@ -142,9 +154,47 @@ describe('/figures', () => {
     expect(found.every((r) => r.category === 'rockets' && /Syria/.test(r.sentence + r.article.title))).toBe(true);
   });
 
-  it('lists figures oldest article first', () => {
-    const dates = results(answerLine(library, '/figures casualties')).map((r) => r.article.published);
-    expect(dates).toEqual([...dates].sort());
+  it('groups the US troops injured from the two November 2023 articles and shows that they differ', () => {
+    const answer = answerLine(library, '/figures casualties');
+    if (answer.type !== 'figures') throw new Error(answer.type);
+    const group = answer.groups.find((g) => g.results.some((r) => r.value === 56));
+    expect(group).toMatchObject({ category: 'injured', counted: 'troops', articles: 2, differ: true });
+    expect(group!.results.map((r) => [r.value, r.article.outlet, r.article.published])).toEqual([
+      [46, 'Gerçek News', '2023-11-08'],
+      [46, 'Gerçek News', '2023-11-08'],
+      [56, 'Press TV', '2023-11-10'],
+    ]);
+  });
+
+  it('puts the Gaza toll of November 2023 beside that of January 2024, oldest first', () => {
+    const answer = answerLine(library, '/figures casualties');
+    if (answer.type !== 'figures') throw new Error(answer.type);
+    const killed = answer.groups.find((g) => g.category === 'killed' && g.results.some((r) => r.value === 10818));
+    expect(killed?.results.map((r) => [r.text, r.article.published])).toEqual([
+      ['at least 10,818 people', '2023-11-10'],
+      ['more than 26,600 civilians', '2024-01-30'],
+    ]);
+    expect(killed?.differ).toBe(true);
+  });
+
+  it('does not put a 2021 count beside a 2023 one: years apart they are other events', () => {
+    const answer = answerLine(library, '/figures casualties');
+    if (answer.type !== 'figures') throw new Error(answer.type);
+    for (const group of answer.groups) {
+      const years = new Set(group.results.map((r) => r.article.published.slice(0, 4)));
+      expect(years.has('2021') && years.size > 1, JSON.stringify(group.results.map((r) => r.text))).toBe(false);
+    }
+  });
+
+  it('lists compared groups first, each group oldest first', () => {
+    const answer = answerLine(library, '/figures casualties');
+    if (answer.type !== 'figures') throw new Error(answer.type);
+    const compared = answer.groups.map((g) => g.articles > 1);
+    expect(compared).toEqual([...compared].sort((a, b) => Number(b) - Number(a)));
+    for (const g of answer.groups) {
+      const dates = g.results.map((r) => r.article.published);
+      expect(dates).toEqual([...dates].sort());
+    }
   });
 });
 

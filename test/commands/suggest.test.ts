@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resultsOf } from '../../src/commands/answer.ts';
 import { answerFigures, suggestFigures } from '../../src/commands/figures.ts';
 import { answerQuote, suggestQuote } from '../../src/commands/quote.ts';
 import { suggestSource } from '../../src/commands/source.ts';
@@ -12,13 +13,13 @@ beforeAll(async () => {
 });
 
 describe('autocomplete', () => {
-  it('/quote suggests speakers by the start of any of their names, most quoted first, with the count /quote then shows', () => {
+  it('/quote suggests speakers by the start of any of their names, most quoted first, each with the quotations /quote shows of theirs', () => {
     const all = suggestQuote(library, 'query', '');
     expect(all[0]).toEqual({ name: 'Amir Saeid Iravani (19 quotations)', value: 'Amir Saeid Iravani' });
     expect(checkChoices({ choices: all })).toEqual([]);
     for (const choice of all) {
-      const answer = answerQuote(library, { query: choice.value });
-      expect(answer.type === 'results' && choice.name.endsWith(`(${answer.results.length} quotation${answer.results.length === 1 ? '' : 's'})`), choice.name).toBe(true);
+      const theirs = resultsOf(answerQuote(library, { query: choice.value })).filter((r) => r.speaker === choice.value).length;
+      expect(choice.name, choice.value).toBe(`${choice.value} (${theirs} quotation${theirs === 1 ? '' : 's'})`);
     }
     expect(suggestQuote(library, 'query', 'ravan').map((s) => s.value)).toEqual(['Majid Takht-Ravanchi']);
     expect(suggestQuote(library, 'query', 'Irvani').map((s) => s.value)).toEqual(['Amir Saeid Iravani']);
@@ -28,7 +29,7 @@ describe('autocomplete', () => {
     const cas = suggestFigures(library, 'topic', 'cas');
     expect(cas.map((s) => s.value)).toEqual(['casualties', 'casualty']);
     const answer = answerFigures(library, { topic: 'casualties' });
-    expect(cas[0]?.name).toBe(`casualties (${answer.type === 'results' ? answer.results.length : 0} figures)`);
+    expect(cas[0]?.name).toBe(`casualties (${resultsOf(answer).length} figures)`);
     // With nothing typed, topics that mean the same (casualties, victims, toll) are offered once.
     const first = suggestFigures(library, 'topic', '').map((s) => s.value);
     expect(first).toContain('casualties');

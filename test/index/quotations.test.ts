@@ -49,7 +49,7 @@ describe('findQuotations', () => {
       'Earlier, the Iranian envoy to the United Nations said that Tehran “has never been involved in any attack or action against US forces in Syria and Iraq.”';
     const found = quotations(body);
     expect(found).toContainEqual(['We are not involved in any attack', 'statement', 'Amir Saeid Iravani']);
-    expect(found).toContainEqual(['has never been involved in any attack or action against US forces in Syria and Iraq.', 'statement', 'Amir Saeid Iravani']);
+    expect(found).toContainEqual(['has never been involved in any attack or action against US forces in Syria and Iraq.', 'phrase', 'Amir Saeid Iravani']);
   });
 
   it('gives "said X" and "X said" quotations to X and merges a later surname with the full name', () => {
@@ -74,6 +74,8 @@ describe('findQuotations', () => {
     expect(quotations(body)).toEqual([
       ['non-governmental militia groups', 'scare', null],
       ['Iran-backed groups', 'scare', null],
+      // The sentence still reports what the West said; `the minister` is nobody the article names.
+      ['The West has blamed what it calls “Iran-backed groups” for it.', 'reported', 'West'],
     ]);
   });
 

@@ -10,9 +10,14 @@ describe('splitSentences', () => {
     ]);
   });
 
-  it('keeps a dateline such as "TEHRAN, Mar. 25 (MNA) –" with the sentence it opens', () => {
+  it('leaves a wire dateline such as "TEHRAN, Mar. 25 (MNA) –" out of the sentence it opens, without splitting at "Mar."', () => {
     const body = 'TEHRAN, Mar. 25 (MNA) – An Iranian security official has reacted to the claims. He spoke later.';
-    expect(splitSentences(body)[0]!.text).toBe('TEHRAN, Mar. 25 (MNA) – An Iranian security official has reacted to the claims.');
+    expect(splitSentences(body).map((s) => s.text)).toEqual(['An Iranian security official has reacted to the claims.', 'He spoke later.']);
+    for (const dateline of ['MANILA (GWS) - ', 'UNITED NATIONS (CPA) — ', 'BISHKEK, April 17 (EWA) – ']) {
+      expect(splitSentences(`${dateline}Typhoon Dalisay killed 58 people.`)[0]!.text).toBe('Typhoon Dalisay killed 58 people.');
+    }
+    // A sentence that merely opens with capitals is not a dateline.
+    expect(splitSentences('NATO - the alliance - met. Then.')[0]!.text).toBe('NATO - the alliance - met.');
   });
 
   it('does not end a sentence at "U.S." followed by a noun', () => {

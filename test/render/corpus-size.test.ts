@@ -1,6 +1,7 @@
 /** Discord's limits hold whatever the size of the corpus: a corpus twenty times the seed one, every page of every answer. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/answer-line.ts';
+import { resultsOf } from '../../src/commands/answer.ts';
 import { Library } from '../../src/index/library.ts';
 import { renderDiscord, RESULTS_PER_PAGE, ARTICLES_PER_PAGE } from '../../src/render/discord.ts';
 import { checkMessageLimits } from '../support/discord-emulator.ts';
@@ -19,7 +20,7 @@ describe('a corpus twenty times the seed', () => {
   it('pages every answer within Discord’s limits, every page verbatim', () => {
     for (const line of ['/quote Iravani', '/figures casualties', '/source', '/source query:Iran']) {
       const answer = answerLine(library, line);
-      const count = answer.type === 'results' ? answer.results.length : answer.type === 'articles' ? answer.articles.length : 0;
+      const count = answer.type === 'articles' ? answer.articles.length : resultsOf(answer).length;
       const pages = Math.ceil(count / (answer.type === 'articles' ? ARTICLES_PER_PAGE : RESULTS_PER_PAGE));
       expect(pages, line).toBeGreaterThan(1);
       for (let page = 0; page < pages; page++) {

@@ -1,0 +1,159 @@
+import { countries } from 'countries-list';
+
+/**
+ * Organisations and states as speakers: `Iran's permanent mission to the UN reaffirmed …`, `the
+ * Pentagon says`, `Iran has denied …`, `a Pentagon spokesperson said`. News attributes most
+ * statements to institutions as often as to people. Pure functions over noun phrases.
+ */
+
+/**
+ * Head nouns of bodies that issue statements. A noun phrase holding one (`the foreign ministry`,
+ * `Iran's permanent mission to the UN`) names an organisation, whether or not it is capitalised.
+ */
+export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
+  'ministry', 'mission', 'government', 'pentagon', 'army', 'military', 'embassy', 'office', 'council',
+  'agency', 'department', 'committee', 'commission', 'police', 'court', 'parliament', 'presidency',
+  'cabinet', 'kremlin', 'administration', 'organisation', 'organization', 'coalition', 'alliance',
+  'command', 'secretariat', 'directorate', 'authority', 'union', 'bureau', 'headquarters', 'navy',
+  'corps', 'service', 'observatory', 'monitor', 'fund', 'programme', 'program', 'bank',
+  'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel',
+]);
+
+/**
+ * Names of states, their other names and their capitals, lower-cased: `France said`, `the US
+ * condemned`, `Tehran says` name a state speaking. A country named only at the start of sentences
+ * is still a name, which the article's own capitals cannot tell.
+ */
+export const STATE_NAMES: ReadonlySet<string> = new Set(
+  Object.values(countries).flatMap((c) => {
+    const { name, capital } = c as { name: string; capital: string; alias?: string[] };
+    const alias = (c as { alias?: string[] }).alias ?? [];
+    return [name, ...alias, capital.replace(/\s+D\.C\.$/u, '')].filter(Boolean).map((n) => n.toLowerCase());
+  }),
+);
+
+/** Words that join the capitalised words of a proper name: `Department of Defense`, `Iran's Ministry`. */
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'al']);
+
+/** Determiners and possessives that open a noun phrase but are not part of an organisation's name. */
+const LEADING = /^(?:the|a|an|its|their|this|that)\s+/iu;
+
+/** Common words that are never a speaking body however they are capitalised. */
+const NOT_BODIES = new Set([
+  'it', 'they', 'this', 'that', 'these', 'those', 'there', 'he', 'she', 'we', 'i', 'you', 'who', 'which',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december',
+]);
+
+/** Nouns for what an organisation issues; as a subject (`the statement said`) they stand for its author. */
+export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué', 'report', 'message', 'release', 'declaration', 'note'] as const;
+
+/** `a statement from the mission`, `the ministry's statement`: a document with its author named. */
+const DOCUMENT_WITH_AUTHOR = new RegExp(`^(?:(?<before>.+?)['’]s\\s+(?:\\p{Ll}+\\s+)*(?:${DOCUMENT_NOUNS.join('|')})|(?:a|an|the|its|their)?\\s*(?:\\p{Ll}+\\s+)*(?:${DOCUMENT_NOUNS.join('|')})\\s+(?:from|by|of|issued by|released by)\\s+(?<after>.+))$`, 'iu');
+
+/** A document named alone as the subject: `The statement said …`. */
+export const BARE_DOCUMENT = new RegExp(`^(?:the|this|that|its|their)\\s+(?:\\p{Ll}+\\s+)?(?<noun>${DOCUMENT_NOUNS.join('|')})$`, 'iu');
+
+/** `a Pentagon spokesperson`, `a spokesman for the ministry`: someone unnamed who speaks for a body. */
+const SPOKESPERSON = /\b(?:spokesman|spokeswoman|spokesperson|spokespeople|representative|official|officials)\b/iu;
+
+/** The words of a phrase. */
+function words(phrase: string): string[] {
+  return phrase.split(/\s+/u).filter(Boolean);
+}
+
+/** A word's bare form: lower case, possessive and punctuation off. */
+function bare(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/[^\p{L}\p{N}-]/gu, '');
+}
+
+/** Whether a word is capitalised or an acronym (`Iran`, `UN`, `al-Qaeda` is not, `Al-Qaeda` is). */
+function capitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/**
+ * The name of the organisation a subject phrase names, as written without its opening
+ * determiner, or null. `properWords` are the words the article capitalises inside sentences
+ * (lower-cased): a capitalised word that only ever opens a sentence (`Observers`, `Witnesses`) is
+ * an ordinary noun, not a name.
+ */
+export function organisationName(phrase: string, properWords: ReadonlySet<string>): string | null {
+  // An acronym in brackets or an aside between dashes adds nothing to the name: `the UN refugee agency (UNHCR)`.
+  const trimmed = phrase
+    .replace(/\s*\([^)]*\)/gu, '')
+    .replace(/\s+[–—]\s.*?(?:\s[–—]\s|$)/gu, ' ')
+    .trim()
+    .replace(/[,.;:]+$/u, '');
+  const document = DOCUMENT_WITH_AUTHOR.exec(trimmed);
+  if (document) {
+    const author = document.groups?.['before'] ?? document.groups?.['after'];
+    return author ? organisationName(author, properWords) : null;
+  }
+  // `The Abu Dhabi-based Al Noor Humanitarian Foundation` is named `Al Noor Humanitarian Foundation`.
+  const name = trimmed.replace(LEADING, '').replace(/^.*?\S-based\s+/u, '');
+  const list = words(name);
+  if (list.length === 0 || list.length > 12) return null;
+  if (list.length === 1 && NOT_BODIES.has(bare(list[0]!))) return null;
+  // A spokesperson or official for a body speaks for it: `a Pentagon spokesperson`, `an official at the ministry`.
+  if (SPOKESPERSON.test(name)) {
+    const body = /\b(?:for|of|at|from|with)\s+(?<org>.+)$/iu.exec(name)?.groups?.['org'];
+    if (body) return organisationName(body, properWords);
+    // `A State Department spokesperson`, `a UNICEF spokesperson in Manila`: the capitalised words before the
+    // role. An official is only a body's voice when the body is one (`a Pentagon official`), not a nationality.
+    const role = SPOKESPERSON.exec(name)!;
+    const before = name.slice(0, role.index).trim().split(/\s+/u);
+    const proper = before.filter((w, i) => capitalised(w) && !(i === 0 && /^(?:a|an|the|one)$/iu.test(w)));
+    if (proper.length === 0) return null;
+    if (/^official/iu.test(role[0]) && !proper.some((w) => ORGANISATION_NOUNS.has(bare(w)) || /^\p{Lu}{2,}$/u.test(w))) return null;
+    return proper.join(' ');
+  }
+  if (STATE_NAMES.has(name.toLowerCase())) return name;
+  // The head noun decides: `Iran's permanent mission to the UN` is a mission, `a Security Council resolution` is not a council.
+  const head = name.split(/\s+(?:of|to|for|at|in|on|from|with)\s+/iu)[0]!.split(/\s+/u).pop()!;
+  if (ORGANISATION_NOUNS.has(bare(head))) return name;
+  // `Turkey's disaster agency AFAD`: a body described, then named.
+  const named = /\b(?<noun>\p{Ll}+)\s+(?<name>(?:\p{Lu}[\p{L}-]*\s*)+)$/u.exec(name);
+  if (named && ORGANISATION_NOUNS.has(named.groups!['noun']!)) return named.groups!['name']!.trim();
+  // A proper name: capitalised words (joined by `of`, `for`, …), each one used as a name in the article.
+  const content = list.filter((w) => !CONNECTORS.has(w.toLowerCase()));
+  if (!capitalised(list[0]!) || content.length === 0 || !content.every(capitalised)) return null;
+  if (!content.every((w) => /^\p{Lu}{2,}/u.test(w) || properWords.has(bare(w)) || STATE_NAMES.has(bare(w)))) return null;
+  return name;
+}
+
+/** Whether a phrase's head noun is a body's (`the Tajik Foreign Ministry`, `the International Committee of the Red Cross`): then it names an organisation, whatever name-like words it holds. */
+export function headedByOrganisation(phrase: string): boolean {
+  const plain = phrase.replace(/\s*\([^)]*\)/gu, '').trim().replace(/[,.;:]+$/u, '');
+  const head = plain.split(/\s+(?:of|to|for|at|in|on|from|with)\s+/iu)[0]!.split(/\s+/u).pop() ?? '';
+  return ORGANISATION_NOUNS.has(bare(head)) && !SPOKESPERSON.test(plain);
+}
+
+/** Lower-cased words the text capitalises anywhere but at the start of a sentence: the article's proper names. */
+export function properWordsOf(sentences: readonly { text: string }[]): Set<string> {
+  const proper = new Set<string>();
+  for (const { text } of sentences) {
+    const tokens = text.split(/\s+/u);
+    for (let i = 1; i < tokens.length; i++) {
+      const word = tokens[i]!.replace(/^[“"‘'(]+/u, '');
+      // After a colon or an opening quote mark a capital may just start a quoted sentence.
+      if (/[:“"‘]$/u.test(tokens[i - 1]!) || /^[“"‘]/u.test(tokens[i]!)) continue;
+      if (capitalised(word)) proper.add(bare(word));
+    }
+  }
+  return proper;
+}
+
+/** The key two mentions of one organisation share: `The Pentagon` and `Pentagon`, `Iran’s` and `Iran's`. */
+export function organisationKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[’‘]/gu, "'")
+    .replace(LEADING, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}

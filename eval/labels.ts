@@ -70,11 +70,13 @@ function occurrence(body: string, text: string, nth: number, accept: (at: number
   return -1;
 }
 
-/** Whether a number's text stands on its own at `at`: not inside a longer word or numeral (`4` in `4,412`). */
+/** Whether a number's text stands on its own at `at`: not inside a longer word or numeral (`4` in `4,412`, `12` in `4:12`). */
 function standsAlone(body: string, at: number, length: number): boolean {
   const before = body.slice(Math.max(0, at - 2), at);
   const after = body.slice(at + length, at + length + 2);
-  return !/[\p{L}\p{N}]$|\p{N}[,.]$/u.test(before) && !/^[\p{L}\p{N}]|^[,.]\p{N}/u.test(after);
+  // A numeral may run into its unit (`10.40pm`, `9km`); a number word may not run into other letters (`one` in `someone`).
+  const numeral = /^\p{N}/u.test(body[at]!);
+  return !/[\p{L}\p{N}]$|\p{N}[,.:/]$/u.test(before) && !(numeral ? /^\p{N}|^[,.:/]\p{N}/u : /^[\p{L}\p{N}]|^[,.:/]\p{N}/u).test(after);
 }
 
 /** Where every label of an article lies in its body; a label whose text is not there is a bug in the set: it throws. */

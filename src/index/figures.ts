@@ -53,6 +53,7 @@ export const QUALIFIERS: readonly string[] = [
   'approximately',
   'roughly',
   'as many as',
+  'between',
 ];
 
 /** A category a cue can give (everything but `other`). */
@@ -78,11 +79,11 @@ export type CueCategory = Exclude<FigureCategory, 'other'>;
 export const CUES: Readonly<Record<CueCategory, { readonly verbs: readonly string[]; readonly words: readonly string[] }>> = {
   killed: {
     verbs: ['kill', 'kills', 'killed', 'killing'],
-    words: ['dead', 'died', 'die', 'dies', 'death', 'deaths', 'toll', 'lives', 'fatalities'],
+    words: ['dead', 'died', 'die', 'dies', 'death', 'deaths', 'toll', 'lives', 'fatalities', 'succumbed', 'perished', 'bodies'],
   },
   injured: {
     verbs: ['injure', 'injures', 'injured', 'injuring', 'wound', 'wounds', 'wounded', 'wounding', 'hurt'],
-    words: ['injuries', 'injury'],
+    words: ['injuries', 'injury', 'treated', 'hospitalised', 'hospitalized'],
   },
   missing: {
     verbs: [],
@@ -111,7 +112,8 @@ export const EVENT_NOUNS: Readonly<Record<string, CueCategory>> = {
   raid: 'attacks', raids: 'attacks', assault: 'attacks', assaults: 'attacks', bombing: 'attacks', bombings: 'attacks',
   rocket: 'rockets', rockets: 'rockets', missile: 'rockets', missiles: 'rockets', drone: 'rockets', drones: 'rockets',
   shell: 'rockets', shells: 'rockets', mortar: 'rockets', mortars: 'rockets', projectile: 'rockets', projectiles: 'rockets',
-  death: 'killed', deaths: 'killed', fatalities: 'killed', dead: 'killed', lives: 'killed',
+  death: 'killed', deaths: 'killed', fatalities: 'killed', dead: 'killed', lives: 'killed', bodies: 'killed',
+  rounds: 'rockets',
   injury: 'injured', injuries: 'injured', wounded: 'injured', injured: 'injured',
 };
 
@@ -149,6 +151,39 @@ export const REFERENCE_WORDS: readonly string[] = [
 
 /** Words before a number word that make it a reference to things already named: `the two countries`. */
 export const REFERENCE_DETERMINERS: readonly string[] = ['the', 'both', 'all', 'these', 'those'];
+
+/**
+ * Casualty words that, linked to a number right after them, say what it counts: `the dead included
+ * 12 children`, `Among the dead are 19 children`, `five of the dead`, `41 of the deaths`.
+ */
+export const CASUALTY_WORDS: Readonly<Record<string, CueCategory>> = {
+  dead: 'killed', deaths: 'killed', killed: 'killed', fatalities: 'killed', victims: 'killed',
+  wounded: 'injured', injured: 'injured', injuries: 'injured', missing: 'missing',
+};
+
+/** Linking verbs between a casualty word and its number: `the dead included 12 children`. */
+export const CASUALTY_LINKS: readonly string[] = ['included', 'include', 'includes', 'including', 'were', 'are', 'was', 'is'];
+
+/** Nouns of a group sent somewhere, between a deploying verb and its number: `send a team of 60 rescuers`. */
+export const GROUP_NOUNS: readonly string[] = ['team', 'teams', 'contingent', 'force', 'unit', 'battalion', 'detachment', 'convoy', 'fleet', 'squadron'];
+
+/** Words that join a figure to the one before as part of one list: `up to 4,000 soldiers, along with three transport planes`. */
+export const LIST_JOINERS: readonly string[] = ['and', 'or', 'along with', 'as well as', 'together with', 'plus'];
+
+/** Units that make a number a measurement, not a count (`magnitude 6.1`, `minus five degrees`). */
+export const MEASUREMENT_UNITS: readonly string[] = ['degrees', 'degree', '°', 'km/h', 'mph', 'knots'];
+
+/** Money counted by name rather than by symbol: `20 million yuan`, `3 billion CFA francs`. Money is never killed or deployed. */
+export const CURRENCY_NAMES: readonly string[] = [
+  'dollars', 'euros', 'pounds', 'yuan', 'renminbi', 'yen', 'rials', 'riyals', 'rupees', 'roubles', 'rubles', 'lira', 'liras',
+  'shekels', 'dinars', 'dirhams', 'pesos', 'francs', 'kwacha', 'naira', 'rand', 'won', 'ringgit', 'baht', 'manat', 'som',
+  'somoni', 'tenge', 'hryvnias', 'lei', 'zloty', 'krona', 'kronor', 'krone', 'reais', 'afghanis',
+];
+
+/** Nouns for people who can be lost, as an army loses soldiers: `the rebels had lost two fighters`. */
+export const PERSON_NOUNS: readonly string[] = [
+  'fighters', 'soldiers', 'troops', 'men', 'members', 'people', 'lives', 'servicemen', 'personnel', 'officers', 'militants', 'civilians',
+];
 
 /** Words that, right before a figure, make it part of the figure before it: `…, including 2,918 women`. */
 export const INCLUSION_MARKERS: readonly string[] = ['including', 'among them', 'among whom'];
@@ -192,6 +227,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
   'already', 'each', 'apiece', 'altogether', 'respectively', 'too', 'either', 'neither', 'nearly', 'almost', 'some', 'most',
   'said', 'says', 'say', 'told', 'added', 'noted', 'according', 'remain', 'remained', 'remains',
   'up', 'down', 'out', 'off', 'away', 'back',
+  // `nine near Adré and five further north`: where, not what.
+  'further', 'farther', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'elsewhere', 'nearby',
 ]);
 
 /**
@@ -454,8 +491,25 @@ function cueBefore(c: { body: string; tokens: Token[] }, before: number): CueCat
   const verb = CUE_VERB.get(t.lower);
   if (verb) return verb;
   if (t.lower === 'of' && wordBefore(c, before - 1)?.lower === 'lives') return 'killed';
+  // `send a team of 60 rescuers`: a deploying verb, then the group the number fills.
+  if (t.lower === 'of' && GROUP_NOUNS.includes(wordBefore(c, before - 1)?.lower ?? '')) {
+    for (let k = before - 3; k >= Math.max(0, before - 5); k--) {
+      const w = c.tokens[k]!;
+      if (w.kind !== 'word') break;
+      const cat = CUE_VERB.get(w.lower);
+      if (cat) return cat === 'deployed' ? cat : null;
+    }
+  }
+  // `come under attack six times`.
+  if (['attack', 'fire'].includes(t.lower) && wordBefore(c, before - 1)?.lower === 'under') return 'attacks';
+  // `the dead included 12 children`, `Among the dead are 19 children`.
+  if (CASUALTY_LINKS.includes(t.lower)) {
+    const cat = CASUALTY_WORDS[wordBefore(c, before - 1)?.lower ?? ''];
+    if (cat) return cat;
+  }
   if (TOLL_LINKS.has(t.lower)) {
-    for (let k = before - 2; k >= Math.max(0, before - 5); k--) {
+    // `the death toll from Sunday's earthquake in northeastern Iran has risen to at least 63`.
+    for (let k = before - 2; k >= Math.max(0, before - 12); k--) {
       const w = c.tokens[k]!;
       if (w.kind !== 'word') break;
       if (w.lower === 'toll') return 'killed';
@@ -549,7 +603,15 @@ function isOrdinal(c: Candidate): boolean {
 /** Times of day: `10:30`, `3 p.m.`, `9am`, `14:00 GMT`, `five o'clock`. */
 function isTimeOfDay(c: Candidate): boolean {
   if (c.kind === 'numeral' && c.tokens[c.first]!.text.includes(':')) return true;
-  return /^\s*(?:[ap]\.\s?m\.?|[ap]m\b|GMT\b|UTC\b|o['’]clock\b|hrs\b)/iu.test(c.body.slice(c.end, c.end + 12));
+  return /^\s*(?:[ap]\.\s?m\.?|[ap]m\b|GMT\b|UTC\b|o['’]clock\b|hrs\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b)/iu.test(c.body.slice(c.end, c.end + 24));
+}
+
+/** Measurements: `magnitude 6.1`, `minus five degrees`, `120 km/h`. */
+function isMeasurement(c: Candidate): boolean {
+  const numStart = c.tokens[c.first]!.start;
+  if (/\b(?:magnitude|minus)\s+$/iu.test(c.body.slice(Math.max(0, numStart - 12), numStart))) return true;
+  const after = c.body.slice(c.end, c.end + 12).trimStart().toLowerCase();
+  return MEASUREMENT_UNITS.some((u) => after.startsWith(u) && !LETTER.test(after[u.length] ?? ' '));
 }
 
 const REFERENCE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${REFERENCE_WORDS.join('|')})\\.?\\s+$`, 'iu');
@@ -636,6 +698,12 @@ function isPronounOne(c: Candidate): boolean {
   const prev = wordBefore(c, c.first);
   if (prev && ['no', 'any', 'every', 'each', 'this', 'that', 'which', 'the'].includes(prev.lower)) return true;
   if (wordAfter(c, c.first)?.lower === 'another') return true;
+  // `one resident said`, `said one woman`: an unnamed speaker, not a count.
+  if (c.counted !== '' && c.cueBefore === null) {
+    const before = c.body.slice(Math.max(0, c.start - 16), c.start);
+    const after = c.body.slice(c.countedEnd, c.countedEnd + 16);
+    if (/\b(?:said|says|told|added|according to)\s+$/iu.test(before) || /^\s+(?:said|says|told|added|recalled|explained|asked|shouted)\b/iu.test(after)) return true;
+  }
   return c.counted === '' && c.cueBefore === null;
 }
 
@@ -644,6 +712,7 @@ export const EXCLUSION_RULES: readonly { name: string; test: (c: Candidate) => b
   { name: 'ordinal', test: isOrdinal },
   { name: 'inside a word or code', test: isInsideWord },
   { name: 'time of day', test: isTimeOfDay },
+  { name: 'measurement', test: isMeasurement },
   { name: 'date', test: isDate },
   { name: 'year', test: isYear },
   { name: 'duration', test: isDuration },
@@ -666,6 +735,8 @@ interface Found {
 
 const CLAUSE_BREAK_WORDS: ReadonlySet<string> = new Set([
   'but', 'while', 'whereas', 'although', 'though', 'because', 'including', 'after', 'before', 'when', 'since', 'unless', 'until',
+  // `the 11 countries that had already sent aid` did the sending: a relative clause is about its noun as the doer.
+  'that', 'which', 'who', 'whose', 'whom',
 ]);
 const AUXILIARIES: ReadonlySet<string> = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'been', 'being', 'be', 'will', 'would']);
 
@@ -678,28 +749,46 @@ function cueAfter(c: { body: string; tokens: Token[] }, from: number, ownCounted
   let words = 0;
   let depth = 0;
   let sawVerb = false;
+  // `26 of the wounded succumbed`: a casualty word after `of the` says who is counted, and gives way to what happened to them.
+  let partOf: CueCategory | null = null;
   for (let k = from; k < c.tokens.length && words < CUE_WINDOW; k++) {
     const t = c.tokens[k]!;
     if (t.text === '(' || t.text === '[') depth++;
     else if ((t.text === ')' || t.text === ']') && depth > 0) depth--;
     else if (depth > 0) continue;
     else if (t.kind === 'punct') {
-      if (/[,;:.!?—–"“”]/u.test(t.text)) return null;
+      // `23 people, including four children, were being treated`: an aside between commas is passed over.
+      if (t.text === ',' && INCLUSION_MARKERS.includes(c.tokens[k + 1]?.lower ?? '')) {
+        const close = c.tokens.findIndex((x, j) => j > k + 1 && /[,;.]/u.test(x.text));
+        if (close > 0 && c.tokens[close]!.text === ',') {
+          k = close;
+          continue;
+        }
+      }
+      // Quote marks do not end a clause: `“dozens of terrorists” had been killed`.
+      if (/[,;:.!?—–]/u.test(t.text)) return partOf;
     } else if (t.kind === 'num' || wordPart(t.lower)) {
-      if (sawVerb) return null;
+      if (sawVerb) return partOf;
       words++;
     } else {
-      if (CLAUSE_BREAK_WORDS.has(t.lower)) return null;
+      if (CLAUSE_BREAK_WORDS.has(t.lower)) return partOf;
       words++;
       const cat = CUE_ANY.get(t.lower);
+      const ofThe = c.tokens[k - 1]?.lower === 'the' && c.tokens[k - 2]?.lower === 'of';
+      if (cat && ofThe && partOf === null) {
+        partOf = cat;
+        continue;
+      }
       if (cat && !(cat === 'rockets' && ownCounted)) return cat;
       if (AUXILIARIES.has(t.lower) || isVerbLike(t)) sawVerb = true;
     }
   }
-  return null;
+  return partOf;
 }
 
-const JOINED = /^\s*(?:,\s*)?(?:(?:and|or)\s+)?$/iu;
+const JOINED = new RegExp(`^\\s*(?:,\\s*)?(?:(?:${LIST_JOINERS.map((j) => j.replace(' ', '\\s+')).join('|')})\\s+)?$`, 'iu');
+/** Joined by a phrase that can only mean one list: `… had been sent to the region, along with up to 40 armoured vehicles`. */
+const LISTED = /(?:^|,)\s*(?:along\s+with|as\s+well\s+as|together\s+with)\s+$/iu;
 const INCLUSION = new RegExp(`\\b(?:${INCLUSION_MARKERS.join('|')})\\s*$`, 'iu');
 
 function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number, hasOwnCounted: boolean): { category: FigureCategory; via: Via } {
@@ -710,8 +799,10 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   if (prev && (INCLUSION.test(body.slice(c.sentence.start, fig.start)) || (joined && prev.via === 'including'))) {
     return { category: prev.figure.category, via: 'including' };
   }
-  // Rule 1: the counted noun is itself an event, or carries an event modifier (`three wounded soldiers`).
+  // Money is counted, never killed or sent.
   const head = fig.counted.split(/\s+/u).pop()?.toLowerCase() ?? '';
+  if (c.currency !== null || CURRENCY_NAMES.includes(head)) return { category: 'other', via: 'none' };
+  // Rule 1: the counted noun is itself an event, or carries an event modifier (`three wounded soldiers`).
   const event = EVENT_NOUNS[head];
   if (event) return { category: event, via: 'noun' };
   for (const m of c.countedModifiers) {
@@ -720,14 +811,19 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   }
   // Rule 2: a cue verb governs the number.
   if (c.cueBefore && !(c.cueBefore === 'rockets' && hasOwnCounted)) return { category: c.cueBefore, via: 'before' };
+  // `the rebels had lost two fighters`: an army loses people to death.
+  if (/\blost\s+$/iu.test(body.slice(c.sentence.start, fig.start)) && PERSON_NOUNS.includes(head)) return { category: 'killed', via: 'before' };
   // Rule 2b: a list governed by one verb (`sent two carrier groups, dozens of fighter jets`).
   if (prev && joined && (prev.via === 'before' || prev.via === 'coordinated')) return { category: prev.figure.category, via: 'coordinated' };
+  if (prev && gap !== null && LISTED.test(gap) && prev.figure.category !== 'other') return { category: prev.figure.category, via: 'coordinated' };
   // Rule 3: a cue after the counted noun in the same clause.
   const after = cueAfter(c, next, hasOwnCounted);
   if (after) return { category: after, via: 'after' };
   // Rule 4b: an elided count with no cue of its own shares the predicate of the figure whose noun it
   // borrowed (`2,500 troops stationed in Iraq and 900 in Syria`).
-  if (prev && !hasOwnCounted && c.currency === null && fig.counted !== '') return { category: prev.figure.category, via: 'elided' };
+  // A bare number after a figure of the sentence counts the same (`41 of the deaths were in Cagayan
+  // and 17 in Isabela`, `11 of his men had been wounded, three of them seriously`).
+  if (prev && !hasOwnCounted && c.currency === null) return { category: prev.figure.category, via: 'elided' };
   return { category: 'other', via: 'none' };
 }
 
@@ -791,6 +887,29 @@ function readCandidate(body: string, tokens: Token[], sentence: Sentence, i: num
 }
 
 /**
+ * A range starting at candidate `c`: `15-20 villages`, `between 35 and 50 rockets`, `2,000 to 3,000
+ * fighters`. The range is one figure from the low end to the high end, with the high end's counted
+ * words. Not a range: a change (`from 31 to 57`), a count with its own noun before `to`, years.
+ */
+function readRange(body: string, tokens: Token[], sentence: Sentence, c: Candidate): { candidate: Candidate; upper: number } | null {
+  if (c.counted !== '' || c.value === null) return null;
+  const joiner = tokens[c.last + 1];
+  if (!joiner) return null;
+  const hyphen = /^[-–‐]$/u.test(joiner.text) && joiner.start === c.end && tokens[c.last + 2]?.start === joiner.end && c.kind === 'numeral';
+  const between = c.qualifier?.text.toLowerCase() === 'between';
+  const word = (joiner.lower === 'to' && !between) || (joiner.lower === 'and' && between);
+  if (!hyphen && !word) return null;
+  if (word && /\bfrom\s+$/iu.test(body.slice(Math.max(0, c.start - 8), c.qualifier ? c.qualifier.start : c.start))) return null;
+  const high = readCandidate(body, tokens, sentence, c.last + 2);
+  if (!high || high.value === null || high.kind === 'vague' || high.value < c.value) return null;
+  const isYearLike = (x: Candidate) => x.kind === 'numeral' && /^(?:18|19|20)\d\d$/u.test(tokens[x.first]!.text);
+  if (isYearLike(c) || isYearLike(high)) return null;
+  // `2023-10-17`: a date, not a range.
+  if (hyphen && /^[-–‐]\d/u.test(body.slice(high.end, high.end + 2))) return null;
+  return { candidate: { ...high, first: c.first, start: c.start, value: c.value, qualifier: c.qualifier, cueBefore: c.cueBefore }, upper: high.value };
+}
+
+/**
  * Finds the numeric figures of an article body. `sentences` are the body's sentences with their offsets,
  * in order; each figure's `sentence` is the index of the sentence that holds it, and
  * `body.slice(f.start, f.end) === f.text`. Figures come in body order.
@@ -806,30 +925,33 @@ export function findFigures(articleId: string, body: string, sentences: Sentence
         i++;
         continue;
       }
-      i = c.last + 1;
-      if (EXCLUSION_RULES.some((rule) => rule.test(c))) continue;
-      const start = c.qualifier ? c.qualifier.start : c.start;
-      const hasOwnCounted = c.counted !== '' && c.counted !== c.currency;
-      let counted = c.counted;
-      const end = hasOwnCounted ? c.countedEnd : c.end;
+      const range = readRange(body, tokens, sentence, c);
+      const number = range?.candidate ?? c;
+      i = number.last + 1;
+      if (EXCLUSION_RULES.some((rule) => rule.test(number))) continue;
+      const start = number.qualifier ? number.qualifier.start : number.start;
+      const hasOwnCounted = number.counted !== '' && number.counted !== number.currency;
+      let counted = number.counted;
+      const end = hasOwnCounted ? number.countedEnd : number.end;
       // Elision: `24 attacks in Iraq and 22 in Syria` — `22` counts what the figure before counts.
       // A sum of money (`$2 billion`) counts nothing to hand on.
-      if (c.counted === '' && prev && prev.figure.counted !== '' && !CURRENCY_ONLY.test(prev.figure.counted)) counted = prev.figure.counted;
+      if (number.counted === '' && prev && prev.figure.counted !== '' && !CURRENCY_ONLY.test(prev.figure.counted)) counted = prev.figure.counted;
       const figure: Figure = {
         articleId,
         start,
         end,
         text: body.slice(start, end),
-        value: c.value,
-        qualifier: c.qualifier?.text ?? null,
+        value: number.value,
+        upper: range?.upper ?? null,
+        qualifier: number.qualifier?.text ?? null,
         counted,
         category: 'other',
         sentence: sentence.index,
       };
       // Rule 3 looks after the counted words; when they were borrowed, right after the number.
-      let next = c.last + 1;
+      let next = number.last + 1;
       while (next < tokens.length && tokens[next]!.end <= end) next++;
-      const { category, via } = categorise(c, figure, prev, next, hasOwnCounted);
+      const { category, via } = categorise(number, figure, prev, next, hasOwnCounted);
       figure.category = category;
       prev = { figure, via };
       figures.push(figure);

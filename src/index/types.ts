@@ -56,8 +56,10 @@ export interface Figure {
   start: number;
   end: number;
   text: string;
-  /** The number stated, or null for a vague quantity such as `dozens of`. */
+  /** The number stated (the low end of a range), or null for a vague quantity such as `dozens of`. */
   value: number | null;
+  /** The high end of a range (`between 35 and 50 rockets`, `20-30 houses`), or null for a single number. */
+  upper: number | null;
   /** `at least`, `more than`, `a total of`, … as written, or null. */
   qualifier: string | null;
   /** What is counted (`people`, `US troops`), as written; empty when the text leaves it out. */

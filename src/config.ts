@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The folder of article files. */
   CORPUS_DIR: z.string().min(1).default('corpus'),
+  /** How much the bot logs: `info` (one line per answer) by default; `warn` for problems only. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 /** The checked configuration. */

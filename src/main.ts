@@ -2,32 +2,43 @@
 import { createInterface } from 'node:readline/promises';
 import { answerLine } from './answer-line.ts';
 import { startBot } from './discord/bot.ts';
+import { createLogger } from './log.ts';
 import { renderText } from './render/text.ts';
 import { configOrExit, openLibrary } from './setup.ts';
 
 const config = configOrExit();
-const library = await openLibrary(config.CORPUS_DIR);
 
 if (config.DISCORD_TOKEN) {
+  // From here on every line is structured and scrubbed of the token, errors included.
+  const logger = createLogger({ secrets: [config.DISCORD_TOKEN], level: config.LOG_LEVEL });
+  const library = await openLibrary(config.CORPUS_DIR, {
+    warn: (message, fields) => logger.warn(fields ?? {}, message),
+    fatal: (message, fields) => logger.fatal(fields ?? {}, message),
+  });
+  logger.info({ articles: library.articles.length, quotations: library.quotations.length, figures: library.figures.length }, 'corpus loaded');
   try {
-    const client = await startBot({ token: config.DISCORD_TOKEN, library, apiUrl: config.DISCORD_API_URL });
-    // Log out cleanly on Ctrl+C or a service manager's stop, so Discord shows the bot offline at once.
+    const bot = await startBot({ token: config.DISCORD_TOKEN, library, apiUrl: config.DISCORD_API_URL, logger });
+    // On Ctrl+C or a service manager's stop: answer nothing new, finish what is in flight, log out (Discord shows the bot offline at once), exit 0.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
-        console.error(`${signal} received: logging out.`);
-        void client.destroy().finally(() => process.exit(0));
+        logger.info({ signal }, 'signal received');
+        bot.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'logging out failed');
+            process.exit(1);
+          },
+        );
       });
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    console.error(
-      code === 'TokenInvalid'
-        ? 'Discord refused the token in DISCORD_TOKEN. Copy a fresh one from the Developer Portal (Bot > Reset Token).'
-        : `Could not connect to Discord: ${(error as Error).message}`,
-    );
+    if (code === 'TokenInvalid') logger.fatal('Discord refused the token in DISCORD_TOKEN. Copy a fresh one from the Developer Portal (Bot > Reset Token).');
+    else logger.fatal({ err: error }, 'Could not connect to Discord');
     process.exit(1);
   }
 } else {
+  const library = await openLibrary(config.CORPUS_DIR);
   // A prompt is for a person at a terminal; piped input gets the answers alone.
   const interactive = process.stdin.isTTY === true;
   if (interactive) {

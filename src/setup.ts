@@ -16,17 +16,26 @@ export function configOrExit(): Config {
   return result.config;
 }
 
+/** Where start-up warnings go: plain lines on standard error for the terminal, structured log lines for the bot. */
+export interface StartupLog {
+  warn(message: string, fields?: Record<string, unknown>): void;
+  fatal(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Plain lines on standard error. */
+export const CONSOLE_LOG: StartupLog = { warn: (message) => console.error(message), fatal: (message) => console.error(message) };
+
 /**
  * Loads the corpus folder and builds the index; a broken file is named with its reason and
  * skipped. A folder that cannot be read at all stops the program with one clear line.
  */
-export async function openLibrary(dir: string): Promise<Library> {
+export async function openLibrary(dir: string, log: StartupLog = CONSOLE_LOG): Promise<Library> {
   const corpus = await loadCorpus(dir);
   if (!corpus.success) {
-    console.error(`${corpus.reason} Set CORPUS_DIR (or --corpus) to a folder of article files.`);
+    log.fatal(`${corpus.reason} Set CORPUS_DIR (or --corpus) to a folder of article files.`, { dir });
     process.exit(1);
   }
-  for (const problem of corpus.problems) console.error(`Skipped ${problem.file}: ${problem.reason}`);
-  if (corpus.articles.length === 0) console.error(`The corpus folder ${dir} holds no usable article (.txt) files: every answer will be "nothing matches".`);
+  for (const problem of corpus.problems) log.warn(`Skipped ${problem.file}: ${problem.reason}`, { file: problem.file, reason: problem.reason });
+  if (corpus.articles.length === 0) log.warn(`The corpus folder ${dir} holds no usable article (.txt) files: every answer will be "nothing matches".`, { dir });
   return new Library(corpus.articles);
 }

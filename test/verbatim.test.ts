@@ -6,7 +6,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../src/answer-line.ts';
 import type { Answer, Result } from '../src/commands/answer.ts';
+import { contextOf } from '../src/commands/context.ts';
+import { renderContext, renderDiscord, RESULTS_PER_PAGE } from '../src/render/discord.ts';
+import { checkMessageLimits } from './support/discord-emulator.ts';
 import { seedLibrary } from './support/seed-library.ts';
+import { verbatimViolations } from './support/shown-text.ts';
 import type { Library } from '../src/index/library.ts';
 
 let library: Library;
@@ -22,7 +26,28 @@ function shown(answer: Answer): Result[] {
   return answer.type === 'results' || answer.type === 'article' ? answer.results : [];
 }
 
-function checkVerbatim(answer: Answer): void {
+/**
+ * The Discord messages of an answer (every page, and the context of up to `contexts` results)
+ * show, once Discord removes the markdown escapes, only text of the articles, within the limits.
+ */
+function checkDiscord(answer: Answer, contexts = Infinity): void {
+  const pages = answer.type === 'results' || answer.type === 'figures' ? Math.ceil(shown(answer).length / RESULTS_PER_PAGE) : 1;
+  for (let page = 0; page < pages; page++) {
+    const message = renderDiscord(answer, { page, buttonId: () => 'id' });
+    expect(verbatimViolations(message, library)).toEqual([]);
+    expect(checkMessageLimits({ ...message, components: [] })).toEqual([]);
+  }
+  shown(answer)
+    .slice(0, contexts)
+    .forEach((result, index, all) => {
+      const message = renderContext(contextOf(library, result)!, result, { index, total: all.length, command: answer.command }, { page: 0 });
+      expect(verbatimViolations(message, library)).toEqual([]);
+      expect(checkMessageLimits(message)).toEqual([]);
+    });
+}
+
+function checkVerbatim(answer: Answer, contexts = 3): void {
+  checkDiscord(answer, contexts);
   for (const result of shown(answer)) {
     const body = library.article(result.article.id)!.body;
     expect(body.slice(result.start, result.end)).toBe(result.text);
@@ -33,7 +58,7 @@ function checkVerbatim(answer: Answer): void {
   }
 }
 
-describe('every span any command returns', () => {
+describe('every span any command returns, and every Discord message of it', () => {
   it('equals body.slice(start, end) of its article, for queries made of corpus words', () => {
     const query = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 3 }).map((ix) => ix.map((i) => words[i % words.length]!).join(' '));
     const line = fc.tuple(fc.constantFrom('/quote ', '/figures ', '/source query:'), query).map(([c, q]) => c + q);
@@ -41,9 +66,10 @@ describe('every span any command returns', () => {
   });
 
   it('equals body.slice(start, end) for every speaker, topic and article', () => {
-    for (const speaker of library.speakers) checkVerbatim(answerLine(library, `/quote ${speaker.name}`));
-    for (const topic of ['casualties', 'attacks', 'rockets', 'deaths', 'missing', 'troops', 'Gaza']) checkVerbatim(answerLine(library, `/figures ${topic}`));
-    for (const article of library.articles) checkVerbatim(answerLine(library, `/source article:${article.id}`));
+    for (const speaker of library.speakers) checkVerbatim(answerLine(library, `/quote ${speaker.name}`), Infinity);
+    for (const topic of ['casualties', 'attacks', 'rockets', 'deaths', 'missing', 'troops', 'Gaza']) checkVerbatim(answerLine(library, `/figures ${topic}`), Infinity);
+    for (const article of library.articles) checkVerbatim(answerLine(library, `/source article:${article.id}`), Infinity);
+    checkVerbatim(answerLine(library, '/source query:Ain al-Asad'), Infinity);
   });
 
   it('holds for arbitrary text, including markdown, mentions and control characters', () => {

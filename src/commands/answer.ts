@@ -96,6 +96,29 @@ export interface Command {
   defaultOption: string | null;
   help: HelpEntry;
   answer(library: Library, options: CommandOptions): Answer;
+  /** Autocomplete: choices for the option being typed (Discord shows at most 25). */
+  suggest?(library: Library, option: string, typed: string): Suggestion[];
+}
+
+/** An autocomplete choice: what Discord shows, and the option value it fills in. */
+export interface Suggestion {
+  name: string;
+  value: string;
+}
+
+/** Discord shows at most 25 choices, each name and value at most 100 characters. */
+export const MAX_SUGGESTIONS = 25;
+const MAX_SUGGESTION_LENGTH = 100;
+
+/** A choice with its name and value clipped to Discord's 100 characters. */
+export function suggestion(name: string, value: string): Suggestion {
+  const clip = (text: string): string => (text.length <= MAX_SUGGESTION_LENGTH ? text : `${text.slice(0, MAX_SUGGESTION_LENGTH - 1)}…`);
+  return { name: clip(name), value: value.slice(0, MAX_SUGGESTION_LENGTH) };
+}
+
+/** Text folded for matching what someone types: lower case, without accents. */
+export function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** The result for a sentence of an article. */
@@ -157,4 +180,17 @@ export function searchWords(command: Command, options: CommandOptions, option: s
 export function optionText(options: CommandOptions, name: string): string | undefined {
   const value = options[name]?.trim();
   return value ? value : undefined;
+}
+
+/** The results an answer shows, in the order shown (a figure answer's groups one after another). */
+export function resultsOf(answer: Answer): Result[] {
+  switch (answer.type) {
+    case 'results':
+    case 'article':
+      return answer.results;
+    case 'figures':
+      return answer.groups.flatMap((group) => group.results);
+    default:
+      return [];
+  }
 }

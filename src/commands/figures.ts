@@ -4,7 +4,9 @@ import { groupFigures } from '../index/figure-groups.ts';
 import { sentenceKey, type Library } from '../index/library.ts';
 import { queryTerms } from '../index/search.ts';
 import type { Figure, FigureCategory } from '../index/types.ts';
-import { figureResult, searchWords, type Answer, type Command, type CommandOptions } from './answer.ts';
+import { count } from '../render/citation.ts';
+import { figureResult, folded, resultsOf, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { addPrivateOption } from './private.ts';
 
 /**
  * Topic words people use that articles rarely print, mapped to what the sentences say. News
@@ -64,12 +66,53 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
   return { type: 'figures', command: 'figures', query: topic, groups };
 }
 
+/** How many nouns of what figures count (`troops`, `people`) are offered as topics besides `TOPICS`, the most frequent first. */
+const COUNTED_TOPICS = 30;
+
+/** Every topic autocomplete can offer, with how many figures /figures gives for it; worked out once per library. */
+const topicsOf = new WeakMap<Library, { topic: string; figures: number; first: boolean }[]>();
+
+function topicList(library: Library): { topic: string; figures: number; first: boolean }[] {
+  let list = topicsOf.get(library);
+  if (list) return list;
+  const frequency = new Map<string, number>();
+  for (const f of library.figures) {
+    // The last word of what is counted is its noun (`US troops`, `illegal US bases`): the topic a person would type.
+    const noun = queryTerms(f.counted).pop();
+    if (noun && noun.length >= 4 && !(noun in TOPICS)) frequency.set(noun, (frequency.get(noun) ?? 0) + 1);
+  }
+  const counted = [...frequency.entries()].sort((a, b) => b[1] - a[1]).slice(0, COUNTED_TOPICS).map(([word]) => word);
+  const seen = new Set<string>();
+  list = [...Object.keys(TOPICS), ...counted].map((topic) => {
+    const answer = answerFigures(library, { topic });
+    // Topics that ask for the same categories (casualties, victims, toll) are offered once when nothing is typed.
+    const key = TOPICS[topic]?.join() ?? topic;
+    const first = !seen.has(key);
+    seen.add(key);
+    return { topic, figures: resultsOf(answer).length, first };
+  });
+  list = list.filter((t) => t.figures > 0).sort((a, b) => b.figures - a.figures || a.topic.localeCompare(b.topic));
+  topicsOf.set(library, list);
+  return list;
+}
+
+/** Autocomplete for /figures: topics starting with what is typed, each with how many figures it finds. */
+export function suggestFigures(library: Library, option: string, typed: string): Suggestion[] {
+  if (option !== 'topic') return [];
+  const prefix = folded(typed.trim());
+  return topicList(library)
+    .filter((t) => (prefix ? t.topic.startsWith(prefix) : t.first))
+    .slice(0, MAX_SUGGESTIONS)
+    .map((t) => suggestion(`${t.topic} (${count(t.figures, 'figure')})`, t.topic));
+}
+
 /** The /figures command. */
 export const figures: Command = {
   data: new SlashCommandBuilder()
     .setName('figures')
     .setDescription('The numbers the articles give on a topic, with their sentences and sources')
-    .addStringOption((o) => o.setName('topic').setDescription('What the numbers are about: casualties, attacks, troops…').setRequired(true).setMaxLength(200)),
+    .addStringOption((o) => o.setName('topic').setDescription('What the numbers are about: casualties, attacks, troops…').setRequired(true).setMaxLength(200).setAutocomplete(true))
+    .addBooleanOption(addPrivateOption),
   defaultOption: 'topic',
   help: {
     usage: '/figures topic:<words>',
@@ -77,4 +120,5 @@ export const figures: Command = {
     example: '/figures casualties',
   },
   answer: answerFigures,
+  suggest: suggestFigures,
 };

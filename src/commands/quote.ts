@@ -1,8 +1,10 @@
 /** /quote: what a person said, or quotations holding some words, verbatim and cited. */
 import { SlashCommandBuilder } from 'discord.js';
 import type { Library } from '../index/library.ts';
-import type { Quotation, QuotationKind } from '../index/types.ts';
-import { quotationResult, searchWords, type Answer, type Command, type CommandOptions } from './answer.ts';
+import type { Quotation, QuotationKind, Speaker } from '../index/types.ts';
+import { count } from '../render/citation.ts';
+import { folded, MAX_SUGGESTIONS, quotationResult, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { addPrivateOption } from './private.ts';
 
 /** A speaker's full statements first, then phrases, then reported speech; scare quotes are nobody's words and are not shown. */
 const KIND_ORDER: Readonly<Record<QuotationKind, number>> = { statement: 0, phrase: 1, reported: 2, scare: 3 };
@@ -34,12 +36,45 @@ function inReadingOrder(library: Library, a: Quotation, b: Quotation): number {
   return dateA.localeCompare(dateB) || a.articleId.localeCompare(b.articleId) || a.start - b.start;
 }
 
+/** How many quotations /quote shows for each speaker, counted once per library. */
+const quotationCounts = new WeakMap<Library, Map<string, number>>();
+
+function countsOf(library: Library): Map<string, number> {
+  let counts = quotationCounts.get(library);
+  if (!counts) {
+    counts = new Map();
+    for (const q of library.quotations) if (q.speakerId && q.kind !== 'scare') counts.set(q.speakerId, (counts.get(q.speakerId) ?? 0) + 1);
+    quotationCounts.set(library, counts);
+  }
+  return counts;
+}
+
+/** Whether every typed word starts a word of the speaker's name or one of its spellings. */
+function nameMatches(speaker: Speaker, words: readonly string[]): boolean {
+  const nameWords = folded([speaker.name, ...speaker.aliases].join(' ')).split(/[\s-]+/u);
+  return words.every((w) => nameWords.some((n) => n.startsWith(w)));
+}
+
+/** Autocomplete for /quote: speakers whose name starts with what is typed (or that it misspells), most quoted first, each with their count. */
+export function suggestQuote(library: Library, option: string, typed: string): Suggestion[] {
+  if (option !== 'query') return [];
+  const counts = countsOf(library);
+  const words = folded(typed).split(/[\s-]+/u).filter(Boolean);
+  let speakers = library.speakers.filter((s) => (counts.get(s.id) ?? 0) > 0 && nameMatches(s, words));
+  if (speakers.length === 0 && words.length > 0) speakers = library.findSpeakers(typed).filter((s) => (counts.get(s.id) ?? 0) > 0);
+  return speakers
+    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.name.localeCompare(b.name))
+    .slice(0, MAX_SUGGESTIONS)
+    .map((s) => suggestion(`${s.name} (${count(counts.get(s.id) ?? 0, 'quotation')})`, s.name));
+}
+
 /** The /quote command. */
 export const quote: Command = {
   data: new SlashCommandBuilder()
     .setName('quote')
     .setDescription('What someone said, word for word, with its source')
-    .addStringOption((o) => o.setName('query').setDescription('A speaker (Iravani) or words from a quotation').setRequired(true).setMaxLength(200)),
+    .addStringOption((o) => o.setName('query').setDescription('A speaker (Iravani) or words from a quotation').setRequired(true).setMaxLength(200).setAutocomplete(true))
+    .addBooleanOption(addPrivateOption),
   defaultOption: 'query',
   help: {
     usage: '/quote query:<speaker or words>',
@@ -47,4 +82,5 @@ export const quote: Command = {
     example: '/quote Iravani',
   },
   answer: answerQuote,
+  suggest: suggestQuote,
 };

@@ -2,7 +2,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { refOf, type Article } from '../corpus/article.ts';
 import type { Library } from '../index/library.ts';
-import { optionText, searchWords, sentenceResult, type Answer, type ArticleSummary, type Command, type CommandOptions } from './answer.ts';
+import { folded, MAX_SUGGESTIONS, optionText, searchWords, sentenceResult, suggestion, type Answer, type ArticleSummary, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { addPrivateOption } from './private.ts';
 
 /** How many opening sentences `/source article:` shows. */
 export const OPENING_SENTENCES = 3;
@@ -56,13 +57,28 @@ function summarise(library: Library, article: Article): ArticleSummary {
   };
 }
 
+/** Autocomplete for /source article: articles whose id, outlet, date or headline hold every typed word, newest first. */
+export function suggestSource(library: Library, option: string, typed: string): Suggestion[] {
+  if (option !== 'article') return [];
+  const words = folded(typed).split(/\s+/u).filter(Boolean);
+  return library.articles
+    .filter((a) => {
+      const facts = folded(`${a.id} ${a.outlet} ${a.published} ${a.title ?? ''}`);
+      return words.every((w) => facts.includes(w));
+    })
+    .reverse()
+    .slice(0, MAX_SUGGESTIONS)
+    .map((a) => suggestion([a.published, a.outlet, a.title].filter(Boolean).join(' · '), a.id));
+}
+
 /** The /source command. */
 export const source: Command = {
   data: new SlashCommandBuilder()
     .setName('source')
     .setDescription('The articles in the corpus, one article, or the sentences that match your words')
-    .addStringOption((o) => o.setName('article').setDescription('An article id, as /source lists them').setMaxLength(100))
-    .addStringOption((o) => o.setName('query').setDescription('Words to find in the articles').setMaxLength(200)),
+    .addStringOption((o) => o.setName('article').setDescription('An article: type words of its headline, outlet or date').setMaxLength(100).setAutocomplete(true))
+    .addStringOption((o) => o.setName('query').setDescription('Words to find in the articles').setMaxLength(200))
+    .addBooleanOption(addPrivateOption),
   defaultOption: 'query',
   help: {
     usage: '/source [article:<id>] [query:<words>]',
@@ -70,4 +86,5 @@ export const source: Command = {
     example: '/source query:Ain al-Asad',
   },
   answer: answerSource,
+  suggest: suggestSource,
 };

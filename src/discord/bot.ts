@@ -1,9 +1,32 @@
-/** The Discord edge: a client that answers slash commands from the library. */
-import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import type { CommandOptions } from '../commands/answer.ts';
+/**
+ * The Discord edge: a client that answers slash commands, their autocomplete and the buttons of
+ * its answers from the library. Everything it shows is rendered by `render/discord.ts` from a
+ * command's pure answer; this file only routes, limits, times and logs.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+} from 'discord.js';
+import { resultsOf, type Answer, type CommandOptions } from '../commands/answer.ts';
+import { contextOf } from '../commands/context.ts';
+import { PRIVATE_OPTION } from '../commands/private.ts';
 import { findCommand } from '../commands/registry.ts';
 import type { Library } from '../index/library.ts';
-import { renderDiscord } from '../render/discord.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { privateNote, renderContext, renderDiscord, type ButtonAction, type DiscordMessage } from '../render/discord.ts';
+import { decodeButton, encodeButton, OptionStore } from './custom-id.ts';
+import { NOTES } from './notes.ts';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.ts';
+import { DEFER_AFTER_MS, respondPromptly, type Responder } from './respond.ts';
 
 /** What the bot needs to run. */
 export interface BotOptions {
@@ -11,47 +34,233 @@ export interface BotOptions {
   library: Library;
   /** Another REST base (`http://127.0.0.1:PORT/api`); the gateway address is asked of REST. */
   apiUrl?: string | undefined;
-  /** Where lines about the bot's life go; never given the token. */
-  log?: (message: string) => void;
+  /** Where structured log lines go; default: a logger to standard error that scrubs the token. */
+  logger?: Logger;
+  /** Answers a user may have in a window (commands and button presses). */
+  rateLimit?: RateLimit;
+  /** Defer an answer not ready after this long (see `respondPromptly`). */
+  deferAfterMs?: number;
 }
 
-/** Logs in and answers interactions; resolves once connected. `login()` rejects with `TokenInvalid` for a bad token. */
-export async function startBot({ token, library, apiUrl, log = console.error }: BotOptions): Promise<Client> {
+/** A running bot. */
+export interface Bot {
+  client: Client;
+  /** Stops taking interactions, lets those in flight finish (at most `graceMs`), then logs out. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** How long `stop` waits for interactions in flight: Discord gives each 3 s, and a retried reply a little more. */
+export const STOP_GRACE_MS = 10_000;
+
+/** Logs in and answers interactions; resolves once connected. Rejects with discord.js's `TokenInvalid` for a refused token. */
+export async function startBot({ token, library, apiUrl, logger = createLogger({ secrets: [token] }), rateLimit = DEFAULT_RATE_LIMIT, deferAfterMs = DEFER_AFTER_MS }: BotOptions): Promise<Bot> {
   const client = new Client({
     // Slash commands need no privileged intents; Guilds lets interaction.guild resolve.
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
   });
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, library, log));
-  client.once(Events.ClientReady, (ready) => log(`Logged in to Discord as ${ready.user.tag}, answering from ${library.articles.length} articles.`));
-  client.on(Events.Error, (error) => log(`Discord client error: ${error.message}`));
-  await client.login(token);
-  return client;
-}
+  const handler = new InteractionHandler(library, logger, new RateLimiter(rateLimit), new OptionStore(), deferAfterMs);
+  const inFlight = new Set<Promise<void>>();
+  let stopping: Promise<void> | null = null;
 
-/** The options of a slash command as plain strings, by name. */
-function optionsOf(interaction: ChatInputCommandInteraction): CommandOptions {
-  return Object.fromEntries(interaction.options.data.map((o) => [o.name, typeof o.value === 'string' ? o.value : undefined]));
-}
+  client.on(Events.InteractionCreate, (interaction) => {
+    const work = stopping ? handler.refuseWhileStopping(interaction) : handler.handle(interaction);
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  });
+  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, articles: library.articles.length }, 'logged in to Discord'));
+  client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'gateway connection closed'));
+  client.on(Events.ShardReconnecting, () => logger.info('gateway reconnecting'));
+  client.on(Events.ShardResume, (_shard, replayed) => logger.info({ replayed }, 'gateway session resumed'));
+  client.on(Events.ShardReady, () => logger.info('gateway session ready'));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
 
-/**
- * Answers one interaction. The search takes milliseconds, so the answer goes in the first
- * response rather than a deferred reply and an edit (much slower under load). One catch answers
- * privately when anything goes wrong.
- */
-export async function handleInteraction(interaction: Interaction, library: Library, log: (message: string) => void): Promise<void> {
-  if (!interaction.isChatInputCommand()) return;
-  const command = findCommand(interaction.commandName);
   try {
-    if (!command) throw new Error(`bot: no command named ${interaction.commandName}`);
-    const answer = command.answer(library, optionsOf(interaction));
-    await interaction.reply(renderDiscord(answer));
+    await client.login(token);
   } catch (error) {
-    log(`Answering /${interaction.commandName} failed: ${(error as Error).message}`);
-    if (interaction.replied || interaction.deferred) return;
-    await interaction
-      .reply({ content: 'Sorry, something went wrong while answering. Please try again.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } })
-      .catch((e: Error) => log(`Could not report the failure: ${e.message}`));
+    await client.destroy();
+    throw error;
+  }
+
+  async function stop(graceMs = STOP_GRACE_MS): Promise<void> {
+    logger.info({ inFlight: inFlight.size }, 'stopping: no new interactions, finishing those in flight');
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.allSettled([...inFlight]), grace]);
+    clearTimeout(timer);
+    await client.destroy();
+    logger.info('logged out of Discord');
+  }
+  return {
+    client,
+    stop: (graceMs) => (stopping ??= stop(graceMs)),
+  };
+}
+
+/** The options of a slash command as plain strings, by name (booleans such as `private` are read apart). */
+function optionsOf(interaction: ChatInputCommandInteraction): CommandOptions {
+  return Object.fromEntries(interaction.options.data.filter((o) => typeof o.value === 'string').map((o) => [o.name, o.value as string]));
+}
+
+/** How long the options' text is, for the log: the words themselves are the user's and are not logged. */
+function queryLength(options: CommandOptions): number {
+  return Object.values(options).reduce((n, v) => n + (v?.length ?? 0), 0);
+}
+
+/** How many results an answer holds, for the log. */
+function resultCount(answer: Answer | undefined): number {
+  if (!answer) return 0;
+  if (answer.type === 'articles') return answer.articles.length;
+  if (answer.type === 'help') return answer.entries.length;
+  return resultsOf(answer).length;
+}
+
+function isPrivate(message: DiscordMessage): boolean {
+  return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+}
+
+/** A rendered message as a first reply. */
+function asReply(message: DiscordMessage): InteractionReplyOptions {
+  return { ...message, flags: message.flags as MessageFlags.Ephemeral | undefined };
+}
+
+/** A rendered message replacing the message a button is on (flags cannot change there). */
+function asUpdate(message: DiscordMessage): InteractionUpdateOptions {
+  const { flags: _flags, ...rest } = message;
+  return { ...rest, content: message.content ?? '' };
+}
+
+/** Makes a message private, for `private: True`. */
+function privately(message: DiscordMessage): DiscordMessage {
+  return { ...message, flags: (message.flags ?? 0) | MessageFlags.Ephemeral };
+}
+
+/** Answers each kind of interaction; one catch per interaction answers privately when anything goes wrong. */
+class InteractionHandler {
+  constructor(
+    private readonly library: Library,
+    private readonly logger: Logger,
+    private readonly limiter: RateLimiter,
+    private readonly store: OptionStore,
+    private readonly deferAfterMs: number,
+  ) {}
+
+  async handle(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const fields: Record<string, unknown> = { interaction: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isChatInputCommand() ? 'command' : 'other' };
+    try {
+      // Each handler fills in `fields` as it learns them, so a failure is logged with what was known.
+      if (interaction.isChatInputCommand()) await this.command(interaction, fields);
+      else if (interaction.isAutocomplete()) await this.autocomplete(interaction, fields);
+      else if (interaction.isButton()) await this.button(interaction, fields);
+      else return;
+      this.logger.info({ ...fields, ms: Math.round((performance.now() - started) * 10) / 10 }, 'answered');
+    } catch (error) {
+      this.logger.error({ ...fields, ms: Math.round((performance.now() - started) * 10) / 10, err: error }, 'answering failed');
+      if (!interaction.isRepliable() || interaction.replied || interaction.deferred) return;
+      await interaction.reply(asReply(privateNote(NOTES.failed))).catch((e: unknown) => this.logger.error({ err: e }, 'could not report the failure'));
+    }
+  }
+
+  /** While stopping: a private note instead of an answer, so nobody waits on an interaction that will fail. */
+  async refuseWhileStopping(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) await interaction.respond([]);
+      else if (interaction.isRepliable()) await interaction.reply(asReply(privateNote(NOTES.restarting)));
+      this.logger.info({ refused: 'stopping' }, 'refused an interaction while stopping');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not refuse an interaction while stopping');
+    }
+  }
+
+  private async command(interaction: ChatInputCommandInteraction, fields: Record<string, unknown>): Promise<void> {
+    const options = optionsOf(interaction);
+    Object.assign(fields, { command: interaction.commandName, queryLength: queryLength(options) });
+    const command = findCommand(interaction.commandName);
+    if (!command) throw new Error(`bot: no command named ${interaction.commandName}`);
+    const wait = this.limiter.take(interaction.user.id);
+    if (wait > 0) {
+      await interaction.reply(asReply(privateNote(NOTES.rateLimited(wait))));
+      Object.assign(fields, { results: 0, refused: 'rate-limit' });
+      return;
+    }
+    const hidden = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
+    let answer: Answer | undefined;
+    const buttonId = (action: ButtonAction) => encodeButton({ command: command.data.name, options, userId: interaction.user.id, action }, this.store);
+    const responder: Responder<DiscordMessage> = {
+      reply: (message) => interaction.reply(asReply(message)),
+      defer: () => interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {}),
+      edit: async (message) => {
+        // A problem is private, but a public deferral cannot become private: replace it with a private follow-up.
+        if (isPrivate(message) && !hidden) {
+          await interaction.deleteReply();
+          return interaction.followUp(asReply(message));
+        }
+        return interaction.editReply(asUpdate(message));
+      },
+    };
+    const response = await respondPromptly(
+      () => {
+        answer = command.answer(this.library, options);
+        const message = renderDiscord(answer, { page: 0, buttonId });
+        return hidden ? privately(message) : message;
+      },
+      responder,
+      this.deferAfterMs,
+    );
+    Object.assign(fields, { results: resultCount(answer), response });
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction, fields: Record<string, unknown>): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    Object.assign(fields, { command: interaction.commandName, option: focused.name, queryLength: String(focused.value).length });
+    const command = findCommand(interaction.commandName);
+    const choices = command?.suggest?.(this.library, focused.name, String(focused.value)) ?? [];
+    await interaction.respond(choices);
+    fields.results = choices.length;
+  }
+
+  private async button(interaction: ButtonInteraction, fields: Record<string, unknown>): Promise<void> {
+    const decoded = decodeButton(interaction.customId, this.store);
+    if (!decoded.success) {
+      if (decoded.reason === 'foreign') return void (fields.refused = 'unknown-button');
+      Object.assign(fields, { command: decoded.command, refused: 'expired' });
+      await interaction.reply(asReply(privateNote(NOTES.expired(decoded.command))));
+      return;
+    }
+    const { state } = decoded;
+    Object.assign(fields, { command: state.command, action: state.action.type, queryLength: queryLength(state.options) });
+    const refuse = async (note: string, reason: string): Promise<void> => {
+      await interaction.reply(asReply(privateNote(note)));
+      Object.assign(fields, { results: 0, refused: reason });
+    };
+    if (state.userId !== interaction.user.id) return refuse(NOTES.notYours(state.command), 'not-the-asker');
+    const command = findCommand(state.command);
+    if (!command) return refuse(NOTES.expired(state.command), 'expired');
+    const wait = this.limiter.take(interaction.user.id);
+    if (wait > 0) return refuse(NOTES.rateLimited(wait), 'rate-limit');
+    const buttonId = (action: ButtonAction) => encodeButton({ ...state, action }, this.store);
+    let answer: Answer | undefined;
+    const responder: Responder<DiscordMessage> = {
+      // A note (the answer changed) goes privately to the presser; anything else replaces the answer's message.
+      reply: (message) => (isPrivate(message) ? interaction.reply(asReply(message)) : interaction.update(asUpdate(message))),
+      defer: () => interaction.deferUpdate(),
+      edit: (message) => (isPrivate(message) ? interaction.followUp(asReply(message)) : interaction.editReply(asUpdate(message))),
+    };
+    const response = await respondPromptly(
+      () => {
+        answer = command.answer(this.library, state.options);
+        if (state.action.type === 'page') return renderDiscord(answer, { page: state.action.page, buttonId });
+        const results = resultsOf(answer);
+        const result = results[state.action.index];
+        const context = result ? contextOf(this.library, result) : null;
+        if (!result || !context) return privateNote(NOTES.changed(state.command));
+        return renderContext(context, result, { index: state.action.index, total: results.length, command: state.command }, { page: 0, buttonId });
+      },
+      responder,
+      this.deferAfterMs,
+    );
+    Object.assign(fields, { results: resultCount(answer), response });
   }
 }

@@ -1,138 +1,431 @@
 /**
- * Answers as Discord messages: within Discord's limits, with corpus text escaped so it shows
- * exactly as printed, and never pinging anyone.
+ * Answers as Discord messages: one embed per result (the verbatim text, the speaker as author,
+ * the citation as a title linking to the sentence), paged with buttons, within Discord's limits
+ * at any corpus size, with corpus text escaped so it shows exactly as printed, and never pinging.
+ *
+ * Each answer type has its own renderer in `RENDERERS`, and each command's results their own
+ * embed in `RESULT_EMBEDS`: a new answer shape is one more entry, checked by the compiler.
  */
-import { escapeMarkdown, MessageFlags, type InteractionReplyOptions } from 'discord.js';
-import type { Answer, Result } from '../commands/answer.ts';
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import type { Answer, FigureGroupResult, Result } from '../commands/answer.ts';
+import type { Context } from '../commands/context.ts';
 import { describeProblem } from '../commands/problems.ts';
-import type { ArticleRef } from '../corpus/article.ts';
+import type { Problem } from '../commands/answer.ts';
 import { citationLabel, count, groupLabel, KIND_LABELS } from './citation.ts';
+import { linkToSentence } from './fragment.ts';
 
-/** Discord refuses message content longer than this. */
-export const MAX_CONTENT = 2000;
+/** Discord's limits on a message (characters are counted as UTF-16 units here, never fewer than Discord counts). */
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  /** Title, description, field names and values, footer and author of all embeds together. */
+  embedTotal: 6000,
+  buttonLabel: 80,
+  customId: 100,
+  buttonUrl: 512,
+} as const;
 
-/** Text from the corpus or a user, escaped so Discord shows it as written (no bold, no links, no mentions). */
-export function escapeText(text: string): string {
-  return escapeMarkdown(text, { escape: true, heading: true, bulletedList: true, numberedList: true })
-    .replace(/[[\]<>]/gu, (c) => `\\${c}`)
-    .replace(/^-#/gmu, '\\-#') // subtext, which escapeMarkdown leaves alone
-    .replace(/@/gu, '@\u200b') // never a mention or @everyone, even where allowedMentions would already stop the ping
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/gu, '');
+/** Results a page shows: three quotations fit a phone screen with their citations. */
+export const RESULTS_PER_PAGE = 3;
+/** Articles a page of `/source` lists. */
+export const ARTICLES_PER_PAGE = 10;
+/** Photo captions `/source article:` shows, each a field. */
+export const MAX_CAPTIONS = 5;
+/** How much of a query is echoed back in a footer or a message. */
+export const MAX_ECHO = 100;
+/** Marks corpus text cut to fit a limit: the text before it is still verbatim. */
+export const CUT_MARK = ' […]';
+
+/** Embed colours, so the kind of a result shows at a glance. */
+const COLOURS = { statement: 0x5865f2, phrase: 0x99aab5, reported: 0xe67e22, scare: 0x99aab5, figure: 0x2ecc71, differ: 0xe74c3c, sentence: 0x3498db, article: 0x95a5a6 } as const;
+
+/** A button of an answer: turn to a page, or show the sentences around one of the results. */
+export type ButtonAction = { type: 'page'; page: number } | { type: 'context'; index: number };
+
+/** What the renderer needs beyond the answer. */
+export interface View {
+  /** The page to show, from 0; clamped to the pages there are. */
+  page: number;
+  /** The custom id of a button; without it the message has no buttons. */
+  buttonId?: ((action: ButtonAction) => string) | undefined;
 }
 
-/** An address safe inside `(<…>)`: the characters that would end the link are percent-encoded. */
+/** A message as discord.js sends it: a reply, or (without `flags`) an update of an answer. */
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: { parse: [] };
+  /** `MessageFlags.Ephemeral` for what only the asker should see; `SuppressEmbeds` where user text could unfurl a link. */
+  flags?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+/** Characters that format wherever they stand: bold, italics, underline, strikethrough, spoilers, code, links, quotes, mentions. */
+const INLINE_MARKDOWN = /[\\*_~`|<>[\]]/gu;
+/** What formats only at the start of a line: headings, subtext (`-#`), lists (`-`, `+`, `1.`). */
+const LINE_START_MARKDOWN = /^([^\S\n]*)([#+-]|\d+(?=\.))/gmu;
+
+/**
+ * Text from the corpus or a user, escaped so Discord shows it as written: no formatting, no
+ * links, no mentions. Discord shows `\x` as `x` for any punctuation `x`, so escaping is safe
+ * wherever it is not needed. Written here rather than with discord.js's `escapeMarkdown`, which
+ * takes about 50 ms on a 5,000-character quotation and grows faster than the text.
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(CONTROL, '')
+    .replace(INLINE_MARKDOWN, (c) => `\\${c}`)
+    .replace(LINE_START_MARKDOWN, (_, space: string, mark: string) => (/\d/u.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`))
+    .replace(/@/gu, '@\u200b'); // never a mention or @everyone, even where allowedMentions would already stop the ping
+}
+
+/** Control characters (but tab and newline) and the direction overrides and isolates that could reorder the text around them. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Text for a place Discord shows as plain text (an embed's author or footer): one line, no control characters, within `max`. */
+export function plainText(text: string, max: number): string {
+  const line = text.replace(CONTROL, '').replace(/\s+/gu, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/u, '')}…`;
+}
+
+/**
+ * A query echoed back: one line, clipped, and isolated (FSI … PDI) so right-to-left text
+ * cannot reorder the words around it.
+ */
+export function echoQuery(query: string): string {
+  return `\u2068${plainText(query, MAX_ECHO)}\u2069`;
+}
+
+/** Corpus text, or our own markdown around it. A span is escaped when shown and may be cut at a word to fit. */
+type Piece = string | { span: string; bold?: boolean };
+
+function renderPiece(piece: Piece): string {
+  if (typeof piece === 'string') return piece;
+  if (!piece.span) return '';
+  const escaped = escapeText(piece.span);
+  return piece.bold ? `**${escaped}**` : escaped;
+}
+
+/** The longest start of `text`, ending at a word, whose escaped form fits in `room`. */
+function cutSpan(text: string, room: number): string {
+  let end = Math.min(text.length, Math.max(0, room));
+  while (end > 0) {
+    const atWordEnd = /\s/u.test(text[end] ?? ' ');
+    let candidate = (atWordEnd ? text.slice(0, end) : text.slice(0, end).replace(/\S*$/u, '')).trimEnd();
+    // One word longer than the room: cut inside it rather than show nothing.
+    if (!candidate) candidate = text.slice(0, end).replace(/[\uD800-\uDBFF]$/u, '');
+    const over = escapeText(candidate).length - room;
+    if (over <= 0) return candidate;
+    end = Math.min(end - 1, candidate.length - over);
+  }
+  return '';
+}
+
+/** The pieces as markdown within `max` characters; spans that do not fit are cut at a word and marked `[…]`. */
+function fitPieces(pieces: readonly Piece[], max: number): string {
+  const whole = pieces.map(renderPiece).join('');
+  if (whole.length <= max) return whole;
+  let out = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const rendered = renderPiece(piece);
+    const reserve = i === pieces.length - 1 ? 0 : CUT_MARK.length;
+    if (out.length + rendered.length + reserve <= max) {
+      out += rendered;
+      continue;
+    }
+    if (typeof piece !== 'string' && piece.span) {
+      const room = max - out.length - CUT_MARK.length - (piece.bold ? 4 : 0);
+      const cut = cutSpan(piece.span, room);
+      if (cut) out += renderPiece({ ...piece, span: cut });
+    }
+    return `${out.trimEnd()}${CUT_MARK}`;
+  }
+  return out;
+}
+
+/** A label built from corpus facts (a headline), escaped, within `max`. */
+function escapedLabel(text: string, max: number): string {
+  const escaped = escapeText(text);
+  return escaped.length <= max ? escaped : `${escapeText(cutSpan(text, max - 1))}…`;
+}
+
+/** An address safe inside a markdown link: the characters that would end the link are percent-encoded. */
 function linkTarget(url: string): string {
   return url.replace(/[<>()\s]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** A link to the article whose text is the citation. `<…>` keeps Discord from adding a preview. */
-function citationLink(article: ArticleRef): string {
-  return `[${escapeText(citationLabel(article))}](<${linkTarget(article.url)}>)`;
+// ---------------------------------------------------------------------------------------------
+// Embeds
+
+/** An embed before its description is fitted to the room left on its page. */
+interface Draft {
+  embed: Omit<APIEmbed, 'description'>;
+  pieces: Piece[];
 }
 
-/** Text quoted as a Discord block quote, every line of it; `marker` opens the first line. */
-function blockQuote(text: string, marker = ''): string {
-  return escapeText(text)
-    .split('\n')
-    .map((line, i) => `> ${i === 0 ? marker : ''}${line}`)
-    .join('\n');
-}
-
-/** A piece of a message: corpus text that may be cut if it alone is too long, and a line that never is. */
-interface Block {
-  text: string;
-  footer: string;
-}
-
-/** One result as a block: the verbatim text, then who said it and where it comes from. */
-function resultBlock(command: string, result: Result): Block {
-  if (command === 'quote') {
-    const who = result.speaker ? `**${escapeText(result.speaker)}**` : '*speaker not stated in the article*';
-    return { text: blockQuote(result.text), footer: `— ${who} (${KIND_LABELS[result.kind ?? 'statement']}) · ${citationLink(result.article)}` };
-  }
-  if (command === 'figures') {
-    return { text: `**${escapeText(result.text)}** · ${result.category}\n${blockQuote(result.sentence)}`, footer: citationLink(result.article) };
-  }
-  const context = [result.before && blockQuote(result.before), blockQuote(result.text, '» '), result.after && blockQuote(result.after)];
-  return { text: context.filter(Boolean).join('\n'), footer: citationLink(result.article) };
-}
-
-/** What is said when results are left out. */
-function moreNote(n: number): string {
-  return `*…and ${count(n, 'more result')}: add words to narrow the query.*`;
+/** Characters of an embed that count towards Discord's 6,000. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 /**
- * Joins blocks under a heading, as many as fit in one message, and says how many were left out.
- * A first block too long for a message keeps its footer (speaker, citation); its text is cut at
- * a word and marked `[…]`.
+ * Fits the descriptions of a page's embeds into what is left of the 6,000 characters: short
+ * ones are shown whole and the long ones share the rest equally, each cut at a word if need be.
  */
-function fit(heading: string, blocks: readonly Block[]): string {
-  let content = heading;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    const left = blocks.length - i - 1;
-    const tail = left > 0 ? `\n\n${moreNote(left)}` : '';
-    const next = `${content}\n\n${block.text}\n${block.footer}`;
-    if (next.length + tail.length <= MAX_CONTENT) {
-      content = next;
-      continue;
-    }
-    if (i > 0) return `${content}\n\n${moreNote(blocks.length - i)}`;
-    const room = MAX_CONTENT - heading.length - block.footer.length - tail.length - 10;
-    const cut = block.text.slice(0, Math.max(0, room)).replace(/\s+\S*$/u, '').replace(/\\+$/u, '');
-    return `${heading}\n\n${cut} […]\n${block.footer}${tail}`;
+function finishEmbeds(drafts: readonly Draft[]): APIEmbed[] {
+  let room = LIMITS.embedTotal - drafts.reduce((n, d) => n + embedLength(d.embed), 0);
+  const wanted = drafts.map((d) => fitPieces(d.pieces, LIMITS.description).length);
+  const budget: number[] = new Array<number>(drafts.length).fill(0);
+  const shortestFirst = drafts.map((_, i) => i).sort((a, b) => wanted[a]! - wanted[b]!);
+  shortestFirst.forEach((i, n) => {
+    budget[i] = Math.max(0, Math.min(wanted[i]!, Math.floor(room / (drafts.length - n))));
+    room -= budget[i]!;
+  });
+  return drafts.map((d, i) => {
+    const description = fitPieces(d.pieces, budget[i]!);
+    return description ? { ...d.embed, description } : { ...d.embed };
+  });
+}
+
+/** The title and link of a result's citation: outlet, date and headline, opening the article at the sentence. */
+function citation(result: Result): Pick<APIEmbed, 'title' | 'url'> {
+  return { title: escapedLabel(citationLabel(result.article), LIMITS.title), url: linkToSentence(result.article.url, result.sentence) };
+}
+
+/** A quotation: the speaker as author, the words as description. */
+function quoteEmbed(result: Result): Draft {
+  const kind = result.kind ?? 'statement';
+  return {
+    embed: { author: { name: plainText(result.speaker ?? 'Speaker not named in the article', LIMITS.author) }, ...citation(result), color: COLOURS[kind], footer: { text: KIND_LABELS[kind] } },
+    pieces: [{ span: result.text }],
+  };
+}
+
+/** A figure: what it counts as author, its sentence with the figure in bold. */
+function figureEmbed(result: Result): Draft {
+  const at = result.sentence.indexOf(result.text);
+  const pieces: Piece[] =
+    at < 0
+      ? [{ span: result.sentence }]
+      : [{ span: result.sentence.slice(0, at) }, { span: result.text, bold: true }, { span: result.sentence.slice(at + result.text.length) }];
+  return {
+    embed: { author: { name: plainText(`${result.text} · ${result.category ?? 'figure'}`, LIMITS.author) }, ...citation(result), color: COLOURS.figure, footer: { text: 'figure' } },
+    pieces,
+  };
+}
+
+/** A matching sentence in bold, with the sentences before and after it on their own lines. */
+function sentenceEmbed(result: Result): Draft {
+  const pieces: Piece[] = [];
+  if (result.before) pieces.push({ span: result.before }, '\n');
+  pieces.push({ span: result.text, bold: true });
+  if (result.after) pieces.push('\n', { span: result.after });
+  return { embed: { ...citation(result), color: COLOURS.sentence, footer: { text: 'sentence' } }, pieces };
+}
+
+/** How each command's results become embeds; commands not named here show sentences. */
+const RESULT_EMBEDS: Readonly<Record<string, (result: Result) => Draft>> = { quote: quoteEmbed, figures: figureEmbed };
+
+// ---------------------------------------------------------------------------------------------
+// Buttons
+
+type Row = APIActionRowComponent<APIButtonComponent>;
+
+function button(customId: string, label: string, disabled = false): APIButtonComponent {
+  return { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customId, label: label.slice(0, LIMITS.buttonLabel), disabled };
+}
+
+/** Previous and next, when there is more than one page. */
+function pagingRow(view: View, page: number, pages: number): Row | null {
+  if (!view.buttonId || pages <= 1) return null;
+  return {
+    type: ComponentType.ActionRow,
+    // Disabled at the ends, where they point at the page shown: custom ids stay valid and distinct.
+    components: [
+      button(view.buttonId({ type: 'page', page: Math.max(0, page - 1) }), '◀ Previous', page === 0),
+      button(view.buttonId({ type: 'page', page: Math.min(pages - 1, page + 1) }), 'Next ▶', page >= pages - 1),
+    ],
+  };
+}
+
+/** One "Context" button per result on the page, numbered as the results are. */
+function contextRow(view: View, first: number, shown: number): Row | null {
+  if (!view.buttonId || shown === 0) return null;
+  const buttonId = view.buttonId;
+  return {
+    type: ComponentType.ActionRow,
+    components: Array.from({ length: shown }, (_, i) => button(buttonId({ type: 'context', index: first + i }), `Context ${first + i + 1}`)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+function message(parts: Partial<DiscordMessage>): DiscordMessage {
+  return { embeds: [], components: [], ...parts, allowedMentions: { parse: [] } };
+}
+
+/** A private note (a problem, help, a refused button): only the asker sees it, and no link in it unfurls. */
+export function privateNote(content: string): DiscordMessage {
+  return message({ content: content.slice(0, LIMITS.content), flags: MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds });
+}
+
+/** The page to show of `pages`, whatever page was asked for. */
+function clampPage(page: number, pages: number): number {
+  return Math.min(Math.max(0, Math.trunc(page) || 0), Math.max(0, pages - 1));
+}
+
+/** `page 2 of 7`, or nothing for a single page. */
+function pageLabel(page: number, pages: number): string {
+  return pages > 1 ? ` · page ${page + 1} of ${pages}` : '';
+}
+
+/** A result to show, and the group of figures from several articles it belongs to, if any. */
+interface Item {
+  result: Result;
+  group?: FigureGroupResult | undefined;
+}
+
+/** Results, `RESULTS_PER_PAGE` to a page: one embed each, with paging and context buttons. */
+function resultPages(command: string, query: string, items: readonly Item[], view: View): DiscordMessage {
+  const pages = Math.ceil(items.length / RESULTS_PER_PAGE);
+  const page = clampPage(view.page, pages);
+  const first = page * RESULTS_PER_PAGE;
+  const shown = items.slice(first, first + RESULTS_PER_PAGE);
+  const toEmbed = RESULT_EMBEDS[command] ?? sentenceEmbed;
+  const drafts = shown.map(({ result, group }, i) => {
+    const draft = toEmbed(result);
+    const last = i === shown.length - 1;
+    const label = [`${first + i + 1} of ${items.length}`, draft.embed.footer?.text ?? '', group ? groupLabel(group) : ''].filter(Boolean).join(' · ');
+    const footer = plainText(label, LIMITS.footer - MAX_ECHO - 20);
+    // The query is echoed in a footer: plain text there, so it can neither ping, link nor format.
+    const embed = { ...draft.embed, footer: { text: last ? `${footer} · /${command} ${echoQuery(query)}` : footer }, ...(group?.differ ? { color: COLOURS.differ } : {}) };
+    return { ...draft, embed };
+  });
+  return message({
+    content: `**/${command}** · ${count(items.length, 'result')}${pageLabel(page, pages)}`,
+    embeds: finishEmbeds(drafts),
+    components: [pagingRow(view, page, pages), contextRow(view, first, shown.length)].filter((row): row is Row => row !== null),
+  });
+}
+
+type Renderers = { [K in Answer['type']]: (answer: Extract<Answer, { type: K }>, view: View) => DiscordMessage };
+
+const RENDERERS: Renderers = {
+  results(answer, view) {
+    return resultPages(answer.command, answer.query, answer.results.map((result) => ({ result })), view);
+  },
+
+  figures(answer, view) {
+    // Figures on one thing from several articles stay together, in date order; each embed of such a
+    // group names it in its footer (a page may split a group) and says whether the figures differ.
+    const items = answer.groups.flatMap((group) => group.results.map((result) => ({ result, group: group.articles > 1 ? group : undefined })));
+    return resultPages(answer.command, answer.query, items, view);
+  },
+
+  articles(answer, view) {
+    const pages = Math.max(1, Math.ceil(answer.articles.length / ARTICLES_PER_PAGE));
+    const page = clampPage(view.page, pages);
+    const shown = answer.articles.slice(page * ARTICLES_PER_PAGE, (page + 1) * ARTICLES_PER_PAGE);
+    const lines = shown.map((s) => `\`${s.article.id}\` · [${escapedLabel(citationLabel(s.article), 200)}](${linkTarget(s.article.url)}) · ${count(s.words, 'word')}`);
+    const embed: APIEmbed = {
+      title: `${count(answer.articles.length, 'article')} in the corpus`,
+      description: lines.join('\n') || 'The corpus is empty.',
+      color: COLOURS.article,
+      footer: { text: `/source article:<id> shows one article${pageLabel(page, pages)}` },
+    };
+    return message({ embeds: [embed], components: [pagingRow(view, page, pages)].filter((row): row is Row => row !== null) });
+  },
+
+  article(answer) {
+    const { article } = answer.summary;
+    const fields: NonNullable<APIEmbed['fields']> = [];
+    if (answer.standfirst) fields.push({ name: 'Standfirst (the outlet’s summary, not article text)', value: fitPieces([{ span: answer.standfirst }], LIMITS.fieldValue) });
+    for (const caption of answer.captions.slice(0, MAX_CAPTIONS)) fields.push({ name: 'Photo caption', value: fitPieces([{ span: caption }], LIMITS.fieldValue) });
+    const opening = answer.results.flatMap((r, i): Piece[] => (i === 0 ? [{ span: r.text }] : ['\n', { span: r.text }]));
+    const { summary } = answer;
+    const draft: Draft = {
+      embed: {
+        title: escapedLabel(citationLabel(article), LIMITS.title),
+        url: article.url,
+        color: COLOURS.article,
+        fields: fields.filter((f) => f.value),
+        footer: { text: `${article.id} · ${count(summary.sentences, 'sentence')} · ${count(summary.words, 'word')} · ${count(summary.quotations, 'quotation')} · ${count(summary.figures, 'figure')} · the opening of the article above` },
+      },
+      pieces: opening,
+    };
+    return message({ embeds: finishEmbeds([draft]) });
+  },
+
+  help(answer) {
+    return privateNote(answer.entries.map((e) => `**${e.usage}**\n${e.description}\nExample: \`${e.example}\``).join('\n\n'));
+  },
+
+  problem(answer) {
+    return privateNote(problemText(answer.problem));
+  },
+};
+
+/** The problem's message, escaped, with the user's own words in it clipped and isolated. */
+function problemText(problem: Problem): string {
+  // The user's words are swapped for private-use placeholders while the fixed text is escaped.
+  const userText: string[] = [];
+  const marked = { ...problem } as Record<string, unknown>;
+  for (const key of ['query', 'id', 'name']) {
+    if (typeof marked[key] === 'string') marked[key] = String.fromCharCode(0xe000 + userText.push(marked[key] as string) - 1);
   }
-  return content;
+  return escapeText(describeProblem(marked as unknown as Problem)).replace(/[\ue000-\ue0ff]/gu, (c) => {
+    const text = userText[c.charCodeAt(0) - 0xe000] ?? '';
+    return `\u2068${escapeText(plainText(text, MAX_ECHO))}\u2069`;
+  });
 }
 
-/** A reply everyone in the channel sees. */
-function publicReply(content: string): InteractionReplyOptions & { content: string } {
-  return { content, allowedMentions: { parse: [] } };
+/** The message for an answer, at a page: public when it answers, private when it is a problem or help. */
+export function renderDiscord(answer: Answer, view: View = { page: 0 }): DiscordMessage {
+  return (RENDERERS[answer.type] as (answer: Answer, view: View) => DiscordMessage)(answer, view);
 }
 
-/** A reply only the person who asked sees. */
-function privateReply(content: string): InteractionReplyOptions & { content: string } {
-  return { content, allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral };
+/** Which page holds the result at `index`. */
+export function pageOf(index: number): number {
+  return Math.floor(index / RESULTS_PER_PAGE);
 }
 
-/** The reply for an answer: public when it answers, private when it is a problem or help. */
-export function renderDiscord(answer: Answer): InteractionReplyOptions & { content: string } {
-  switch (answer.type) {
-    case 'problem':
-      return privateReply(escapeText(describeProblem(answer.problem)).slice(0, MAX_CONTENT));
-    case 'help':
-      return privateReply(answer.entries.map((e) => `**${e.usage}**\n${e.description}\nExample: \`${e.example}\``).join('\n\n'));
-    case 'articles':
-      return publicReply(
-        fit(
-          `**${count(answer.articles.length, 'article')} in the corpus**`,
-          answer.articles.map((s) => ({ text: `\`${s.article.id}\` · ${citationLink(s.article)}`, footer: count(s.words, 'word') })),
-        ),
-      );
-    case 'article': {
-      const { article } = answer.summary;
-      const blocks: Block[] = [];
-      if (answer.standfirst) blocks.push({ text: blockQuote(answer.standfirst), footer: '*the outlet’s standfirst (its summary), not article text*' });
-      for (const caption of answer.captions) blocks.push({ text: blockQuote(caption), footer: '*a photo caption*' });
-      blocks.push({ text: answer.results.map((r) => blockQuote(r.text)).join('\n'), footer: '*the opening of the article*' });
-      return publicReply(fit(`**${citationLink(article)}**\n\`${article.id}\` · ${count(answer.summary.words, 'word')}`, blocks));
-    }
-    case 'figures': {
-      const total = answer.groups.reduce((n, g) => n + g.results.length, 0);
-      const heading = `**/figures** ${escapeText(answer.query).slice(0, 200)} · ${count(total, 'result')}`;
-      // A group from several articles opens with its heading, so the reader sees which figures are compared.
-      const blocks = answer.groups.flatMap((group) =>
-        group.results.map((r, i) => {
-          const block = resultBlock('figures', r);
-          return i === 0 && group.articles > 1 ? { ...block, text: `__${escapeText(groupLabel(group))}__\n${block.text}` } : block;
-        }),
-      );
-      return publicReply(fit(heading, blocks));
-    }
-    case 'results': {
-      const heading = `**/${answer.command}** ${escapeText(answer.query).slice(0, 200)} · ${count(answer.results.length, 'result')}`;
-      return publicReply(fit(heading, answer.results.map((r) => resultBlock(answer.command, r))));
-    }
-  }
+/**
+ * The sentences around one result, the result in bold, with a button back to its page and a link
+ * that opens the article at the sentence.
+ */
+export function renderContext(context: Context, result: Result, position: { index: number; total: number; command: string }, view: View): DiscordMessage {
+  const { text, highlightStart, highlightEnd } = context;
+  const pieces: Piece[] = [{ span: text.slice(0, highlightStart) }, { span: text.slice(highlightStart, highlightEnd), bold: true }, { span: text.slice(highlightEnd) }];
+  const author = position.command === 'quote' ? { author: { name: plainText(result.speaker ?? 'Speaker not named in the article', LIMITS.author) } } : {};
+  const draft: Draft = {
+    embed: { ...author, ...citation(result), color: COLOURS.sentence, footer: { text: `${position.index + 1} of ${position.total} · the result in bold, with the sentences around it` } },
+    pieces,
+  };
+  const link = linkToSentence(result.article.url, result.sentence);
+  const components: APIButtonComponent[] = [];
+  if (view.buttonId) components.push(button(view.buttonId({ type: 'page', page: pageOf(position.index) }), '◀ Back to the results'));
+  if (link.length <= LIMITS.buttonUrl) components.push({ type: ComponentType.Button, style: ButtonStyle.Link, url: link, label: 'Open the article here' });
+  return message({
+    content: `**/${position.command}** · the sentences around result ${position.index + 1} of ${position.total}`,
+    embeds: finishEmbeds([draft]),
+    components: components.length > 0 ? [{ type: ComponentType.ActionRow, components }] : [],
+  });
 }

@@ -1,11 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answer, Result } from '../../src/commands/answer.ts';
-import { escapeText, MAX_CONTENT, renderDiscord } from '../../src/render/discord.ts';
+import type { Answer, ArticleSummary, Result } from '../../src/commands/answer.ts';
+import { echoQuery, escapeText, LIMITS, renderContext, renderDiscord, RESULTS_PER_PAGE, type ButtonAction } from '../../src/render/discord.ts';
+import { checkMessageLimits } from '../support/discord-emulator.ts';
+import { shownText } from '../support/shown-text.ts';
 
-const article = { id: 'x-2024-01-01', title: null, outlet: 'Some Outlet', published: '2024-01-01', url: 'https://example.org/a' };
+const EPHEMERAL = 64;
+const SUPPRESS_EMBEDS = 4;
+const article = { id: 'x-2024-01-01', title: 'A headline', outlet: 'Some Outlet', published: '2024-01-01', url: 'https://example.org/a' };
+const buttonId = (action: ButtonAction): string => (action.type === 'page' ? `page:${action.page}` : `context:${action.index}`);
 
-function result(text: string): Result {
-  return { text, sentence: text, start: 0, end: text.length, article, speaker: 'A Person', kind: 'statement' };
+function result(text: string, extra: Partial<Result> = {}): Result {
+  return { text, sentence: text, start: 0, end: text.length, article, speaker: 'A Person', kind: 'statement', ...extra };
+}
+
+function results(command: string, list: Result[], query = 'q'): Answer {
+  return { type: 'results', command, query, results: list };
 }
 
 describe('escapeText', () => {
@@ -13,7 +23,7 @@ describe('escapeText', () => {
     const escaped = escapeText('a **bold** `code` _under_ ~~strike~~ ||spoiler||');
     expect(escaped).not.toMatch(/(?<!\\)\*\*/);
     expect(escaped).not.toMatch(/(?<!\\)`/);
-    expect(escaped.replace(/\\/g, '')).toBe('a **bold** `code` _under_ ~~strike~~ ||spoiler||');
+    expect(shownText(escaped)).toBe('a **bold** `code` _under_ ~~strike~~ ||spoiler||');
   });
 
   it('escapes a link and a subtext line once, so they show as typed', () => {
@@ -27,58 +37,133 @@ describe('escapeText', () => {
     expect(escaped).not.toContain('<@123>');
     expect(escaped).not.toMatch(/[\u202e\u0007]/);
   });
+
+  it('shows any printable text exactly as written once Discord removes the escapes', () => {
+    const printable = fc.string({ unit: fc.constantFrom(...'ab *_~`|>#-@[]()\\:1.\n'.split(''), 'é', '“', '”') });
+    fc.assert(fc.property(printable, (text) => shownText(escapeText(text)) === text), { numRuns: 500 });
+  });
 });
 
-describe('renderDiscord', () => {
-  it('allows no mentions and answers publicly', () => {
-    const answer: Answer = { type: 'results', command: 'quote', query: 'q', results: [result('We have said it.')] };
-    const reply = renderDiscord(answer);
+describe('renderDiscord: results as embeds', () => {
+  it('shows a quotation as an embed: the words, the speaker as author, the citation linking to the sentence', () => {
+    const reply = renderDiscord(results('quote', [result('We have said it - clearly, & firmly.', { speaker: 'Amir Saeid Iravani' })]));
     expect(reply.allowedMentions).toEqual({ parse: [] });
     expect(reply.flags).toBeUndefined();
-    expect(reply.content).toContain('We have said it.');
-    expect(reply.content).toContain('(<https://example.org/a>)');
+    const [embed] = reply.embeds;
+    expect(embed?.author?.name).toBe('Amir Saeid Iravani');
+    expect(shownText(embed?.description ?? '')).toBe('We have said it - clearly, & firmly.');
+    expect(embed?.title).toBe('Some Outlet, 2024-01-01, “A headline”');
+    expect(embed?.url).toBe('https://example.org/a#:~:text=We%20have%20said%20it%20%2D%20clearly%2C%20%26%20firmly%2E');
   });
 
-  it('keeps a link whole when the article address holds ) or >', () => {
-    const odd = { ...article, url: 'https://example.org/a_(b)>c' };
-    const reply = renderDiscord({ type: 'results', command: 'quote', query: 'q', results: [{ ...result('Text.'), article: odd }] });
-    expect(reply.content).toContain('(<https://example.org/a_%28b%29%3Ec>)');
+  it('says when the article does not name the speaker', () => {
+    const reply = renderDiscord(results('quote', [result('Words.', { speaker: null })]));
+    expect(reply.embeds[0]?.author?.name).toBe('Speaker not named in the article');
   });
 
-  it('shows an article’s standfirst and captions, labelled as what they are', () => {
-    const summary = { article, sentences: 1, words: 3, quotations: 0, figures: 0 };
-    const reply = renderDiscord({ type: 'article', command: 'source', summary, standfirst: 'The summary.', captions: ['A photo (AP)'], results: [result('First.')] });
-    expect(reply.content).toMatch(/> The summary\.\n\*the outlet’s standfirst/);
-    expect(reply.content).toMatch(/> A photo \(AP\)\n\*a photo caption\*/);
-    expect(reply.content).toContain('> First.');
+  it('shows a figure in bold within its sentence, with what it counts as author', () => {
+    const sentence = 'The attack killed one and wounded four others.';
+    const reply = renderDiscord(results('figures', [result('four others', { sentence, category: 'injured', speaker: undefined, kind: undefined })]));
+    expect(reply.embeds[0]?.description).toBe('The attack killed one and wounded **four others**.');
+    expect(reply.embeds[0]?.author?.name).toBe('four others · injured');
   });
 
-  it('answers a problem privately', () => {
-    const reply = renderDiscord({ type: 'problem', command: 'quote', query: 'zz', problem: { code: 'nothing-found', query: 'zz' } });
-    expect(reply.flags).toBeDefined();
+  it('pages results three at a time with previous and next buttons, numbering them across pages', () => {
+    const answer = results('quote', Array.from({ length: 8 }, (_, i) => result(`Statement number ${i + 1}.`)));
+    const second = renderDiscord(answer, { page: 1, buttonId });
+    expect(second.embeds.map((e) => shownText(e.description ?? ''))).toEqual(['Statement number 4.', 'Statement number 5.', 'Statement number 6.']);
+    expect(second.content).toBe('**/quote** · 8 results · page 2 of 3');
+    expect(second.embeds[0]?.footer?.text).toBe('4 of 8 · statement');
+    const [paging, context] = second.components;
+    expect(paging?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['page:0', 'page:2']);
+    expect(context?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['context:3', 'context:4', 'context:5']);
+    const last = renderDiscord(answer, { page: 2, buttonId });
+    expect(last.embeds).toHaveLength(2);
+    expect(last.components[0]?.components.map((b) => b.disabled)).toEqual([false, true]);
+    expect(checkMessageLimits(last)).toEqual([]);
+  });
+
+  it('shows the last page when asked for a page past the end, and no paging buttons for one page', () => {
+    const answer = results('quote', [result('Only one.')]);
+    const reply = renderDiscord(answer, { page: 9, buttonId });
+    expect(shownText(reply.embeds[0]?.description ?? '')).toBe('Only one.');
+    expect(reply.components).toHaveLength(1); // the context button alone
+  });
+
+  it('keeps three very long results within 6,000 characters, each cut at a word and marked', () => {
+    const long = (n: number) => `Word${n} `.repeat(900).trim();
+    const reply = renderDiscord(results('quote', [result(long(1)), result(long(2)), result(long(3))]), { page: 0, buttonId });
+    expect(checkMessageLimits(reply)).toEqual([]);
+    for (const embed of reply.embeds) {
+      expect(embed.description).toMatch(/^Word\d( Word\d)* \[…\]$/u);
+      expect(embed.description!.length).toBeLessThanOrEqual(LIMITS.description);
+    }
+  });
+
+  it('keeps a query of 6,000 characters echoed in a footer plain, clipped and isolated from right-to-left text', () => {
+    const query = `@everyone <@123> **x** \`y\` \u202e\u0007שלום https://example.org ${'z'.repeat(6000)}`;
+    const reply = renderDiscord(results('quote', [result('Words.')], query));
+    const footer = reply.embeds[0]?.footer?.text ?? '';
+    expect(footer.length).toBeLessThanOrEqual(LIMITS.footer);
+    expect(footer).toContain(echoQuery(query));
+    expect(echoQuery(query)).toMatch(/^\u2068@everyone <@123> \*\*x\*\* `y` שלום https:\/\/example\.org z+…\u2069$/u);
+    expect(checkMessageLimits(reply)).toEqual([]);
+  });
+});
+
+describe('renderDiscord: other answers', () => {
+  const summary = (i: number): ArticleSummary => ({ article: { ...article, id: `a-${i}`, url: `https://example.org/${i}_(b)>c` }, sentences: 1, words: 3, quotations: 0, figures: 0 });
+
+  it('lists the articles ten to a page, their links kept whole when the address holds ) or >', () => {
+    const answer: Answer = { type: 'articles', command: 'source', articles: Array.from({ length: 25 }, (_, i) => summary(i)) };
+    const third = renderDiscord(answer, { page: 2, buttonId });
+    expect(third.embeds[0]?.description?.split('\n')).toHaveLength(5);
+    expect(third.embeds[0]?.description).toContain('(https://example.org/20_%28b%29%3Ec)');
+    expect(third.embeds[0]?.footer?.text).toContain('page 3 of 3');
+    expect(third.components[0]?.components).toHaveLength(2);
+  });
+
+  it('shows an article’s standfirst and captions as fields labelled as what they are', () => {
+    const reply = renderDiscord({ type: 'article', command: 'source', summary: summary(1), standfirst: 'The summary.', captions: ['A photo (AP)'], results: [result('First.'), result('Second.')] });
+    expect(reply.embeds[0]?.fields).toEqual([
+      { name: 'Standfirst (the outlet’s summary, not article text)', value: 'The summary.' },
+      { name: 'Photo caption', value: 'A photo (AP)' },
+    ]);
+    expect(reply.embeds[0]?.description).toBe('First.\nSecond.');
+  });
+
+  it('answers a problem privately, with link previews suppressed and the query unable to ping or format', () => {
+    const query = '@everyone <@123> **bold** `code` https://example.org \u202eevil';
+    const reply = renderDiscord({ type: 'problem', command: 'quote', query, problem: { code: 'nothing-found', query } });
+    expect(reply.flags).toBe(EPHEMERAL | SUPPRESS_EMBEDS);
     expect(reply.content).toContain('Nothing in the corpus matches');
+    expect(reply.content).not.toContain('@everyone');
+    expect(reply.content).not.toContain('<@123>');
+    expect(reply.content).not.toContain('\u202e');
+    expect(shownText(reply.content ?? '')).toContain(`\u2068${query.replace('\u202e', '')}\u2069`);
   });
 
-  it('stays within 2,000 characters however many results, and says how many were left out', () => {
-    const results = Array.from({ length: 60 }, (_, i) => result(`Sentence number ${i} `.repeat(8).trim()));
-    const reply = renderDiscord({ type: 'results', command: 'quote', query: 'q', results });
-    expect(reply.content.length).toBeLessThanOrEqual(MAX_CONTENT);
-    expect(reply.content).toMatch(/and \d+ more/);
-  });
-
-  it('keeps a 6,000-character query echoed back within the limit and unable to ping', () => {
+  it('keeps a 6,000-character query echoed in a problem within the limit', () => {
     const query = '@everyone '.repeat(600);
     const reply = renderDiscord({ type: 'problem', command: 'quote', query, problem: { code: 'nothing-found', query } });
-    expect(reply.content.length).toBeLessThanOrEqual(MAX_CONTENT);
+    expect(reply.content!.length).toBeLessThanOrEqual(200);
     expect(reply.content).not.toContain('@everyone');
   });
 
-  it('cuts a single result longer than a message at a word, marked as cut, within the limit', () => {
-    const long = 'word '.repeat(900).trim();
-    const reply = renderDiscord({ type: 'results', command: 'quote', query: 'q', results: [result(long), result('short')] });
-    expect(reply.content.length).toBeLessThanOrEqual(MAX_CONTENT);
-    expect(reply.content).toMatch(/word \[…\]\n— \*\*A Person\*\*/);
-    expect(reply.content).toContain('(<https://example.org/a>)');
-    expect(reply.content).toMatch(/and 1 more result/);
+  it('answers /help privately', () => {
+    const reply = renderDiscord({ type: 'help', command: 'help', entries: [{ usage: '/quote', description: 'd', example: '/quote Iravani' }] });
+    expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+});
+
+describe('renderContext', () => {
+  it('shows the result in bold among its sentences, a button back to its page and a link to the sentence', () => {
+    const body = 'One before. The quoted words here. One after.';
+    const res = result('quoted words', { sentence: 'The quoted words here.', start: 16, end: 28 });
+    const reply = renderContext({ article, text: body, start: 0, end: body.length, highlightStart: 16, highlightEnd: 28 }, res, { index: 4, total: 8, command: 'quote' }, { page: 0, buttonId });
+    expect(reply.embeds[0]?.description).toBe('One before. The **quoted words** here. One after.');
+    const [back, link] = reply.components[0]?.components ?? [];
+    expect(back && 'custom_id' in back && back.custom_id).toBe(`page:${Math.floor(4 / RESULTS_PER_PAGE)}`);
+    expect(link && 'url' in link && link.url).toBe('https://example.org/a#:~:text=The%20quoted%20words%20here%2E');
   });
 });

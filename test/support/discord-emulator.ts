@@ -412,6 +412,7 @@ export function checkMessageLimits(body: unknown): LimitViolation[] {
   const flags = typeof body.flags === 'number' ? body.flags : 0;
   if (isList(body.components) && (flags & Flag.IsComponentsV2) === 0) {
     if (body.components.length > 5) out.push({ path: ['components'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 5 or fewer in length.' });
+    const customIds = new Set<string>();
     body.components.forEach((row, i) => {
       if (!isRecord(row) || !isList(row.components)) return;
       if (row.components.length > 5) out.push({ path: ['components', i, 'components'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 5 or fewer in length.' });
@@ -419,6 +420,18 @@ export function checkMessageLimits(body: unknown): LimitViolation[] {
         if (!isRecord(component)) return;
         maxLength(['components', i, 'components', j, 'custom_id'], component.custom_id, 100);
         maxLength(['components', i, 'components', j, 'label'], component.label, 80);
+        if (component.type === 2) {
+          // A link button (style 5) has a url and no custom_id; every other button the reverse.
+          const link = component.style === 5;
+          if (link ? typeof component.url !== 'string' || component.custom_id !== undefined : typeof component.custom_id !== 'string' || component.url !== undefined) {
+            out.push({ path: ['components', i, 'components', j], code: 'BUTTON_COMPONENT_INVALID', message: link ? 'A link button needs a url and no custom_id' : 'A button needs a custom_id and no url' });
+          }
+          maxLength(['components', i, 'components', j, 'url'], component.url, 512);
+        }
+        if (typeof component.custom_id === 'string') {
+          if (customIds.has(component.custom_id)) out.push({ path: ['components', i, 'components', j, 'custom_id'], code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+          customIds.add(component.custom_id);
+        }
       });
     });
   }

@@ -1,0 +1,115 @@
+/**
+ * The bot as a process, as a service manager runs it (`node --import tsx src/main.ts`), against a
+ * local Discord: start-up with a broken corpus file, SIGTERM with an answer in flight, a refused
+ * token; and `deploy-commands` registering in a guild and globally.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordEmulator } from '../support/discord-emulator.ts';
+
+const run = promisify(execFile);
+const EPHEMERAL = 64;
+
+/** A child's standard error, parsed as log lines as they arrive. */
+function logLines(child: ChildProcess): { lines: Record<string, unknown>[]; raw: () => string; waitFor(msg: string, timeoutMs?: number): Promise<Record<string, unknown>> } {
+  let raw = '';
+  const lines: Record<string, unknown>[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => {
+    raw += chunk.toString('utf8');
+    const complete = raw.split('\n').slice(0, -1);
+    lines.length = 0;
+    for (const line of complete) lines.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  return {
+    lines,
+    raw: () => raw,
+    waitFor: (msg, timeoutMs = 15_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`test: no log line "${msg}" in ${timeoutMs} ms:\n${raw}`)), timeoutMs);
+        const check = (): void => {
+          const found = lines.find((l) => l.msg === msg);
+          if (!found) return void setTimeout(check, 20);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        check();
+      }),
+  };
+}
+
+describe('the bot process against a local Discord', () => {
+  let emulator: DiscordEmulator;
+  let corpus: string;
+
+  beforeAll(async () => {
+    emulator = await new DiscordEmulator().start();
+    corpus = await mkdtemp(join(tmpdir(), 'verbatim-corpus-'));
+    await copyFile('corpus/press-tv-2023-11-10.txt', join(corpus, 'press-tv-2023-11-10.txt'));
+    await writeFile(join(corpus, 'broken.txt'), 'no front matter here\n');
+  });
+
+  afterAll(async () => {
+    await emulator?.stop();
+    await rm(corpus, { recursive: true, force: true });
+  });
+
+  it('starts with a broken corpus file named in a warning; on SIGTERM stops taking interactions, finishes the one in flight, logs out and exits 0', async () => {
+    const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: corpus, LOG_LEVEL: 'info' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const log = logLines(child);
+    try {
+      await log.waitFor('logged in to Discord');
+      const skipped = log.lines.find((l) => l.level === 40 && l.file === join(corpus, 'broken.txt'));
+      expect(skipped?.msg, log.raw()).toContain('broken.txt');
+      expect(skipped?.reason, log.raw()).toMatch(/front matter/u);
+      expect(log.lines.find((l) => l.msg === 'corpus loaded')).toMatchObject({ articles: 1 });
+      await emulator.waitForSession();
+
+      // The reply is held up by a 429 for a second, so it is in flight when SIGTERM arrives.
+      emulator.rateLimitNextCallback(1);
+      const inFlight = emulator.sendCommand('quote', { query: 'Iravani' });
+      await inFlight.waitForEvent((e) => e.status === 429);
+      child.kill('SIGTERM');
+      await log.waitFor('stopping: no new interactions, finishing those in flight');
+      const late = emulator.sendCommand('quote', { query: 'Iravani' });
+
+      const answer = await inFlight.response;
+      expect(answer.data?.embeds?.[0]?.author?.name).toBe('Amir Saeid Iravani');
+      const refused = await late.response;
+      expect((refused.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+      expect(refused.data?.content).toContain('restarting');
+
+      expect(await exited).toBe(0);
+      expect(log.lines.some((l) => l.msg === 'logged out of Discord')).toBe(true);
+      expect(emulator.connected).toBe(false);
+      expect(log.raw()).not.toContain(emulator.token);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it('exits non-zero with a clear message when Discord refuses the token, without printing it', async () => {
+    const token = `${'A'.repeat(24)}.${'B'.repeat(6)}.${'C'.repeat(27)}`;
+    const env = { ...process.env, DISCORD_TOKEN: token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: 'corpus' };
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }).catch((error: { code: number; stderr: string; stdout: string }) => error);
+    expect('code' in failure && failure.code).toBe(1);
+    const fatal = failure.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.level === 60);
+    expect(fatal?.msg).toContain('Discord refused the token in DISCORD_TOKEN');
+    expect(failure.stderr + failure.stdout).not.toContain(token);
+  });
+
+  it('registers the commands through npm run deploy-commands, in a guild and globally', async () => {
+    const base = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_CLIENT_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
+    const guild = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { env: { ...base, DISCORD_GUILD_ID: emulator.guildId } });
+    expect(guild.stdout).toContain(`Registered 4 commands in server ${emulator.guildId}`);
+    expect(emulator.registeredCommands(emulator.guildId).map((c) => c.name).sort()).toEqual(['figures', 'help', 'quote', 'source']);
+    const global = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { env: { ...base, DISCORD_GUILD_ID: '' } });
+    expect(global.stdout).toContain('Registered 4 commands globally');
+    expect(emulator.registeredCommands().map((c) => c.name).sort()).toEqual(['figures', 'help', 'quote', 'source']);
+  });
+});

@@ -1,0 +1,33 @@
+/** Discord's limits hold whatever the size of the corpus: a corpus twenty times the seed one, every page of every answer. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerLine } from '../../src/answer-line.ts';
+import { resultsOf } from '../../src/commands/answer.ts';
+import { Library } from '../../src/index/library.ts';
+import { renderDiscord, RESULTS_PER_PAGE, ARTICLES_PER_PAGE } from '../../src/render/discord.ts';
+import { checkMessageLimits } from '../support/discord-emulator.ts';
+import { seedArticles } from '../support/seed-library.ts';
+import { verbatimViolations } from '../support/shown-text.ts';
+
+const COPIES = 20;
+let library: Library;
+beforeAll(async () => {
+  const seed = await seedArticles();
+  // The same articles under other ids and addresses: twenty times the results for every query.
+  library = new Library(Array.from({ length: COPIES }, (_, n) => seed.map((a) => ({ ...a, id: `${a.id}-${n}`, url: `${a.url}?copy=${n}` }))).flat());
+});
+
+describe('a corpus twenty times the seed', () => {
+  it('pages every answer within Discord’s limits, every page verbatim', () => {
+    for (const line of ['/quote Iravani', '/figures casualties', '/source', '/source query:Iran']) {
+      const answer = answerLine(library, line);
+      const count = answer.type === 'articles' ? answer.articles.length : resultsOf(answer).length;
+      const pages = Math.ceil(count / (answer.type === 'articles' ? ARTICLES_PER_PAGE : RESULTS_PER_PAGE));
+      expect(pages, line).toBeGreaterThan(1);
+      for (let page = 0; page < pages; page++) {
+        const message = renderDiscord(answer, { page, buttonId: (a) => `${a.type}:${a.type === 'page' ? a.page : a.index}` });
+        expect(checkMessageLimits(message), `${line} page ${page}`).toEqual([]);
+        expect(verbatimViolations(message, library), `${line} page ${page}`).toEqual([]);
+      }
+    }
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * What Discord shows for the markdown the bot sends, and checks that every piece of corpus text in
+ * an embed is shown exactly as its article prints it.
+ */
+import type { Library } from '../../src/index/library.ts';
+import { CUT_MARK } from '../../src/render/discord.ts';
+
+/** The text Discord displays for markdown made of escaped text and `**bold**` markers: escapes and markers removed. */
+export function shownText(markdown: string): string {
+  let out = '';
+  for (let i = 0; i < markdown.length; i++) {
+    const c = markdown[i]!;
+    if (c === '\\' && i + 1 < markdown.length) out += markdown[++i]!;
+    else if (c === '*' && markdown[i + 1] === '*') i++;
+    else if (c === '\u200b' && out.endsWith('@')) continue;
+    else out += c;
+  }
+  return out;
+}
+
+/** The start and end terms of a URL's text fragment, decoded, or null without one. */
+export function fragmentOf(url: string): { start: string; end: string | null } | null {
+  const directive = /:~:text=([^&]*)/u.exec(url)?.[1];
+  if (directive === undefined) return null;
+  const [start, end] = directive.split(',').map(decodeURIComponent);
+  return { start: start ?? '', end: end ?? null };
+}
+
+interface EmbedLike {
+  url?: string;
+  description?: string;
+}
+
+/**
+ * Every way an embed of a message breaks the verbatim rule: a line of its description that, as
+ * shown, is not in its article's body, or a text fragment whose terms are not there in order.
+ * Embeds without a link to an article (the list of articles) hold no corpus text and are skipped.
+ */
+export function verbatimViolations(body: unknown, library: Library): string[] {
+  const embeds = ((body as { embeds?: EmbedLike[] } | undefined)?.embeds ?? []).filter((e) => e.url);
+  const out: string[] = [];
+  for (const embed of embeds) {
+    const url = embed.url!;
+    const article = library.articles.find((a) => url === a.url || url.startsWith(`${a.url}#`));
+    if (!article) {
+      out.push(`no article has the address ${url}`);
+      continue;
+    }
+    for (const raw of (embed.description ?? '').split('\n')) {
+      const line = shownText(raw.endsWith(CUT_MARK) ? raw.slice(0, -CUT_MARK.length) : raw);
+      if (line && !article.body.includes(line)) out.push(`not in ${article.id}: ${JSON.stringify(line)}`);
+    }
+    const fragment = fragmentOf(url);
+    if (fragment) {
+      const at = article.body.indexOf(fragment.start);
+      if (at < 0) out.push(`fragment start not in ${article.id}: ${fragment.start}`);
+      if (fragment.end !== null && article.body.indexOf(fragment.end, at) < 0) out.push(`fragment end not after its start in ${article.id}: ${fragment.end}`);
+    }
+  }
+  return out;
+}

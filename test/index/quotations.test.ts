@@ -208,4 +208,11 @@ describe('findQuotations on the ways agencies attribute', () => {
     expect(found).toContainEqual(['Nobody wants a new sanctions regime', 'statement', null]);
     expect(found.some(([, kind]) => kind === 'reported' && found.length > 2)).toBe(false);
   });
+
+  it('gives a participle hung on a document to the document\'s author', () => {
+    const body = 'The move follows a statement from the Defence Ministry on Friday, claiming the strikes hit only military targets.';
+    expect(quotations(body)).toEqual([[body, 'reported', 'Defence Ministry']]);
+    // With no author named, nobody.
+    expect(quotations('The move follows a statement on Friday, claiming the strikes hit only military targets.')).toEqual([]);
+  });
 });

@@ -98,7 +98,7 @@ export const CUES: Readonly<Record<CueCategory, { readonly verbs: readonly strin
     words: [],
   },
   deployed: {
-    verbs: ['deploy', 'deploys', 'deployed', 'deploying', 'send', 'sends', 'sent', 'sending', 'dispatch', 'dispatched', 'dispatching', 'stationed', 'posted', 'mobilised', 'mobilized', 'positioned', 'rushed'],
+    verbs: ['deploy', 'deploys', 'deployed', 'deploying', 'send', 'sends', 'sent', 'sending', 'dispatch', 'dispatched', 'dispatching', 'stationed', 'posted', 'assigned', 'mobilised', 'mobilized', 'positioned', 'rushed'],
     words: [],
   },
 };
@@ -172,7 +172,10 @@ export const GROUP_NOUNS: readonly string[] = ['team', 'teams', 'contingent', 'f
 export const LIST_JOINERS: readonly string[] = ['and', 'or', 'along with', 'as well as', 'together with', 'plus'];
 
 /** Units that make a number a measurement, not a count (`magnitude 6.1`, `minus five degrees`). */
-export const MEASUREMENT_UNITS: readonly string[] = ['degrees', 'degree', '°', 'km/h', 'mph', 'knots'];
+export const MEASUREMENT_UNITS: readonly string[] = [
+  'degrees', 'degree', '°', 'km/h', 'mph', 'knots', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'km', 'miles', 'mile',
+  'metres', 'meters', 'metre', 'meter', 'feet', 'foot', 'ft',
+];
 
 /** Money counted by name rather than by symbol: `20 million yuan`, `3 billion CFA francs`. Money is never killed or deployed. */
 export const CURRENCY_NAMES: readonly string[] = [
@@ -612,8 +615,9 @@ function isTimeOfDay(c: Candidate): boolean {
   return /^\s*(?:[ap]\.\s?m\.?|[ap]m\b|GMT\b|UTC\b|o['’]clock\b|hrs\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b)/iu.test(c.body.slice(c.end, c.end + 24));
 }
 
-/** Ages set off after a name: `Okafor, 58, was first elected`. */
+/** Ages: set off after a name (`Okafor, 58, was first elected`), or `aged 34`, `children under five`. */
 function isAge(c: Candidate): boolean {
+  if (c.counted === '' && c.qualifier === null && /\b(?:aged|under|over)\s+$/iu.test(c.body.slice(Math.max(0, c.start - 8), c.start)) && !/^\s*(?:percent|per\s+cent|%)/iu.test(c.body.slice(c.end, c.end + 10))) return true;
   if (c.kind !== 'numeral' || c.qualifier !== null || c.counted !== '') return false;
   const numStart = c.tokens[c.first]!.start;
   return /\p{Lu}[\p{L}'’-]+,\s*$/u.test(c.body.slice(Math.max(0, numStart - 40), numStart)) && /^\s*,/u.test(c.body.slice(c.end, c.end + 2)) && (c.value ?? 0) < 120;
@@ -650,7 +654,8 @@ function isDate(c: Candidate): boolean {
 function isYear(c: Candidate): boolean {
   const text = c.tokens[c.first]!.text;
   if (c.kind !== 'numeral' || c.last !== c.first || !/^(?:18|19|20)\d\d$/u.test(text)) return false;
-  return c.qualifier === null && c.cueBefore === null;
+  // `between 2020 and 2023` is a span of years, not a range of counts.
+  return (c.qualifier === null || c.qualifier.text.toLowerCase() === 'between') && c.cueBefore === null;
 }
 
 /** Durations: a number followed by a time unit (`in the past two days`, `three days after`, `for two more weeks`, `two years old`). */
@@ -788,6 +793,9 @@ function cueAfter(c: { body: string; tokens: Token[] }, from: number, ownCounted
       if (CLAUSE_BREAK_WORDS.has(t.lower)) return partOf;
       words++;
       const cat = CUE_ANY.get(t.lower);
+      // `1,284 cholera cases and 47 deaths`: `deaths` is what the next number counts, not what happened to these.
+      const previous = c.tokens[k - 1];
+      if (cat && previous && (previous.kind === 'num' || wordPart(previous.lower)) && !CUE_VERB.has(t.lower)) return partOf;
       const ofThe = c.tokens[k - 1]?.lower === 'the' && c.tokens[k - 2]?.lower === 'of';
       if (cat && ofThe && partOf === null) {
         partOf = cat;
@@ -818,7 +826,8 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   if (c.currency !== null || CURRENCY_NAMES.includes(head)) return { category: 'other', via: 'none' };
   // Rule 1: the counted noun is itself an event, or carries an event modifier (`three wounded soldiers`).
   // `63 cyberattacks`, `counterattacks`: a compound keeps its last part's meaning.
-  const event = EVENT_NOUNS[head] ?? Object.entries(EVENT_NOUNS).find(([noun]) => noun.length >= 6 && head.endsWith(noun))?.[1];
+  // Only the figure's own noun: one borrowed from the figure before (`… four drones and lost only two`) says nothing of this one.
+  const event = hasOwnCounted ? (EVENT_NOUNS[head] ?? Object.entries(EVENT_NOUNS).find(([noun]) => noun.length >= 6 && head.endsWith(noun))?.[1]) : undefined;
   if (event) return { category: event, via: 'noun' };
   for (const m of c.countedModifiers) {
     const cat = EVENT_MODIFIERS[m.toLowerCase()];
@@ -827,7 +836,7 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   // Rule 2: a cue verb governs the number.
   if (c.cueBefore && !(c.cueBefore === 'rockets' && hasOwnCounted)) return { category: c.cueBefore, via: 'before' };
   // `the rebels had lost two fighters`: an army loses people to death.
-  if (/\blost\s+$/iu.test(body.slice(c.sentence.start, fig.start)) && PERSON_NOUNS.includes(head)) return { category: 'killed', via: 'before' };
+  if (/\blost\s+(?:only\s+|just\s+)?$/iu.test(body.slice(c.sentence.start, fig.start)) && (!hasOwnCounted || PERSON_NOUNS.includes(head))) return { category: 'killed', via: 'before' };
   // Rule 2b: a list governed by one verb (`sent two carrier groups, dozens of fighter jets`).
   if (prev && joined && (prev.via === 'before' || prev.via === 'coordinated')) return { category: prev.figure.category, via: 'coordinated' };
   if (prev && gap !== null && LISTED.test(gap) && prev.figure.category !== 'other') return { category: prev.figure.category, via: 'coordinated' };

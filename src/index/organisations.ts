@@ -17,7 +17,7 @@ export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   'command', 'secretariat', 'directorate', 'authority', 'union', 'bureau', 'headquarters', 'navy',
   'corps', 'service', 'observatory', 'monitor', 'fund', 'programme', 'program', 'bank',
   'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel', 'campaign',
-  'firm', 'operator', 'charity', 'hospital', 'university', 'institute', 'commission', 'board', 'tribunal',
+  'firm', 'operator', 'charity', 'hospital', 'university', 'institute', 'commission', 'board', 'tribunal', 'forces',
 ]);
 
 /**
@@ -48,7 +48,7 @@ const NOT_BODIES = new Set([
 ]);
 
 /** Nouns for what an organisation issues; as a subject (`the statement said`) they stand for its author. */
-export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué', 'report', 'message', 'release', 'declaration', 'note'] as const;
+export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué', 'report', 'message', 'release', 'declaration', 'note', 'study', 'audit', 'review', 'inquiry', 'investigation'] as const;
 
 /** `a statement from the mission`, `the ministry's statement`: a document with its author named. */
 const DOCUMENT_WITH_AUTHOR = new RegExp(`^(?:(?<before>.+?)['’]s\\s+(?:\\p{Ll}+\\s+)*(?:${DOCUMENT_NOUNS.join('|')})|(?:a|an|the|its|their)?\\s*(?:\\p{Ll}+\\s+)*(?:${DOCUMENT_NOUNS.join('|')})\\s+(?:from|by|of|issued by|released by)\\s+(?<after>.+))$`, 'iu');
@@ -98,9 +98,11 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
   // `The Abu Dhabi-based Al Noor Humanitarian Foundation` is named `Al Noor Humanitarian Foundation`.
   const name = trimmed
     .replace(LEADING, '')
+    // `Neighbouring Zambia said`: an adjective capitalised only for opening the sentence.
+    .replace(/^(\p{Lu}\p{Ll}+(?:ing|ed|ly))\s+(?=\p{Lu})/u, (word, bareWord: string) => (properWords.has(bareWord.toLowerCase()) ? word : ''))
     .replace(/^.*?\S-based\s+/u, '')
-    // `the country’s Ministry of Mines` is the Ministry of Mines.
-    .replace(/^(?:(?:the|its|their)\s+)?(?:country|nation|government|state|company|city|region|province|island|kingdom)['’]s\s+(?=\p{Lu})/iu, '');
+    // `the country’s Ministry of Mines` is the Ministry of Mines, `the state Office of Inspector General` the Office.
+    .replace(/^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:country|nation|government|state|company|city|region|province|island|kingdom)(?:['’]s)?\s+(?=\p{Lu})/u, '');
   const list = words(name);
   if (list.length === 0 || list.length > 12) return null;
   if (list.length === 1 && NOT_BODIES.has(bare(list[0]!))) return null;

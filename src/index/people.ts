@@ -2,7 +2,10 @@
  * People in one article: who is named, which roles the article ties to whom, and how a noun
  * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
-import { organisationKey, organisationName, properWordsOf } from './organisations.ts';
+import { headedByOrganisation, organisationKey, organisationName, properWordsOf } from './organisations.ts';
+
+/** A run of capitalised words joined by `of`/`for`/`and`/`the`: a body's name when its head noun is a body's (`Ministry of Health`). */
+const NAMED_BODY = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
 import type { Sentence } from './types.ts';
 
 /** A person, or an organisation that speaks as one (`the Pentagon`, `Iran`), named in one article. */
@@ -74,6 +77,11 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'observatory', 'bureau', 'directorate', 'secretariat', 'health', 'public', 'management', 'reduction',
   'assistant', 'secretary-general', 'under-secretary-general', 'deputy', 'council', 'shield', 'village',
   'town', 'valley', 'border', 'post', 'route', 'flight', 'signal', 'protocol', 'case', 'no',
+  // Words that make a name a company's: `Bayou Crest Engineering`, `Copperbelt Minerals`.
+  'engineering', 'holdings', 'partners', 'associates', 'advisory', 'consulting', 'industries', 'minerals', 'mining',
+  'energy', 'oil', 'gas', 'petroleum', 'motors', 'airlines', 'airways', 'shipping', 'maritime', 'logistics',
+  'construction', 'capital', 'investments', 'technologies', 'systems', 'solutions', 'inc', 'ltd', 'llc', 'plc', 'corp',
+  'corporation', 'limited', 'co', 'forces', 'people’s', "people's",
 ]);
 
 /** Words placed before a name that are not part of it: `President Joe Biden`, `Gen. Qassem Soleimani`. */
@@ -138,7 +146,8 @@ function tokenize(text: string): { word: string; start: number; end: number }[] 
     const possessive = /['’]s$/u.exec(word);
     if (possessive) word = word.slice(0, -2);
     // Keep the stop only for abbreviations such as `Gen.`; a sentence's stop is not part of a name.
-    if (word.endsWith('.') && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(word)) word = word.slice(0, -1);
+    // (`Tamm.` at a sentence's end is a surname, not an abbreviation.)
+    if (word.endsWith('.') && !(/^\p{Lu}\.$/u.test(word) || NAME_TITLES.has(word.toLowerCase()))) word = word.slice(0, -1);
     tokens.push({ word, start: match.index, end: match.index + word.length });
   }
   return tokens;
@@ -148,7 +157,7 @@ function tokenize(text: string): { word: string; start: number; end: number }[] 
  * Finds runs of capitalised words that look like a person's name: two to five words, none of them
  * an organisation or place word, with leading titles and acronyms (`UN`, `President`) removed.
  */
-export function findNames(text: string): NameMention[] {
+export function findNames(text: string, properWords?: ReadonlySet<string>): NameMention[] {
   const tokens = tokenize(text);
   const names: NameMention[] = [];
   let i = 0;
@@ -181,6 +190,10 @@ export function findNames(text: string): NameMention[] {
         break;
       }
     }
+    // `Neighbouring Zambia`: a sentence's first word that is an adjective (a participle or an adverb),
+    // capitalised only for opening the sentence, when the article never capitalises it elsewhere.
+    const opener = run[0]!;
+    if (first === 0 && properWords && opener.start === 0 && /(?:ing|ed|ly)$/u.test(opener.word) && !properWords.has(opener.word.toLowerCase())) first = 1;
     const words = run.slice(first);
     if (words.length < 2 || words.length > 5) continue;
     // `The governor of Razavi Khorasan`, `the village of San Isidro`: what follows a role or a place and `of` is a place or a body.
@@ -240,6 +253,17 @@ export class ArticlePeople {
     this.#properWords = properWordsOf(sentences);
   }
 
+  /** The people's names in a text, read with what the article capitalises (see `findNames`). */
+  namesIn(text: string): NameMention[] {
+    return findNames(text, this.#properWords);
+  }
+
+  /** The person whose descriptor this exact phrase is (`A former finance chief of the firm`, tied from the lede). */
+  byDescriptor(phrase: string): LocalPerson | null {
+    const matches = this.persons.filter((p) => p.descriptors.has(phrase.trim()));
+    return matches.length === 1 ? matches[0]! : null;
+  }
+
   /** Notes that a person was named or quoted in the sentence being read. */
   seen(person: LocalPerson): void {
     person.firstSeen = Math.min(person.firstSeen, this.position);
@@ -285,8 +309,9 @@ export class ArticlePeople {
     const same = organisations.find((o) => o.surname === key);
     if (same) return same;
     const keyWords = key.split(' ');
-    const longer = organisations.filter((o) => keyWords.every((w) => o.surname.split(' ').includes(w)));
-    if (longer.length === 1) return longer[0]!;
+    const longer = organisations.filter((o) => o.firstSeen <= this.position && keyWords.every((w) => o.surname.split(' ').includes(w)));
+    const meant = this.#mostRecent(longer);
+    if (meant) return meant;
     const organisation: LocalPerson = { kind: 'organisation', name, surname: key, given: [], roles: new Set(), descriptors: new Set(), firstSeen: this.position, lastSeen: this.position };
     this.persons.push(organisation);
     return organisation;
@@ -302,7 +327,7 @@ export class ArticlePeople {
     const exact = persons.filter((p) => p.surname === key);
     if (exact.length > 0) return this.#mostRecent(exact);
     if (key.length < 5) return null;
-    const near = persons.filter((p) => p.surname[0] === key[0] && p.surname.length >= 5 && editDistance(p.surname, key) <= 1);
+    const near = persons.filter((p) => p.surname[0] === key[0] && p.surname.length >= 5 && editDistance(p.surname, key) <= (key.length >= 8 ? 2 : 1));
     const surnames = new Set(near.map((p) => p.surname));
     return surnames.size === 1 ? this.#mostRecent(near) : null;
   }
@@ -310,7 +335,7 @@ export class ArticlePeople {
   /** Whether a word is the surname (or a spelling a letter away) of a person of the article. */
   isSurname(word: string): boolean {
     const key = word.toLowerCase().replace(/’/gu, "'");
-    return this.persons.some((p) => p.kind === 'person' && (p.surname === key || (key.length >= 5 && p.surname[0] === key[0] && editDistance(p.surname, key) <= 1)));
+    return this.persons.some((p) => p.kind === 'person' && (p.surname === key || (key.length >= 5 && p.surname[0] === key[0] && editDistance(p.surname, key) <= (key.length >= 8 ? 2 : 1))));
   }
 
   /** Ties the role classes of a descriptor to a person. */
@@ -341,7 +366,7 @@ export class ArticlePeople {
 
   /** The person a noun phrase names: a full name, a known surname, or a descriptor tied to one person. */
   resolveNamed(phrase: string): LocalPerson | null {
-    const names = findNames(phrase);
+    const names = this.namesIn(phrase);
     const name = names[names.length - 1];
     if (name) {
       // `A report by John Smith` is about a report: a name after a preposition is the subject only
@@ -421,7 +446,9 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
   const people = new ArticlePeople(sentences);
   for (const sentence of sentences) {
     people.position = sentence.index;
-    for (const mention of findNames(sentence.text)) {
+    // Bodies the article names (`the Ministry of Health`), so that a later `the ministry` is that one.
+    for (const run of sentence.text.matchAll(NAMED_BODY)) if (headedByOrganisation(run[0])) people.resolveOrganisation(run[0]);
+    for (const mention of people.namesIn(sentence.text)) {
       const person = people.addName(mention.name);
       people.seen(person);
       // The descriptor right before a name, back to the start of its clause, is its apposition.
@@ -457,7 +484,8 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
 function tieLede(sentences: readonly Sentence[], people: ArticlePeople): void {
   const lede = sentences.find((s) => /\p{Ll}/u.test(s.text) && s.text.split(/\s+/u).length >= 6);
   if (!lede) return;
-  const subject = subjectOf(lede.text);
+  // `A former finance chief of the firm that won the contract told …`: the descriptor is the part before its relative clause.
+  const subject = subjectOf(lede.text)?.split(/\s(?:that|who|which)\s/u)[0];
   // Only a plain descriptor can stand for the person named next: `Iran's UN envoy`, not a clause.
   if (!subject || /[,;:—–()]/u.test(subject) || subject.split(/\s+/u).length > 12) return;
   if (findNames(subject).length > 0 || rolesIn(subject).size === 0) return;
@@ -484,11 +512,11 @@ export const SPEECH_VERBS = [
   'argued', 'argues', 'asserted', 'asserts', 'emphasized', 'emphasised', 'stressed', 'warned', 'claimed',
   'insisted', 'denied', 'rejected', 'dismissed', 'explained', 'indicated', 'reiterated', 'affirmed',
   'announced', 'declared', 'accused', 'condemned', 'described', 'confirmed', 'urged', 'called', 'alleged',
-  'remarked', 'replied', 'responded', 'continued', 'concluded', 'acknowledged', 'admitted', 'maintained',
+  'remarked', 'replied', 'responded', 'continued', 'concluded', 'acknowledged', 'admitted', 'maintained that',
   'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on', 'vowed', 'pledged',
   'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted', 'reported', 'reaffirmed',
   'blamed', 'criticised', 'criticized', 'demanded', 'revealed', 'disclosed', 'refuted', 'contended', 'conceded',
-  'predicted', 'promised', 'appealed', 'say', 'denies', 'rejects', 'warns', 'insists',
+  'predicted', 'promised', 'appealed', 'say', 'denies', 'rejects', 'warns', 'insists', 'testified', 'answered',
   'proposed', 'replied',
 ] as const;
 

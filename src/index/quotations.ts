@@ -161,7 +161,7 @@ const REPORTED_AFTER = new RegExp(`,\\s*(?<np>[^,;:]{1,60}?)\\s+(?:also\\s+)?(?:
 /** `…," Ramon Villanueva, the head of the Office of Civil Defense, told reporters.` */
 const AFTER_NAME_APPOSITION = new RegExp(`^[\\s,]*(?<np>[^,;:.!?"“”]{1,60}),\\s*(?<role>[^;:!?"“”]{1,120}?),\\s*(?:(?:also|further|later|then|again)\\s+)?(?:${SPEECH_VERB_PATTERN})\\b`, 'u');
 /** `…," said Iravani.` */
-const AFTER_VERB_SUBJECT = new RegExp(`^[\\s,]*(?:${SPEECH_VERB_PATTERN})\\s+(?<np>[^,;:.!?"“”]{1,90})`, 'u');
+const AFTER_VERB_SUBJECT = new RegExp(`^[\\s,]*(?:${SPEECH_VERB_PATTERN})\\s+(?<np>(?:[^,;:.!?"“”]|(?<=\\b\\p{Lu}\\p{Ll}{0,3})\\.){1,90})`, 'u');
 
 /** Quote marks and what they enclose are masked before looking for verbs, so a quoted `said` is not an attribution. */
 function maskQuotes(text: string, spans: readonly { open: number; close: number }[], offset: number): string {
@@ -236,6 +236,8 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     if (subject.length === 0) return null;
     const named = people.resolveNamed(subject);
     if (named) return named;
+    const described = people.byDescriptor(subject);
+    if (described) return described;
     // `one diplomat`, `a senior official`: someone the article does not name, never the person it named with that role.
     if (INDEFINITE.test(subject) || (rolesIn(subject).size === 0 && !headRole(subject))) return null;
     const person = people.byRole(subject);
@@ -306,7 +308,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     }
     for (const q of quotations.slice(quotations.length - inSentence.length)) if (q.speaker) people.seen(q.speaker);
     if (sentenceSpeaker) people.seen(sentenceSpeaker);
-    for (const mention of findNames(sentence.text)) people.seen(people.addName(mention.name));
+    for (const mention of people.namesIn(sentence.text)) people.seen(people.addName(mention.name));
     // Whoever the sentence is about is who a later `he` or `she` (or, for a body, `it`) means.
     const about = sentenceSpeaker ?? subjectPerson(context, sentence);
     if (about?.kind === 'person') topic = about;
@@ -354,6 +356,12 @@ function attributeReported(context: ArticleText, sentence: Sentence): LocalPerso
     const person = context.resolve(after.groups['np']);
     if (person) return person;
   }
+  // `The report found that …`: a document that speaks for whoever issued it.
+  const finding = DOCUMENT_FINDING.exec(text);
+  if (finding) {
+    const author = context.resolve(finding.groups!['subject']!);
+    if (author) return author;
+  }
   const verb = FIRST_SPEECH.exec(text);
   if (verb) return subjectBefore(context, text.slice(0, verb.index));
   // `… in response to a letter from the US to the Council, alleging Iran's role …`: a document's
@@ -362,6 +370,9 @@ function attributeReported(context: ArticleText, sentence: Sentence): LocalPerso
   const document = participle && DOCUMENT_FROM.exec(text.slice(0, participle.index));
   return document?.groups ? context.resolve(document.groups['author']!) : null;
 }
+
+/** A document as the subject of a verb of finding: `The report found that …`. */
+const DOCUMENT_FINDING = new RegExp(`^(?<subject>(?:The|This|That|Its|Their)\\s+(?:\\p{Ll}+\\s+)?(?:${DOCUMENT_NOUNS.join('|')}))\\s+(?:found|finds|concluded|concludes|showed|shows|said|says)\\b`, 'u');
 
 /** A document with its author: `a letter from the US to the UN Security Council` → the US. */
 const DOCUMENT_FROM = new RegExp(`\\b(?:a|an|the|its|their)\\s+(?:\\p{Ll}+\\s+)?(?:${DOCUMENT_NOUNS.join('|')})\\s+(?:from|by)\\s+(?<author>(?:the\\s+)?\\p{Lu}[^,;]*?)(?:\\s+(?:to|on|about|in|at|over|dated|that|which)\\b|$)`, 'u');
@@ -460,7 +471,10 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): LocalPers
       }
       continue;
     }
-    const phrase = parts[parts.length - 1]!.trim();
+    // `the firm that won a contract told`: a relative clause opening with its verb is about the head;
+    // `the letter that X wrote` is about X.
+    const last = parts[parts.length - 1]!.trim();
+    const phrase = parts.length > 1 && /^(?:has|have|had|is|was|were|are|won|\p{Ll}+ed)\b/u.test(last) ? head : last;
     if (OPENER.test(phrase)) continue;
     return context.resolve(phrase) ?? (apposition ? context.resolve(apposition) : null);
   }

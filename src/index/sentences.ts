@@ -45,7 +45,7 @@ function endsInAbbreviation(segment: string): boolean {
  * `BISHKEK, April 17 (EWA) – `: a place in capitals with a date or an agency. It says where the story
  * was filed, not what anyone said, so it is left out of the first sentence.
  */
-const DATELINE = /^\s*\p{Lu}[\p{Lu}'’.-]*(?:\s+\p{Lu}[\p{Lu}'’.-]*)*(?:,\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:\s+\([\p{L}\s.]{1,30}\))?|\s+\([\p{L}\s.]{1,30}\))\s+[-–—]\s+/u;
+const DATELINE = /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:\s+\(\p{Lu}[\p{L}\s.]{0,29}\))?|\s+\(\p{Lu}{2,}[\p{L}\s.]{0,28}\))\s+[-–—]\s+/u;
 
 /**
  * Splits an article body into sentences with their offsets in the body. Whitespace between

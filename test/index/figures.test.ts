@@ -429,4 +429,18 @@ describe('findFigures on the ways agencies word a toll', () => {
     expectNoFigureAt(body, figures, 'one resident', 'one');
     expectNoFigureAt(body, figures, 'anchorage 7', '7');
   });
+
+  it('keeps a span of years, a distance and the next figure\'s noun out of a figure', () => {
+    const body = 'Magnolia received $3.4 million between 2020 and 2023. Troops pulled back 25 kilometres. Malawi recorded 1,284 cholera cases and 47 deaths.';
+    const figures = figuresIn(body);
+    expectNoFigureAt(body, figures, 'between 2020', '2020');
+    expectNoFigureAt(body, figures, '25 kilometres', '25');
+    expect(one(figures, '1,284 cholera cases').category).toBe('other');
+    expect(one(figures, '47 deaths').category).toBe('killed');
+  });
+
+  it('reads "lost only two of their own" as killed', () => {
+    const figures = figuresIn('Rebels said they had killed at least 40 soldiers, shot down four drones and lost only two of their own.');
+    expect(one(figures, 'two').category).toBe('killed');
+  });
 });

@@ -215,4 +215,39 @@ describe('findQuotations on the ways agencies attribute', () => {
     // With no author named, nobody.
     expect(quotations('The move follows a statement on Friday, claiming the strikes hit only military targets.')).toEqual([]);
   });
+
+  it('reads the article\'s named bodies first, so "the ministry" is the one named by now, and "Neighbouring Zambia" is Zambia', () => {
+    const body = [
+      'According to the Kyrgyz Health Ministry, five of the dead were border guards.',
+      'The ministry said 23 people were being treated.',
+      'Neighbouring Zambia said it had stepped up screening.',
+      'The Tajik Foreign Ministry later rejected the account.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, , who]) => who)).toEqual(['Kyrgyz Health Ministry', 'Kyrgyz Health Ministry', 'Zambia', 'Tajik Foreign Ministry']);
+  });
+
+  it('finds a short surname at the end of a sentence and a spelling two letters away in a long name', () => {
+    const body = [
+      '"The sea is not lawless," said Foreign Minister Margus Tamm.',
+      '"It is a pattern," said state Sen. Marcus Delahoussaye.',
+      'Delahoussey said the panel would vote next week.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, , who]) => who)).toEqual(['Margus Tamm', 'Marcus Delahoussaye', 'Marcus Delahoussaye']);
+  });
+
+  it('ties a lede\'s descriptor before its relative clause to the person named next', () => {
+    const body = [
+      'A former finance chief of the engineering firm that won a $48 million contract told a Senate panel on Tuesday that he paid bribes.',
+      'Daniel Broussard, who left the firm last year, said he had kept records.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, kind, who]) => [kind, who])).toEqual([
+      ['reported', 'Daniel Broussard'],
+      ['reported', 'Daniel Broussard'],
+    ]);
+  });
+
+  it('does not read "maintained their presence" as speech', () => {
+    expect(quotations('American forces have maintained their presence in both countries.')).toEqual([]);
+    expect(quotations('The Pentagon maintained that the strikes were lawful.')).toEqual([['The Pentagon maintained that the strikes were lawful.', 'reported', 'Pentagon']]);
+  });
 });

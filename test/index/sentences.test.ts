@@ -13,7 +13,7 @@ describe('splitSentences', () => {
   it('leaves a wire dateline such as "TEHRAN, Mar. 25 (MNA) –" out of the sentence it opens, without splitting at "Mar."', () => {
     const body = 'TEHRAN, Mar. 25 (MNA) – An Iranian security official has reacted to the claims. He spoke later.';
     expect(splitSentences(body).map((s) => s.text)).toEqual(['An Iranian security official has reacted to the claims.', 'He spoke later.']);
-    for (const dateline of ['MANILA (GWS) - ', 'UNITED NATIONS (CPA) — ', 'BISHKEK, April 17 (EWA) – ']) {
+    for (const dateline of ['MANILA (GWS) - ', 'UNITED NATIONS (CPA) — ', 'BISHKEK, April 17 (EWA) – ', 'Nairobi (ACP) – ']) {
       expect(splitSentences(`${dateline}Typhoon Dalisay killed 58 people.`)[0]!.text).toBe('Typhoon Dalisay killed 58 people.');
     }
     // A sentence that merely opens with capitals is not a dateline.

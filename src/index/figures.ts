@@ -515,7 +515,7 @@ function cueBefore(c: { body: string; tokens: Token[] }, before: number): CueCat
   }
   if (TOLL_LINKS.has(t.lower)) {
     // `the death toll from Sunday's earthquake in northeastern Iran has risen to at least 63`.
-    for (let k = before - 2; k >= Math.max(0, before - 12); k--) {
+    for (let k = before - 2; k >= Math.max(0, before - 20); k--) {
       const w = c.tokens[k]!;
       if (w.kind !== 'word') break;
       if (w.lower === 'toll') return 'killed';

@@ -355,9 +355,16 @@ function attributeReported(context: ArticleText, sentence: Sentence): LocalPerso
     if (person) return person;
   }
   const verb = FIRST_SPEECH.exec(text);
-  if (!verb) return null;
-  return subjectBefore(context, text.slice(0, verb.index));
+  if (verb) return subjectBefore(context, text.slice(0, verb.index));
+  // `… in response to a letter from the US to the Council, alleging Iran's role …`: a document's
+  // author speaks through a participle hung on it.
+  const participle = /,\s*(?:alleging|claiming|saying|accusing|insisting|warning|arguing|stating|demanding)\b/u.exec(text);
+  const document = participle && DOCUMENT_FROM.exec(text.slice(0, participle.index));
+  return document?.groups ? context.resolve(document.groups['author']!) : null;
 }
+
+/** A document with its author: `a letter from the US to the UN Security Council` → the US. */
+const DOCUMENT_FROM = new RegExp(`\\b(?:a|an|the|its|their)\\s+(?:\\p{Ll}+\\s+)?(?:${DOCUMENT_NOUNS.join('|')})\\s+(?:from|by)\\s+(?<author>(?:the\\s+)?\\p{Lu}[^,;]*?)(?:\\s+(?:to|on|about|in|at|over|dated|that|which)\\b|$)`, 'u');
 
 /** The person who is the subject of a sentence, if it has one. */
 function subjectPerson({ spans, resolve }: ArticleText, sentence: Sentence): LocalPerson | null {

@@ -351,3 +351,82 @@ describe('findFigures invariants', () => {
     );
   });
 });
+
+describe('findFigures on the ways agencies word a toll', () => {
+  it('reads a range as one figure with its low and high ends, whichever way it is written', () => {
+    const body = 'Between 35 and 50 rockets landed. Rescuers have yet to reach 15-20 villages. The group has 2,000 to 3,000 fighters.';
+    const figures = figuresIn(body);
+    expect(figures.map((f) => [f.text, f.value, f.upper])).toEqual([
+      ['Between 35 and 50 rockets', 35, 50],
+      ['15-20 villages', 15, 20],
+      ['2,000 to 3,000 fighters', 2000, 3000],
+    ]);
+    expect(one(figures, 'Between 35 and 50 rockets').category).toBe('rockets');
+  });
+
+  it('does not read a change "from 31 to 57" or a date "2023-10-17" as a range', () => {
+    const figures = figuresIn('The toll rose from 31 to 57 people on 2023-10-17.');
+    expect(figures.every((f) => f.upper === null)).toBe(true);
+    expect(figures.map((f) => f.text)).not.toContain('2023-10-17');
+  });
+
+  it('takes the category from casualty words linked to the number', () => {
+    const body = [
+      'The dead included 12 children.',
+      'Among the dead are 19 women.',
+      'Five of the dead were border guards and two were civilians.',
+      'Doctors said 26 of the wounded succumbed to their injuries.',
+      'Of those still unaccounted for, seven were miners.',
+      'The death toll from the quake in the north of the country has risen to at least 63.',
+      'Officials said 23 people, including four children, were being treated in hospital.',
+    ].join('\n\n');
+    const figures = figuresIn(body);
+    const category = (text: string) => one(figures, text).category;
+    expect(category('12 children')).toBe('killed');
+    expect(category('19 women')).toBe('killed');
+    expect(category('Five')).toBe('killed');
+    expect(category('two')).toBe('killed');
+    expect(category('26')).toBe('killed');
+    expect(category('seven')).toBe('missing');
+    expect(category('at least 63')).toBe('killed');
+    expect(category('23 people')).toBe('injured');
+    expect(category('four children')).toBe('injured');
+  });
+
+  it('carries a category along a list and to a bare number after it', () => {
+    const body = [
+      'The army said it had sent up to 4,000 soldiers, along with three transport planes and 12 helicopters.',
+      '41 of the deaths were in Cagayan and 17 in Isabela.',
+      'Five bodies were recovered in the town and three in the village.',
+    ].join('\n\n');
+    const figures = figuresIn(body);
+    expect(['up to 4,000 soldiers', 'three transport planes', '12 helicopters'].map((t) => one(figures, t).category)).toEqual(['deployed', 'deployed', 'deployed']);
+    expect(one(figures, '17').category).toBe('killed');
+    expect(one(figures, 'three').category).toBe('killed');
+  });
+
+  it('never reads money as killed or sent, nor the doer of a relative clause as what was sent', () => {
+    const body = 'China pledged 20 million yuan and said it would send a team of 60 rescuers. Iran thanked the 11 countries that had sent aid.';
+    const figures = figuresIn(body);
+    expect(one(figures, '20 million yuan').category).toBe('other');
+    expect(one(figures, '60 rescuers').category).toBe('deployed');
+    expect(one(figures, '11 countries').category).toBe('other');
+  });
+
+  it('leaves out times, measurements, ages and "one resident said"', () => {
+    const body = [
+      'We ran out at five in the morning.',
+      'The quake measured magnitude 6.1 and it was minus five degrees.',
+      'Okafor, 58, was first elected in 2011.',
+      '"It fell on the market," one resident said.',
+      'The ship was taken to anchorage 7.',
+    ].join('\n\n');
+    const figures = figuresIn(body);
+    expectNoFigureAt(body, figures, 'at five in', 'five');
+    expectNoFigureAt(body, figures, 'magnitude 6.1', '6.1');
+    expectNoFigureAt(body, figures, 'minus five degrees', 'five');
+    expectNoFigureAt(body, figures, 'Okafor, 58,', '58');
+    expectNoFigureAt(body, figures, 'one resident', 'one');
+    expectNoFigureAt(body, figures, 'anchorage 7', '7');
+  });
+});

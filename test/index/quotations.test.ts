@@ -130,3 +130,89 @@ describe('descriptors', () => {
     expect(quotations(body)).toEqual([['We are not involved', 'statement', null]]);
   });
 });
+
+describe('findQuotations on the ways agencies attribute', () => {
+  it('gives states and organisations their words: a country, a body by its head noun, a spokesperson for one', () => {
+    const body = [
+      'Sudan rejected the accusations.',
+      'Kyrgyzstan’s State Committee for National Security said in a statement that the border was closed.',
+      '"We do not comment on operations," a Pentagon spokesperson said.',
+      'The spokesperson added that the review was ongoing.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, kind, who]) => [kind, who])).toEqual([
+      ['reported', 'Sudan'],
+      ['reported', 'Kyrgyzstan’s State Committee for National Security'],
+      ['statement', 'Pentagon'],
+      ['reported', 'Pentagon'],
+    ]);
+  });
+
+  it('tells apart two people who share a surname by who was named last, and by an apposition', () => {
+    const body = [
+      '"This was a cowardly attack," said Amina Abakar, the communication minister.',
+      'General Hassan Abakar, the army chief of staff, said the air defences held.',
+      '"We will strike them," the general said.',
+      'Abakar said more troops had been sent.',
+      'Ali Hosseini, the head of the Red Crescent, said tents had arrived.',
+      'Reza Hosseini, the governor of the province, said roads were cut.',
+      'Hosseini, the Red Crescent chief, said more volunteers were coming.',
+    ].join('\n\n');
+    const who = quotations(body).map(([, , name]) => name);
+    expect(who).toEqual(['Amina Abakar', 'Hassan Abakar', 'Hassan Abakar', 'Hassan Abakar', 'Ali Hosseini', 'Reza Hosseini', 'Ali Hosseini']);
+  });
+
+  it('keeps a speaker whose name the article spells two ways, and never gives a later-named person an earlier quote', () => {
+    const body = [
+      '"We did not start this," the commander said.',
+      'The commander of the border troops, Lt. Gen. Saidmurod Rakhimov, spoke on Wednesday.',
+      '"We will not allow anyone to redraw the border," Rahimov said.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, , who]) => who)).toEqual([null, 'Saidmurod Rakhimov']);
+  });
+
+  it('passes over relative clauses, asides and appositions to the subject, and an "and" to the verb before it', () => {
+    const body = [
+      'Nurlan Asanov, who flew to Batken on Wednesday, said 2,000 troops had been sent.',
+      'Ingrid Solberg, a spokeswoman for the UN refugee agency (UNHCR), said in Geneva: "The gateway is closing."',
+      'Its envoy, Zhang Wenbo, told the council that Beijing "firmly supports" dialogue and warned against "interference under humanitarian pretexts".',
+    ].join('\n\n');
+    expect(quotations(body).map(([text, kind, who]) => [text.slice(0, 20), kind, who])).toEqual([
+      ['Nurlan Asanov, who f', 'reported', 'Nurlan Asanov'],
+      ['The gateway is closi', 'statement', 'Ingrid Solberg'],
+      ['firmly supports', 'phrase', 'Zhang Wenbo'],
+      ['interference under h', 'phrase', 'Zhang Wenbo'],
+    ]);
+  });
+
+  it('finds quotes inside quotes and straight single quotes, and reads a quoted title as a scare quote', () => {
+    const body = [
+      'He said: “The FCRN told the world it would ‘bring the war to the cities’. They did.”',
+      "The press service said the army had been ordered to 'defend every inch of Tajik land'.",
+      'The rebels claimed the attack, saying it marked the start of “Operation Harmattan”.',
+      "The soldiers' families waited.",
+    ].join('\n\n');
+    const found = quotations(body);
+    expect(found).toContainEqual(['bring the war to the cities', 'phrase', 'FCRN']);
+    expect(found).toContainEqual(['defend every inch of Tajik land', 'phrase', 'press service']);
+    expect(found).toContainEqual(['Operation Harmattan', 'scare', null]);
+    expect(found.some(([text]) => text.startsWith('families'))).toBe(false);
+  });
+
+  it('gives nobody the words of "one diplomat" or "a senior official", whoever else holds that role', () => {
+    const body = [
+      'Chad’s ambassador, Youssouf Bichara, spoke first.',
+      '"Nobody wants a new sanctions regime," one diplomat said.',
+      'A senior official said the vote would be delayed.',
+    ].join('\n\n');
+    const found = quotations(body);
+    expect(found).toContainEqual(['Nobody wants a new sanctions regime', 'statement', null]);
+    expect(found.some(([, kind]) => kind === 'reported' && found.length > 2)).toBe(false);
+  });
+
+  it('gives a participle hung on a document to the document\'s author', () => {
+    const body = 'The move follows a statement from the Defence Ministry on Friday, claiming the strikes hit only military targets.';
+    expect(quotations(body)).toEqual([[body, 'reported', 'Defence Ministry']]);
+    // With no author named, nobody.
+    expect(quotations('The move follows a statement on Friday, claiming the strikes hit only military targets.')).toEqual([]);
+  });
+});

@@ -112,7 +112,8 @@ const MAX_SUGGESTION_LENGTH = 100;
 
 /** A choice with its name and value clipped to Discord's 100 characters. */
 export function suggestion(name: string, value: string): Suggestion {
-  const clip = (text: string): string => (text.length <= MAX_SUGGESTION_LENGTH ? text : `${text.slice(0, MAX_SUGGESTION_LENGTH - 1)}…`);
+  // A cut between the two halves of an emoji would leave a lone surrogate, which is not valid UTF-8 for Discord.
+  const clip = (text: string): string => (text.length <= MAX_SUGGESTION_LENGTH ? text : `${text.slice(0, MAX_SUGGESTION_LENGTH - 1).replace(/[\uD800-\uDBFF]$/u, '')}…`);
   return { name: clip(name), value: value.slice(0, MAX_SUGGESTION_LENGTH) };
 }
 

@@ -116,6 +116,11 @@ function resultCount(answer: Answer | undefined): number {
   return resultsOf(answer).length;
 }
 
+/** What kind of interaction it is, for the log. */
+function kindOf(interaction: Interaction): 'autocomplete' | 'button' | 'command' | 'other' {
+  return interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isChatInputCommand() ? 'command' : 'other';
+}
+
 function isPrivate(message: DiscordMessage): boolean {
   return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 }
@@ -148,7 +153,7 @@ class InteractionHandler {
 
   async handle(interaction: Interaction): Promise<void> {
     const started = performance.now();
-    const fields: Record<string, unknown> = { interaction: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isChatInputCommand() ? 'command' : 'other' };
+    const fields: Record<string, unknown> = { interaction: kindOf(interaction) };
     try {
       // Each handler fills in `fields` as it learns them, so a failure is logged with what was known.
       if (interaction.isChatInputCommand()) await this.command(interaction, fields);
@@ -165,10 +170,12 @@ class InteractionHandler {
 
   /** While stopping: a private note instead of an answer, so nobody waits on an interaction that will fail. */
   async refuseWhileStopping(interaction: Interaction): Promise<void> {
+    const fields = { interaction: kindOf(interaction), ...('commandName' in interaction ? { command: interaction.commandName } : {}), results: 0, refused: 'stopping' };
     try {
       if (interaction.isAutocomplete()) await interaction.respond([]);
       else if (interaction.isRepliable()) await interaction.reply(asReply(privateNote(NOTES.restarting)));
-      this.logger.info({ refused: 'stopping' }, 'refused an interaction while stopping');
+      // The same line as every other refusal, so one filter on `answered` counts every interaction.
+      this.logger.info(fields, 'answered');
     } catch (error) {
       this.logger.warn({ err: error }, 'could not refuse an interaction while stopping');
     }

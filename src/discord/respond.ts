@@ -21,21 +21,25 @@ export async function respondPromptly<M>(compute: () => M | Promise<M>, responde
   let deferral: Promise<unknown> | null = null;
   let ready = false;
   const timer = setTimeout(() => {
-    if (!ready) deferral = responder.defer();
-  }, deferAfterMs);
-  try {
-    const message = await compute();
-    ready = true;
-    clearTimeout(timer);
-    if (deferral) {
-      await deferral;
-      await responder.edit(message);
-      return 'deferred';
+    if (!ready) {
+      deferral = responder.defer();
+      // Marked as handled at once: a deferral that fails while the answer is still being computed
+      // would otherwise be an unhandled rejection, which stops the process. It is awaited below.
+      deferral.catch(() => undefined);
     }
-    await responder.reply(message);
-    return 'replied';
+  }, deferAfterMs);
+  let message: M;
+  try {
+    message = await compute();
   } finally {
     ready = true;
     clearTimeout(timer);
   }
+  if (deferral) {
+    await deferral;
+    await responder.edit(message);
+    return 'deferred';
+  }
+  await responder.reply(message);
+  return 'replied';
 }

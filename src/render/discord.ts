@@ -7,7 +7,7 @@
  * embed in `RESULT_EMBEDS`: a new answer shape is one more entry, checked by the compiler.
  */
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { Answer, FigureGroupResult, Result } from '../commands/answer.ts';
+import type { Answer, ArticleSummary, FigureGroupResult, Result } from '../commands/answer.ts';
 import type { Context } from '../commands/context.ts';
 import { describeProblem } from '../commands/problems.ts';
 import type { Problem } from '../commands/answer.ts';
@@ -135,6 +135,8 @@ function cutSpan(text: string, room: number): string {
 function fitPieces(pieces: readonly Piece[], max: number): string {
   const whole = pieces.map(renderPiece).join('');
   if (whole.length <= max) return whole;
+  // Not even the cut mark fits: nothing, rather than a mark that would break the limit.
+  if (max < CUT_MARK.length) return '';
   let out = '';
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
@@ -185,19 +187,27 @@ export function embedLength(embed: APIEmbed): number {
   );
 }
 
+/** Shares `room` characters among texts that want `wanted` each: short ones get all they want, the long ones an equal share of the rest. */
+function shareRoom(wanted: readonly number[], room: number): number[] {
+  const budget: number[] = new Array<number>(wanted.length).fill(0);
+  const shortestFirst = wanted.map((_, i) => i).sort((a, b) => wanted[a]! - wanted[b]!);
+  shortestFirst.forEach((i, n) => {
+    budget[i] = Math.max(0, Math.min(wanted[i]!, Math.floor(room / (wanted.length - n))));
+    room -= budget[i]!;
+  });
+  return budget;
+}
+
 /**
  * Fits the descriptions of a page's embeds into what is left of the 6,000 characters: short
  * ones are shown whole and the long ones share the rest equally, each cut at a word if need be.
  */
 function finishEmbeds(drafts: readonly Draft[]): APIEmbed[] {
-  let room = LIMITS.embedTotal - drafts.reduce((n, d) => n + embedLength(d.embed), 0);
-  const wanted = drafts.map((d) => fitPieces(d.pieces, LIMITS.description).length);
-  const budget: number[] = new Array<number>(drafts.length).fill(0);
-  const shortestFirst = drafts.map((_, i) => i).sort((a, b) => wanted[a]! - wanted[b]!);
-  shortestFirst.forEach((i, n) => {
-    budget[i] = Math.max(0, Math.min(wanted[i]!, Math.floor(room / (drafts.length - n))));
-    room -= budget[i]!;
-  });
+  const room = LIMITS.embedTotal - drafts.reduce((n, d) => n + embedLength(d.embed), 0);
+  const budget = shareRoom(
+    drafts.map((d) => fitPieces(d.pieces, LIMITS.description).length),
+    room,
+  );
   return drafts.map((d, i) => {
     const description = fitPieces(d.pieces, budget[i]!);
     return description ? { ...d.embed, description } : { ...d.embed };
@@ -303,6 +313,21 @@ interface Item {
   group?: FigureGroupResult | undefined;
 }
 
+/** Below this many characters a headline is not worth showing in a link: the line drops the link instead. */
+const MIN_LINKED_LABEL = 40;
+
+/** A line of the list of articles within `room` characters: id, citation linked to the article, size. */
+function articleLine(summary: ArticleSummary, room: number): string {
+  const head = `\`${summary.article.id}\` · `;
+  const tail = ` · ${count(summary.words, 'word')}`;
+  const label = citationLabel(summary.article);
+  const target = linkTarget(summary.article.url);
+  const linkedRoom = room - head.length - tail.length - target.length - '[]()'.length;
+  if (linkedRoom >= Math.min(MIN_LINKED_LABEL, escapeText(label).length)) return `${head}[${escapedLabel(label, Math.min(200, linkedRoom))}](${target})${tail}`;
+  // An address too long to link within the room: the citation alone (the article's own answer links to it).
+  return `${head}${escapedLabel(label, Math.max(1, room - head.length - tail.length))}${tail}`;
+}
+
 /** Results, `RESULTS_PER_PAGE` to a page: one embed each, with paging and context buttons. */
 function resultPages(command: string, query: string, items: readonly Item[], view: View): DiscordMessage {
   const pages = Math.ceil(items.length / RESULTS_PER_PAGE);
@@ -344,7 +369,9 @@ const RENDERERS: Renderers = {
     const pages = Math.max(1, Math.ceil(answer.articles.length / ARTICLES_PER_PAGE));
     const page = clampPage(view.page, pages);
     const shown = answer.articles.slice(page * ARTICLES_PER_PAGE, (page + 1) * ARTICLES_PER_PAGE);
-    const lines = shown.map((s) => `\`${s.article.id}\` · [${escapedLabel(citationLabel(s.article), 200)}](${linkTarget(s.article.url)}) · ${count(s.words, 'word')}`);
+    // Each line gets an equal share of the description, so ten long headlines and addresses still fit.
+    const room = Math.floor((LIMITS.description - (shown.length - 1)) / Math.max(1, shown.length));
+    const lines = shown.map((s) => articleLine(s, room));
     const embed: APIEmbed = {
       title: `${count(answer.articles.length, 'article')} in the corpus`,
       description: lines.join('\n') || 'The corpus is empty.',
@@ -355,23 +382,29 @@ const RENDERERS: Renderers = {
   },
 
   article(answer) {
-    const { article } = answer.summary;
-    const fields: NonNullable<APIEmbed['fields']> = [];
-    if (answer.standfirst) fields.push({ name: 'Standfirst (the outlet’s summary, not article text)', value: fitPieces([{ span: answer.standfirst }], LIMITS.fieldValue) });
-    for (const caption of answer.captions.slice(0, MAX_CAPTIONS)) fields.push({ name: 'Photo caption', value: fitPieces([{ span: caption }], LIMITS.fieldValue) });
-    const opening = answer.results.flatMap((r, i): Piece[] => (i === 0 ? [{ span: r.text }] : ['\n', { span: r.text }]));
     const { summary } = answer;
-    const draft: Draft = {
-      embed: {
-        title: escapedLabel(citationLabel(article), LIMITS.title),
-        url: article.url,
-        color: COLOURS.article,
-        fields: fields.filter((f) => f.value),
-        footer: { text: `${article.id} · ${count(summary.sentences, 'sentence')} · ${count(summary.words, 'word')} · ${count(summary.quotations, 'quotation')} · ${count(summary.figures, 'figure')} · the opening of the article above` },
-      },
-      pieces: opening,
+    const { article } = summary;
+    const opening = answer.results.flatMap((r, i): Piece[] => (i === 0 ? [{ span: r.text }] : ['\n', { span: r.text }]));
+    const extras = [
+      ...(answer.standfirst ? [{ name: 'Standfirst (the outlet’s summary, not article text)', text: answer.standfirst }] : []),
+      ...answer.captions.slice(0, MAX_CAPTIONS).map((text) => ({ name: 'Photo caption', text })),
+    ];
+    const embed: APIEmbed = {
+      title: escapedLabel(citationLabel(article), LIMITS.title),
+      url: article.url,
+      color: COLOURS.article,
+      footer: { text: `${article.id} · ${count(summary.sentences, 'sentence')} · ${count(summary.words, 'word')} · ${count(summary.quotations, 'quotation')} · ${count(summary.figures, 'figure')} · the opening of the article above` },
     };
-    return message({ embeds: finishEmbeds([draft]) });
+    // A standfirst and five captions of 1,024 characters each would pass 6,000 on their own: the opening and every field share what is left.
+    const texts: { pieces: Piece[]; max: number }[] = [{ pieces: opening, max: LIMITS.description }, ...extras.map((e) => ({ pieces: [{ span: e.text }], max: LIMITS.fieldValue }))];
+    const room = LIMITS.embedTotal - embedLength(embed) - extras.reduce((n, e) => n + e.name.length, 0);
+    const budget = shareRoom(
+      texts.map((t) => fitPieces(t.pieces, t.max).length),
+      room,
+    );
+    const [description, ...values] = texts.map((t, i) => fitPieces(t.pieces, budget[i]!));
+    const fields = extras.map((e, i) => ({ name: e.name, value: values[i]! })).filter((f) => f.value);
+    return message({ embeds: [{ ...embed, ...(description ? { description } : {}), ...(fields.length > 0 ? { fields } : {}) }] });
   },
 
   help(answer) {

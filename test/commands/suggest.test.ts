@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resultsOf } from '../../src/commands/answer.ts';
+import { resultsOf, suggestion } from '../../src/commands/answer.ts';
 import { answerFigures, suggestFigures } from '../../src/commands/figures.ts';
 import { answerQuote, suggestQuote } from '../../src/commands/quote.ts';
 import { suggestSource } from '../../src/commands/source.ts';
@@ -13,6 +13,12 @@ beforeAll(async () => {
 });
 
 describe('autocomplete', () => {
+  it('clips a long choice name to 100 characters without cutting an emoji in half', () => {
+    const { name } = suggestion(`${'x'.repeat(98)}😀 and more`, 'id');
+    expect(name).toBe(`${'x'.repeat(98)}…`);
+    expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
+  });
+
   it('/quote suggests speakers by the start of any of their names, most quoted first, each with the quotations /quote shows of theirs', () => {
     const all = suggestQuote(library, 'query', '');
     expect(all[0]).toEqual({ name: 'Amir Saeid Iravani (19 quotations)', value: 'Amir Saeid Iravani' });

@@ -86,6 +86,12 @@ describe('the bot process against a local Discord', () => {
 
       expect(await exited).toBe(0);
       expect(log.lines.some((l) => l.msg === 'logged out of Discord')).toBe(true);
+      // The refusal is logged like every other answer (it comes first: the answer in flight is held up).
+      const answered = log.lines.filter((l) => l.msg === 'answered').map((l) => ({ interaction: l.interaction, command: l.command, refused: l.refused }));
+      expect(answered).toEqual([
+        { interaction: 'command', command: 'quote', refused: 'stopping' },
+        { interaction: 'command', command: 'quote', refused: undefined },
+      ]);
       expect(emulator.connected).toBe(false);
       expect(log.raw()).not.toContain(emulator.token);
     } finally {

@@ -34,4 +34,19 @@ describe('respondPromptly', () => {
     await expect(respondPromptly(failing, responder, 5)).rejects.toThrow('index broke');
     expect(calls).toEqual(['defer']);
   });
+
+  it('reports the failure to compute when the deferral failed too, leaving no rejection unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const responder: Responder<string> = { reply: async () => undefined, defer: () => Promise.reject(new Error('10062 Unknown interaction')), edit: async () => undefined };
+      const failing = () => new Promise<string>((_, reject) => setTimeout(() => reject(new Error('index broke')), 30));
+      await expect(respondPromptly(failing, responder, 5)).rejects.toThrow('index broke');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

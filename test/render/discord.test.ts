@@ -123,6 +123,34 @@ describe('renderDiscord: other answers', () => {
     expect(third.components[0]?.components).toHaveLength(2);
   });
 
+  it('keeps a page of ten articles with long headlines and addresses within 4,096 characters, linking those whose address fits', () => {
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `Headline${i}`).join(' ');
+    const long = (i: number, url: string): ArticleSummary => ({ ...summary(i), article: { ...article, id: `an-outlet-with-a-long-name-2024-01-${i}`, title: words(40), url } });
+    const linked = renderDiscord({ type: 'articles', command: 'source', articles: Array.from({ length: 10 }, (_, i) => long(i, `https://example.org/${'seg/'.repeat(45)}${i}`)) });
+    expect(checkMessageLimits(linked)).toEqual([]);
+    expect(linked.embeds[0]?.description?.split('\n').every((line) => /\]\(https:\/\/example\.org\/(seg\/)+\d\) · 3 words$/u.test(line))).toBe(true);
+    const unlinked = renderDiscord({ type: 'articles', command: 'source', articles: Array.from({ length: 10 }, (_, i) => long(i, `https://example.org/${'path-segment/'.repeat(30)}${i}`)) });
+    expect(checkMessageLimits(unlinked)).toEqual([]);
+    expect(unlinked.embeds[0]?.description?.split('\n')[0]).toMatch(/^`an-outlet-with-a-long-name-2024-01-0` · Some Outlet, 2024-01-01, “Headline0 .+ · 3 words$/u);
+  });
+
+  it('keeps an article with a long opening, standfirst and five long captions within 6,000 characters, sharing the room', () => {
+    const long = (word: string): string => `${word} `.repeat(300).trim();
+    const reply = renderDiscord({
+      type: 'article',
+      command: 'source',
+      summary: summary(1),
+      standfirst: long('summary'),
+      captions: Array.from({ length: 5 }, (_, i) => long(`caption${i}`)),
+      results: [result(long('opening'))],
+    });
+    expect(checkMessageLimits(reply)).toEqual([]);
+    const [embed] = reply.embeds;
+    expect(embed?.fields).toHaveLength(6);
+    expect(embed?.description).toMatch(/^opening( opening)* \[…\]$/u);
+    for (const field of embed?.fields ?? []) expect(field.value).toMatch(/^(\w+)( \1)* \[…\]$/u);
+  });
+
   it('shows an article’s standfirst and captions as fields labelled as what they are', () => {
     const reply = renderDiscord({ type: 'article', command: 'source', summary: summary(1), standfirst: 'The summary.', captions: ['A photo (AP)'], results: [result('First.'), result('Second.')] });
     expect(reply.embeds[0]?.fields).toEqual([

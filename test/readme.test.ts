@@ -1,0 +1,26 @@
+/** What the README tells people to run as a service holds: node itself gets the stop signal, and the image leaves the token out. */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+
+/** The fenced blocks of the README in a language. */
+async function blocks(language: string): Promise<string[]> {
+  const readme = await readFile('README.md', 'utf8');
+  return [...readme.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, 'gmu'))].map((m) => m[1]!);
+}
+
+describe('running the bot as the README shows', () => {
+  it('starts node itself, not npm, in the systemd unit and the container', async () => {
+    const [unit] = await blocks('ini');
+    const [dockerfile] = await blocks('dockerfile');
+    expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node --import tsx src\/main\.ts$/mu);
+    expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "src\/main\.ts"\]$/mu);
+  });
+
+  it('keeps .env (the token) and the host’s node_modules out of the image its Dockerfile copies the folder into', async () => {
+    const [dockerfile] = await blocks('dockerfile');
+    expect(dockerfile).toMatch(/^COPY \. \.$/mu);
+    const ignored = (await readFile('.dockerignore', 'utf8')).split('\n').map((l) => l.trim());
+    expect(ignored).toContain('.env');
+    expect(ignored).toContain('node_modules');
+  });
+});

@@ -13,6 +13,7 @@ import { loadCorpus } from '../src/corpus/load.ts';
 import { startBot } from '../src/discord/bot.ts';
 import { deployCommands } from '../src/discord/deploy.ts';
 import { Library } from '../src/index/library.ts';
+import { fixedLibrary } from '../src/live-library.ts';
 import { createLogger } from '../src/log.ts';
 import { DiscordEmulator, type EmulatedInteraction } from '../test/support/discord-emulator.ts';
 
@@ -77,7 +78,7 @@ const emulator = await new DiscordEmulator().start();
 await deployCommands({ token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, apiUrl: emulator.apiUrl });
 // Log lines are written (their cost is part of answering) but go nowhere.
 const logger = createLogger({ secrets: [emulator.token], destination: { write: () => undefined } });
-const bot = await startBot({ token: emulator.token, library, apiUrl: emulator.apiUrl, logger });
+const bot = await startBot({ token: emulator.token, library: fixedLibrary(library), apiUrl: emulator.apiUrl, logger });
 await emulator.waitForSession();
 
 /** One user per interaction, as in a busy server, so the per-user limit is not what is measured. */

@@ -4,24 +4,30 @@ import { answerLine } from './answer-line.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger } from './log.ts';
 import { renderText } from './render/text.ts';
-import { configOrExit, openLibrary } from './setup.ts';
+import { configOrExit, openLibrary, openLiveLibrary } from './setup.ts';
 
 const config = configOrExit();
 
 if (config.DISCORD_TOKEN) {
   // From here on every line is structured and scrubbed of the token, errors included.
   const logger = createLogger({ secrets: [config.DISCORD_TOKEN], level: config.LOG_LEVEL });
-  const library = await openLibrary(config.CORPUS_DIR, {
+  const live = await openLiveLibrary(config.CORPUS_DIR, {
+    info: (message, fields) => logger.info(fields ?? {}, message),
     warn: (message, fields) => logger.warn(fields ?? {}, message),
     fatal: (message, fields) => logger.fatal(fields ?? {}, message),
   });
+  const library = live.current();
   logger.info({ articles: library.articles.length, quotations: library.quotations.length, figures: library.figures.length }, 'corpus loaded');
+  // Articles added, changed or removed from now on are served without a restart.
+  live.watch();
+  logger.info({ dir: config.CORPUS_DIR }, 'watching the corpus folder');
   try {
-    const bot = await startBot({ token: config.DISCORD_TOKEN, library, apiUrl: config.DISCORD_API_URL, logger });
+    const bot = await startBot({ token: config.DISCORD_TOKEN, library: live, apiUrl: config.DISCORD_API_URL, logger });
     // On Ctrl+C or a service manager's stop: answer nothing new, finish what is in flight, log out (Discord shows the bot offline at once), exit 0.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         logger.info({ signal }, 'signal received');
+        live.close();
         bot.stop().then(
           () => process.exit(0),
           (error: unknown) => {

@@ -3,6 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { readConfig, type Config } from './config.ts';
 import { loadCorpus } from './corpus/load.ts';
 import { Library } from './index/library.ts';
+import { LiveLibrary, type ReloadLog } from './live-library.ts';
 
 /** The configuration from the environment and `.env`, or exit with the message naming every problem. */
 export function configOrExit(): Config {
@@ -38,4 +39,19 @@ export async function openLibrary(dir: string, log: StartupLog = CONSOLE_LOG): P
   for (const problem of corpus.problems) log.warn(`Skipped ${problem.file}: ${problem.reason}`, { file: problem.file, reason: problem.reason });
   if (corpus.articles.length === 0) log.warn(`The corpus folder ${dir} holds no usable article (.txt) files: every answer will be "nothing matches".`, { dir });
   return new Library(corpus.articles);
+}
+
+/**
+ * Like `openLibrary`, for the bot: the library of a folder that is then watched, so articles added,
+ * changed or removed are served without a restart (see `LiveLibrary.watch`).
+ */
+export async function openLiveLibrary(dir: string, log: StartupLog & ReloadLog): Promise<LiveLibrary> {
+  const opened = await LiveLibrary.open(dir, log);
+  if (!opened.success) {
+    log.fatal(`${opened.reason} Set CORPUS_DIR (or --corpus) to a folder of article files.`, { dir });
+    process.exit(1);
+  }
+  for (const problem of opened.problems) log.warn(`Skipped ${problem.file}: ${problem.reason}`, { file: problem.file, reason: problem.reason });
+  if (opened.live.current().articles.length === 0) log.warn(`The corpus folder ${dir} holds no usable article (.txt) files yet: add some and they are served at once.`, { dir });
+  return opened.live;
 }

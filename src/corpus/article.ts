@@ -6,6 +6,8 @@ export const ArticleFactsSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
   title: z.string().min(1).optional(),
   outlet: z.string().min(1),
+  /** Who wrote it, as the page names them (`Jane Doe and John Roe`); optional, so older files stay valid. */
+  byline: z.string().min(1).optional(),
   published: z.iso.date(),
   url: z.url({ protocol: /^https?$/ }),
   standfirst: z.string().min(1).optional(),

@@ -35,6 +35,7 @@ export function formatArticle(facts: ArticleFacts, body: string): string {
     id: facts.id,
     title: facts.title,
     outlet: facts.outlet,
+    byline: facts.byline,
     published: facts.published,
     url: facts.url,
     standfirst: facts.standfirst,

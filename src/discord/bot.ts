@@ -20,7 +20,7 @@ import { resultsOf, type Answer, type CommandOptions } from '../commands/answer.
 import { contextOf } from '../commands/context.ts';
 import { PRIVATE_OPTION } from '../commands/private.ts';
 import { findCommand } from '../commands/registry.ts';
-import type { Library } from '../index/library.ts';
+import type { LibrarySource } from '../live-library.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { privateNote, renderContext, renderDiscord, type ButtonAction, type DiscordMessage } from '../render/discord.ts';
 import { decodeButton, encodeButton, OptionStore } from './custom-id.ts';
@@ -31,7 +31,8 @@ import { DEFER_AFTER_MS, respondPromptly, type Responder } from './respond.ts';
 /** What the bot needs to run. */
 export interface BotOptions {
   token: string;
-  library: Library;
+  /** Where each interaction gets the library it answers from (see `LiveLibrary`). */
+  library: LibrarySource;
   /** Another REST base (`http://127.0.0.1:PORT/api`); the gateway address is asked of REST. */
   apiUrl?: string | undefined;
   /** Where structured log lines go; default: a logger to standard error that scrubs the token. */
@@ -69,7 +70,7 @@ export async function startBot({ token, library, apiUrl, logger = createLogger({
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
-  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, articles: library.articles.length }, 'logged in to Discord'));
+  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, articles: library.current().articles.length }, 'logged in to Discord'));
   client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'gateway connection closed'));
   client.on(Events.ShardReconnecting, () => logger.info('gateway reconnecting'));
   client.on(Events.ShardResume, (_shard, replayed) => logger.info({ replayed }, 'gateway session resumed'));
@@ -144,7 +145,7 @@ function privately(message: DiscordMessage): DiscordMessage {
 /** Answers each kind of interaction; one catch per interaction answers privately when anything goes wrong. */
 class InteractionHandler {
   constructor(
-    private readonly library: Library,
+    private readonly source: LibrarySource,
     private readonly logger: Logger,
     private readonly limiter: RateLimiter,
     private readonly store: OptionStore,
@@ -193,6 +194,8 @@ class InteractionHandler {
       return;
     }
     const hidden = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
+    // One library for the whole answer, even if a reload swaps in another meanwhile.
+    const library = this.source.current();
     let answer: Answer | undefined;
     const buttonId = (action: ButtonAction) => encodeButton({ command: command.data.name, options, userId: interaction.user.id, action }, this.store);
     const responder: Responder<DiscordMessage> = {
@@ -209,7 +212,7 @@ class InteractionHandler {
     };
     const response = await respondPromptly(
       () => {
-        answer = command.answer(this.library, options);
+        answer = command.answer(library, options);
         const message = renderDiscord(answer, { page: 0, buttonId });
         return hidden ? privately(message) : message;
       },
@@ -223,7 +226,7 @@ class InteractionHandler {
     const focused = interaction.options.getFocused(true);
     Object.assign(fields, { command: interaction.commandName, option: focused.name, queryLength: String(focused.value).length });
     const command = findCommand(interaction.commandName);
-    const choices = command?.suggest?.(this.library, focused.name, String(focused.value)) ?? [];
+    const choices = command?.suggest?.(this.source.current(), focused.name, String(focused.value)) ?? [];
     await interaction.respond(choices);
     fields.results = choices.length;
   }
@@ -248,6 +251,7 @@ class InteractionHandler {
     const wait = this.limiter.take(interaction.user.id);
     if (wait > 0) return refuse(NOTES.rateLimited(wait), 'rate-limit');
     const buttonId = (action: ButtonAction) => encodeButton({ ...state, action }, this.store);
+    const library = this.source.current();
     let answer: Answer | undefined;
     const responder: Responder<DiscordMessage> = {
       // A note (the answer changed) goes privately to the presser; anything else replaces the answer's message.
@@ -257,11 +261,11 @@ class InteractionHandler {
     };
     const response = await respondPromptly(
       () => {
-        answer = command.answer(this.library, state.options);
+        answer = command.answer(library, state.options);
         if (state.action.type === 'page') return renderDiscord(answer, { page: state.action.page, buttonId });
         const results = resultsOf(answer);
         const result = results[state.action.index];
-        const context = result ? contextOf(this.library, result) : null;
+        const context = result ? contextOf(library, result) : null;
         if (!result || !context) return privateNote(NOTES.changed(state.command));
         return renderContext(context, result, { index: state.action.index, total: results.length, command: state.command }, { page: 0, buttonId });
       },

@@ -22,6 +22,31 @@ export interface SentenceRef {
   sentence: Sentence;
 }
 
+/**
+ * What one article yields on its own: its sentences, its quotations with their speakers as the
+ * article names them, its people and its figures. Most of the work of building a library, and
+ * valid for as long as the article's body is unchanged.
+ */
+export interface ArticleAnalysis {
+  articleId: string;
+  /** The body it was found in: a library reuses the analysis only for this exact body. */
+  body: string;
+  sentences: Sentence[];
+  quotations: ReturnType<typeof findQuotations>['quotations'];
+  people: PersonInArticle[];
+  figures: Figure[];
+}
+
+/** Analyses one article; pure, and independent of every other article. */
+export function analyseArticle(article: Article): ArticleAnalysis {
+  const sentences = splitSentences(article.body);
+  const found = findQuotations(article.body, sentences);
+  const counts = new Map<LocalPerson, number>();
+  for (const q of found.quotations) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+  const people = found.people.persons.map((person) => ({ person, quotations: counts.get(person) ?? 0 }));
+  return { articleId: article.id, body: article.body, sentences, quotations: found.quotations, people, figures: findFigures(article.id, article.body, sentences) };
+}
+
 /** Everything the commands answer from. Read-only once built. */
 export class Library {
   /** Articles, oldest first. */
@@ -43,23 +68,28 @@ export class Library {
   readonly #vocabulary = new Set<string>();
   readonly #nameWords = new Set<string>();
 
-  /** Builds the library; articles may come in any order. */
-  constructor(articles: readonly Article[]) {
+  readonly #analyses = new Map<string, ArticleAnalysis>();
+
+  /**
+   * Builds the library; articles may come in any order. `analyses` (from `analyseArticle` or an
+   * earlier library's `analysisOf`) spares the per-article work for articles whose body is
+   * unchanged; the cross-article parts (speakers, search indexes) are always built afresh.
+   */
+  constructor(articles: readonly Article[], analyses?: ReadonlyMap<string, ArticleAnalysis>) {
     this.articles = [...articles].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
     const people: PersonInArticle[] = [];
-    const local: { article: Article; quotations: ReturnType<typeof findQuotations>['quotations'] }[] = [];
+    const local: { article: Article; quotations: ArticleAnalysis['quotations'] }[] = [];
     const figures: Figure[] = [];
     for (const article of this.articles) {
       if (this.#articles.has(article.id)) throw new Error(`Library: duplicate article id ${article.id}`);
       this.#articles.set(article.id, article);
-      const sentences = splitSentences(article.body);
-      this.#sentences.set(article.id, sentences);
-      const found = findQuotations(article.body, sentences);
-      local.push({ article, quotations: found.quotations });
-      const counts = new Map<LocalPerson, number>();
-      for (const q of found.quotations) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
-      for (const person of found.people.persons) people.push({ person, quotations: counts.get(person) ?? 0 });
-      figures.push(...findFigures(article.id, article.body, sentences));
+      const given = analyses?.get(article.id);
+      const analysis = given && given.articleId === article.id && given.body === article.body ? given : analyseArticle(article);
+      this.#analyses.set(article.id, analysis);
+      this.#sentences.set(article.id, analysis.sentences);
+      local.push({ article, quotations: analysis.quotations });
+      people.push(...analysis.people);
+      figures.push(...analysis.figures);
     }
 
     const { speakers, speakerOf } = mergeSpeakers(people);
@@ -114,6 +144,11 @@ export class Library {
   /** The query with misspelt speaker names corrected (`Irvani` → `iravani`); other words as typed. */
   #corrected(query: string): string {
     return correctNames(query, this.#vocabulary, this.#nameWords);
+  }
+
+  /** What was found in one article on its own, for a later library to reuse. */
+  analysisOf(articleId: string): ArticleAnalysis | undefined {
+    return this.#analyses.get(articleId);
   }
 
   /** The article with this id. */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import type { Library } from '../../src/index/library.ts';
+import { fixedLibrary } from '../../src/live-library.ts';
 import { createLogger } from '../../src/log.ts';
 import { checkChoices, checkMessageLimits, DiscordEmulator, type EmulatedInteraction, type InteractionCallback } from '../support/discord-emulator.ts';
 import { seedLibrary } from '../support/seed-library.ts';
@@ -42,7 +43,7 @@ describe('the bot against a local Discord', () => {
 
   const start = async (): Promise<Bot> => {
     const logger = createLogger({ secrets: [emulator.token], destination: { write: (line: string) => lines.push(line) } });
-    return startBot({ token: emulator.token, library, apiUrl: emulator.apiUrl, logger });
+    return startBot({ token: emulator.token, library: fixedLibrary(library), apiUrl: emulator.apiUrl, logger });
   };
 
   /** Every check a message the bot sent must pass. */

@@ -428,3 +428,21 @@ export function extractArticle(raw: string): ExtractedArticle {
   if (standfirst !== undefined) result.standfirst = standfirst;
   return result;
 }
+
+/**
+ * Why a paragraph standing on its own is page chrome (a breadcrumb, text-size control, date line,
+ * byline or widget), if it is. For text that is already split into paragraphs, such as a page's
+ * article element.
+ */
+export function chromeReason(text: string): string | undefined {
+  const trimmed = text.trim();
+  return headerChromeReason({ raw: text, text: trimmed, block: 0, endsBlock: true, words: countWords(trimmed) });
+}
+
+/** Whether a line heads a comment section or a list of other stories: what follows it is not the article. */
+export function sectionHeading(text: string): 'comments' | 'related' | undefined {
+  const trimmed = text.trim();
+  if (COMMENT_HEADING.test(trimmed)) return 'comments';
+  if (RELATED_HEADING.test(trimmed)) return 'related';
+  return undefined;
+}

@@ -1,20 +1,24 @@
 /**
- * `npm run ingest -- <file>… --outlet … --url … --published … [--title …] [--id …] [--replace]`:
- * turns a saved article into a corpus file, with the page's chrome removed and its captions and
- * standfirst kept apart from the body.
+ * `npm run ingest -- <file>… [--outlet …] [--published …] [--url …] [--title …] [--byline …] [--id …] [--corpus DIR] [--replace]`:
+ * turns saved web pages (`.html`) or saved text into corpus files, with the page's chrome removed
+ * and its captions and standfirst kept apart from the body. A page's own metadata gives the facts;
+ * flags override them or supply what the page lacks.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { ArticleFactsSchema } from './corpus/article.ts';
-import { extractArticle } from './corpus/extract.ts';
-import { formatArticle } from './corpus/format.ts';
+import type { Article } from './corpus/article.ts';
+import { formatArticle, parseArticle } from './corpus/format.ts';
+import { loadCorpus } from './corpus/load.ts';
+import { decodePage, isHtml } from './corpus/page.ts';
+import { ingestMessage, prepareArticle, type PreparedArticle } from './corpus/prepare.ts';
 import { configOrExit } from './setup.ts';
-import { slug } from './slug.ts';
 
-const USAGE = `Usage: npm run ingest -- <file> --outlet "Press TV" --url https://… --published YYYY-MM-DD [--title "…"] [--id ID] [--corpus DIR] [--replace]`;
+const USAGE = `Usage: npm run ingest -- <page.html or saved.txt>… [--outlet "Press TV"] [--published YYYY-MM-DD] [--url https://…] [--title "…"] [--byline "…"] [--id ID] [--corpus DIR] [--replace]`;
+
+/** Flags that name one article's own facts, so they cannot apply to several files at once. */
+const ONE_ARTICLE_FLAGS = ['url', 'title', 'byline', 'id'] as const;
 
 let args;
 try {
@@ -25,6 +29,7 @@ try {
       url: { type: 'string' },
       published: { type: 'string' },
       title: { type: 'string' },
+      byline: { type: 'string' },
       id: { type: 'string' },
       corpus: { type: 'string' },
       replace: { type: 'boolean', default: false },
@@ -35,50 +40,77 @@ try {
   process.exit(2);
 }
 const { values, positionals } = args;
-if (positionals.length !== 1) {
-  console.error(`Give exactly one file to ingest.\n${USAGE}`);
+if (positionals.length === 0) {
+  console.error(`Give the saved pages or text files to ingest.\n${USAGE}`);
   process.exit(2);
 }
-const missing = (['outlet', 'url', 'published'] as const).filter((flag) => !values[flag]);
-if (missing.length > 0) {
-  console.error(`Give ${missing.map((flag) => `--${flag}`).join(', ')}: a corpus article needs its outlet, address and publication date.\n${USAGE}`);
+const perArticle = ONE_ARTICLE_FLAGS.filter((flag) => values[flag] !== undefined);
+if (positionals.length > 1 && perArticle.length > 0) {
+  console.error(`${perArticle.map((flag) => `--${flag}`).join(', ')} name one article's facts: give one file with them.\n${USAGE}`);
   process.exit(2);
 }
 const corpusDir = values.corpus ?? configOrExit().CORPUS_DIR;
-const file = positionals[0]!;
-let raw: string;
-try {
-  raw = await readFile(file, 'utf8');
-} catch (error) {
-  console.error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  process.exit(1);
-}
-
-const extracted = extractArticle(raw);
-const title = values.title ?? extracted.title;
-const id = values.id ?? slug(`${values.outlet} ${values.published}`);
-const facts = ArticleFactsSchema.safeParse({
-  id,
-  title,
-  outlet: values.outlet,
-  published: values.published,
-  url: values.url,
-  standfirst: extracted.standfirst,
-  captions: extracted.captions.length > 0 ? extracted.captions : undefined,
-});
-if (!facts.success) {
-  console.error(`Cannot ingest ${file}; give or correct these (the flags are --outlet, --url, --published, --id):\n${z.prettifyError(facts.error)}`);
-  process.exit(1);
-}
-
-const target = join(corpusDir, `${facts.data.id}.txt`);
-if (existsSync(target) && !values.replace) {
-  console.error(`${target} already exists. Give another --id, or --replace to overwrite it.`);
-  process.exit(1);
-}
 await mkdir(corpusDir, { recursive: true });
-await writeFile(target, formatArticle(facts.data, extracted.body));
-console.log(`Wrote ${target} from ${basename(file)}: ${extracted.body.split('\n\n').length} paragraphs${title ? `, headline “${title}”` : ', no headline'}.`);
-if (extracted.standfirst) console.log(`  standfirst kept apart: ${extracted.standfirst}`);
-for (const caption of extracted.captions) console.log(`  caption kept apart: ${caption}`);
-for (const { line, reason } of extracted.dropped) console.log(`  dropped (${reason}): ${line}`);
+const loaded = await loadCorpus(corpusDir);
+if (!loaded.success) {
+  console.error(loaded.reason);
+  process.exit(1);
+}
+// Files that do not parse are not articles; they cannot be duplicated, and `npm start` names them.
+const corpus: Article[] = [...loaded.articles];
+
+/**
+ * Writes a corpus file whole or not at all: to a temporary name the bot does not read, then
+ * renamed into place, so the running bot never sees it half-written.
+ */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = join(corpusDir, `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+function report(source: string, target: string, article: PreparedArticle, replaced: boolean): void {
+  const { facts, sources } = article;
+  console.log(`${replaced ? 'Updated' : 'Wrote'} ${target} from ${basename(source)}: ${article.body.split('\n\n').length} paragraphs.`);
+  for (const key of ['title', 'outlet', 'byline', 'published', 'url'] as const) {
+    const value = facts[key];
+    console.log(`  ${key}: ${value === undefined ? '(not stated on the page; left out)' : `${value} (${sources[key] === 'flag' ? `from --${key}` : 'from the page'})`}`);
+  }
+  if (article.standfirst) console.log(`  standfirst kept apart: ${article.standfirst}`);
+  for (const caption of article.captions) console.log(`  caption kept apart: ${caption}`);
+  for (const { line, reason } of article.dropped) console.log(`  dropped (${reason}): ${line}`);
+}
+
+let failed = 0;
+for (const source of positionals) {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(source);
+  } catch (error) {
+    console.error(`Cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    failed++;
+    continue;
+  }
+  const page = /\.x?html?$/iu.test(source) || isHtml(bytes.toString('utf8', 0, 2048));
+  const text = page ? decodePage(bytes) : bytes.toString('utf8');
+  const prepared = prepareArticle(text, page, values, corpus, values.replace);
+  if (!prepared.success) {
+    console.error(ingestMessage(prepared.problem, source));
+    failed++;
+    continue;
+  }
+  const { article } = prepared;
+  const target = join(corpusDir, article.name);
+  const formatted = formatArticle(article.facts, article.body);
+  await writeAtomically(target, formatted);
+  if (article.replaces) await unlink(article.replaces).catch(() => undefined);
+  const replaced = corpus.some((a) => a.id === article.facts.id) || article.replaces !== undefined;
+  report(source, target, article, replaced);
+  // Later files of this run are checked against this one too.
+  const parsed = parseArticle(formatted, target);
+  if (parsed.success) {
+    const stale = new Set([target, article.replaces]);
+    corpus.splice(0, corpus.length, ...corpus.filter((a) => !stale.has(a.file) && a.id !== article.facts.id), parsed.article);
+  }
+}
+if (failed > 0) process.exit(1);

@@ -1,10 +1,11 @@
 /** The command-line ways in, run as a user runs them: `npm run ask`, `npm start` without a token, `npm run ingest`. */
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../src/corpus/format.ts';
 
 const exec = promisify(execFile);
 /** The environment without Discord variables, so a developer's own .env or shell does not change the outcome. */
@@ -76,12 +77,58 @@ describe('npm run ingest', () => {
     expect(await readFile(join(dir, 'mehr-news-agency-2023-03-25.txt'), 'utf8')).toBe(await readFile('corpus/mehr-news-agency-2023-03-25.txt', 'utf8'));
     const again = await tsx('src/ingest.ts', ['test/fixtures/raw/004_7e9dd43d31d6cfa1.txt', '--outlet', 'Mehr News Agency', '--published', '2023-03-25', '--url', 'https://x.org/a', '--corpus', dir]);
     expect('code' in again && again.code).toBe(1);
-    expect(again.stderr).toMatch(/already exists.*--replace/);
+    expect(again.stderr).toContain(`already in the corpus as ${join(dir, 'mehr-news-agency-2023-03-25.txt')} (the same text). Give --replace`);
   });
 
   it('names the missing facts and writes nothing', async () => {
-    const failure = await tsx('src/ingest.ts', ['test/fixtures/raw/004_7e9dd43d31d6cfa1.txt', '--outlet', 'Mehr']);
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
+    const failure = await tsx('src/ingest.ts', ['test/fixtures/raw/004_7e9dd43d31d6cfa1.txt', '--outlet', 'Mehr', '--corpus', dir]);
+    expect('code' in failure && failure.code).toBe(1);
+    expect(failure.stderr).toContain('does not state its publication date or address. Give --published YYYY-MM-DD --url https://…. Nothing was written.');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('ingests a saved page with the facts its metadata states, saying where each came from and what it dropped', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
+    const { stdout } = await tsx('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', '--corpus', dir]);
+    expect(stdout).toContain('outlet: The Harbour Herald (from the page)');
+    expect(stdout).toContain('dropped (share widget): Facebook | Twitter | WhatsApp | Email');
+    const written = parseArticle(await readFile(join(dir, 'the-harbour-herald-2024-05-14.txt'), 'utf8'), 'x.txt');
+    expect(written).toMatchObject({
+      success: true,
+      article: {
+        id: 'the-harbour-herald-2024-05-14',
+        title: 'Valmora dockworkers strike over contract talks',
+        outlet: 'The Harbour Herald',
+        byline: 'Ines Carvalho and Tomas Berg',
+        published: '2024-05-14',
+        url: 'https://www.harbourherald.example/news/2024/05/14/valmora-dockworkers-strike',
+        standfirst: expect.stringMatching(/^Hundreds of port workers/u),
+        captions: [expect.stringMatching(/^Pickets outside/u)],
+      },
+    });
+    // Nothing but the article file is left behind: the temporary file was renamed into place.
+    expect(await readdir(dir)).toEqual(['the-harbour-herald-2024-05-14.txt']);
+  });
+
+  it('refuses a page already in the corpus, naming its file, and updates that file with --replace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
+    await tsx('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', '--corpus', dir]);
+    const page = await readFile('test/fixtures/pages/harbour-herald-port-strike.html', 'utf8');
+    const updated = join(dir, 'updated.html');
+    await writeFile(updated, page.replace('due to arrive.</p>', 'due to arrive.</p><p>Update: the mediator has arrived in Valmora.</p>'));
+    const refused = await tsx('src/ingest.ts', [updated, '--corpus', dir]);
+    expect('code' in refused && refused.code).toBe(1);
+    expect(refused.stderr).toContain(`already in the corpus as ${join(dir, 'the-harbour-herald-2024-05-14.txt')} (the same address). Give --replace`);
+    const { stdout } = await tsx('src/ingest.ts', [updated, '--replace', '--corpus', dir]);
+    expect(stdout).toMatch(/^Updated .*the-harbour-herald-2024-05-14\.txt/u);
+    expect(await readdir(dir)).toEqual(['the-harbour-herald-2024-05-14.txt', 'updated.html']);
+    expect(await readFile(join(dir, 'the-harbour-herald-2024-05-14.txt'), 'utf8')).toContain('Update: the mediator has arrived in Valmora.');
+  });
+
+  it('refuses one article’s facts given for several files', async () => {
+    const failure = await tsx('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', 'test/fixtures/pages/northern-ledger-flood.html', '--url', 'https://x.org/a']);
     expect('code' in failure && failure.code).toBe(2);
-    expect(failure.stderr).toContain('Give --url, --published');
+    expect(failure.stderr).toContain('--url name one article');
   });
 });

@@ -1,0 +1,166 @@
+/**
+ * What `npm run ingest` decides before it writes anything: the article's facts (from the page,
+ * overridden or supplied by flags), its body, and the corpus file it goes to, or why it cannot be
+ * added. Pure: the corpus is given as articles, and nothing is read or written here.
+ */
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { slug } from '../slug.ts';
+import { ArticleFactsSchema, type Article, type ArticleFacts } from './article.ts';
+import { extractArticle } from './extract.ts';
+import { extractPage, type ExtractedPage, type PageFacts } from './page.ts';
+
+/** Facts given on the command line; each overrides what the page states. */
+export interface IngestFlags {
+  title?: string | undefined;
+  outlet?: string | undefined;
+  published?: string | undefined;
+  url?: string | undefined;
+  byline?: string | undefined;
+  id?: string | undefined;
+}
+
+/** The facts a corpus file must state, with the flag that gives each. */
+const REQUIRED = [
+  ['outlet', '--outlet "Outlet name"', 'outlet'],
+  ['published', '--published YYYY-MM-DD', 'publication date'],
+  ['url', '--url https://…', 'address'],
+] as const;
+
+/** Why a saved page or text cannot be added. Each has one message, in `ingestMessage`. */
+export type IngestProblem =
+  | { code: 'missing-facts'; missing: (typeof REQUIRED)[number][0][] }
+  | { code: 'invalid-facts'; details: string }
+  | { code: 'empty-body' }
+  | { code: 'duplicate'; file: string; by: 'address' | 'text' }
+  | { code: 'id-taken'; id: string; file: string };
+
+/** Where each fact came from, for the report. */
+export type FactSource = 'page' | 'flag';
+
+/** An article ready to be written. */
+export interface PreparedArticle {
+  facts: ArticleFacts;
+  body: string;
+  /** Where each fact stated came from. */
+  sources: Partial<Record<keyof PageFacts, FactSource>>;
+  standfirst?: string;
+  captions: string[];
+  dropped: { line: string; reason: string }[];
+  /** The corpus file name to write, `<id>.txt`. */
+  name: string;
+  /** With `--replace`: the corpus file of the same article, when it has another name (it is removed). */
+  replaces?: string;
+}
+
+export type PrepareResult = { success: true; article: PreparedArticle } | { success: false; problem: IngestProblem };
+
+/** Saved text, as a page without metadata: only its headline, when it shows one, is a fact. */
+function fromText(text: string): ExtractedPage {
+  const { title, standfirst, captions, body, dropped } = extractArticle(text);
+  return { facts: title ? { title } : {}, captions, body, dropped, ...(standfirst ? { standfirst } : {}) };
+}
+
+/** An address as compared for duplicates: no fragment, no tracking parameters, no trailing slash. */
+function addressKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    for (const key of [...parsed.searchParams.keys()]) if (/^(?:utm_|fbclid$|gclid$|ocid$|cmpid$)/u.test(key)) parsed.searchParams.delete(key);
+    return `${parsed.protocol}//${parsed.host.replace(/^www\./u, '')}${parsed.pathname.replace(/\/+$/u, '')}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/** A body as compared for duplicates: the same words in the same order. */
+function textKey(body: string): string {
+  return body.replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Prepares one saved page (`html`) or saved text for the corpus. `corpus` is every article already
+ * there (with their files); `replace` lets an article update the one it duplicates.
+ */
+export function prepareArticle(text: string, html: boolean, flags: IngestFlags, corpus: readonly Article[], replace: boolean): PrepareResult {
+  const extracted = html ? extractPage(text) : fromText(text);
+
+  const sources: PreparedArticle['sources'] = {};
+  const fact = (key: keyof PageFacts): string | undefined => {
+    const flag = flags[key];
+    if (flag) {
+      sources[key] = 'flag';
+      return flag;
+    }
+    const found = extracted.facts[key];
+    if (found) sources[key] = 'page';
+    return found;
+  };
+  const title = fact('title');
+  const outlet = fact('outlet');
+  const published = fact('published');
+  const url = fact('url');
+  const byline = fact('byline');
+  const given = { outlet, published, url };
+  const missing = REQUIRED.map(([key]) => key).filter((key) => !given[key]);
+  if (missing.length > 0) return { success: false, problem: { code: 'missing-facts', missing } };
+  if (extracted.body.trim().length === 0) return { success: false, problem: { code: 'empty-body' } };
+
+  const sameAddress = corpus.find((a) => addressKey(a.url) === addressKey(url!));
+  const same = sameAddress ?? corpus.find((a) => textKey(a.body) === textKey(extracted.body));
+  if (same && !replace) return { success: false, problem: { code: 'duplicate', file: same.file, by: sameAddress ? 'address' : 'text' } };
+
+  let id: string;
+  if (flags.id) {
+    id = flags.id;
+    const holder = corpus.find((a) => a.id === id && a !== same);
+    if (holder && !replace) return { success: false, problem: { code: 'id-taken', id, file: holder.file } };
+  } else if (same) {
+    // An update keeps its id, so the buttons of answers already posted still find it.
+    id = same.id;
+  } else {
+    // Outlet and date, and -2, -3 … for an outlet's next article of the day.
+    const base = slug(`${outlet} ${published}`);
+    const taken = new Set(corpus.map((a) => a.id));
+    id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  }
+
+  const checked = ArticleFactsSchema.safeParse({
+    id,
+    title,
+    outlet,
+    byline,
+    published,
+    url,
+    standfirst: extracted.standfirst,
+    captions: extracted.captions.length > 0 ? extracted.captions : undefined,
+  });
+  if (!checked.success) return { success: false, problem: { code: 'invalid-facts', details: z.prettifyError(checked.error) } };
+
+  const name = `${id}.txt`;
+  const article: PreparedArticle = { facts: checked.data, body: extracted.body, sources, captions: extracted.captions, dropped: extracted.dropped, name };
+  if (extracted.standfirst) article.standfirst = extracted.standfirst;
+  if (same && basename(same.file) !== name) article.replaces = same.file;
+  return { success: true, article };
+}
+
+/** What to tell the person ingesting `source` about a problem; each message says what to do. */
+export function ingestMessage(problem: IngestProblem, source: string): string {
+  switch (problem.code) {
+    case 'missing-facts': {
+      const missing = REQUIRED.filter(([key]) => problem.missing.includes(key));
+      const what = missing.map(([, , label]) => label);
+      const listed = what.length > 1 ? `${what.slice(0, -1).join(', ')} or ${what[what.length - 1]}` : what[0];
+      return `Cannot ingest ${source}: it does not state its ${listed}. Give ${missing.map(([, flag]) => flag).join(' ')}. Nothing was written.`;
+    }
+    case 'invalid-facts':
+      return `Cannot ingest ${source}; give or correct these (the flags are --outlet, --published, --url, --title, --byline, --id):\n${problem.details}\nNothing was written.`;
+    case 'empty-body':
+      return `Cannot ingest ${source}: no article text was found in it. Nothing was written.`;
+    case 'duplicate':
+      return `${source} is already in the corpus as ${problem.file} (the same ${problem.by}). Give --replace to update that file with it.`;
+    case 'id-taken':
+      return `Cannot ingest ${source}: the id "${problem.id}" is already used by ${problem.file}, another article. Give another --id, or --replace to overwrite it.`;
+  }
+}

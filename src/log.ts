@@ -58,3 +58,16 @@ export function createLogger({ secrets = [], destination, level = 'info' }: Logg
     stream,
   );
 }
+
+/** Message-first logging (`warn(message, fields)`) onto a pino logger, for code that also logs to a terminal. */
+export function messageLog(logger: Logger): {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  fatal(message: string, fields?: Record<string, unknown>): void;
+} {
+  return {
+    info: (message, fields) => logger.info(fields ?? {}, message),
+    warn: (message, fields) => logger.warn(fields ?? {}, message),
+    fatal: (message, fields) => logger.fatal(fields ?? {}, message),
+  };
+}

@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import { answerLine } from './answer-line.ts';
 import { startBot } from './discord/bot.ts';
-import { createLogger } from './log.ts';
+import { createLogger, messageLog } from './log.ts';
 import { renderText } from './render/text.ts';
 import { configOrExit, openLibrary, openLiveLibrary } from './setup.ts';
 
@@ -11,11 +11,7 @@ const config = configOrExit();
 if (config.DISCORD_TOKEN) {
   // From here on every line is structured and scrubbed of the token, errors included.
   const logger = createLogger({ secrets: [config.DISCORD_TOKEN], level: config.LOG_LEVEL });
-  const live = await openLiveLibrary(config.CORPUS_DIR, {
-    info: (message, fields) => logger.info(fields ?? {}, message),
-    warn: (message, fields) => logger.warn(fields ?? {}, message),
-    fatal: (message, fields) => logger.fatal(fields ?? {}, message),
-  });
+  const live = await openLiveLibrary(config.CORPUS_DIR, messageLog(logger));
   const library = live.current();
   logger.info({ articles: library.articles.length, quotations: library.quotations.length, figures: library.figures.length }, 'corpus loaded');
   // Articles added, changed or removed from now on are served without a restart.

@@ -57,7 +57,7 @@ describe('the bot process against a local Discord', () => {
     await rm(corpus, { recursive: true, force: true });
   });
 
-  it('starts with a broken corpus file named in a warning; on SIGTERM stops taking interactions, finishes the one in flight, logs out and exits 0', async () => {
+  it('starts with a broken corpus file named in a warning, serves an article copied in while it runs; on SIGTERM stops taking interactions, finishes the one in flight, logs out and exits 0', async () => {
     const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: corpus, LOG_LEVEL: 'info' };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -69,6 +69,12 @@ describe('the bot process against a local Discord', () => {
       expect(skipped?.reason, log.raw()).toMatch(/front matter/u);
       expect(log.lines.find((l) => l.msg === 'corpus loaded')).toMatchObject({ articles: 1 });
       await emulator.waitForSession();
+
+      // The folder is watched: an article copied in is served without a restart.
+      await copyFile('corpus/press-tv-2021-03-15.txt', join(corpus, 'press-tv-2021-03-15.txt'));
+      expect(await log.waitFor('corpus reloaded')).toMatchObject({ added: [join(corpus, 'press-tv-2021-03-15.txt')], articles: 2 });
+      const added = await emulator.sendCommand('quote', { query: 'Takht-Ravanchi' }).response;
+      expect(added.data?.embeds?.[0]?.author?.name).toBe('Majid Takht-Ravanchi');
 
       // The reply is held up by a 429 for a second, so it is in flight when SIGTERM arrives.
       emulator.rateLimitNextCallback(1);
@@ -86,9 +92,10 @@ describe('the bot process against a local Discord', () => {
 
       expect(await exited).toBe(0);
       expect(log.lines.some((l) => l.msg === 'logged out of Discord')).toBe(true);
-      // The refusal is logged like every other answer (it comes first: the answer in flight is held up).
+      // The refusal is logged like every other answer (it comes before the answer in flight, which is held up; after the answer about the article copied in).
       const answered = log.lines.filter((l) => l.msg === 'answered').map((l) => ({ interaction: l.interaction, command: l.command, refused: l.refused }));
       expect(answered).toEqual([
+        { interaction: 'command', command: 'quote', refused: undefined },
         { interaction: 'command', command: 'quote', refused: 'stopping' },
         { interaction: 'command', command: 'quote', refused: undefined },
       ]);

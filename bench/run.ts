@@ -3,7 +3,7 @@
  * time per answer for each command over a mix of queries, and then the bot under load: the real
  * discord.js client against the local Discord emulator (127.0.0.1 only), 1,000 interactions sent
  * 200 at a time, with how many were answered within Discord's 3 seconds and the p50 and p99 from
- * interaction to reply. Prints figures; asserts nothing, since these machines are shared and
+ * interaction to reply; and the hot reload of the seeds plus generated articles (see reload.ts). Prints figures; asserts nothing, since these machines are shared and
  * timings are noisy.
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { startBot } from '../src/discord/bot.ts';
 import { deployCommands } from '../src/discord/deploy.ts';
 import { Library } from '../src/index/library.ts';
 import { fixedLibrary } from '../src/live-library.ts';
+import { benchReload } from './reload.ts';
 import { createLogger } from '../src/log.ts';
 import { DiscordEmulator, type EmulatedInteraction } from '../test/support/discord-emulator.ts';
 
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '200' },
     interactions: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '200' },
+    generated: { type: 'string', default: '300' },
   },
 });
 const rounds = Number(values.rounds);
@@ -70,6 +72,8 @@ for (const [command, lines] of Object.entries(QUERIES)) {
   times.sort((a, b) => a - b);
   console.log(`${command.padEnd(9)} ${String(lines.length).padStart(7)} ${percentile(times, 50).toFixed(3).padStart(8)} ${percentile(times, 99).toFixed(3).padStart(7)} ${times[times.length - 1]!.toFixed(3).padStart(7)}`);
 }
+
+await benchReload(Number(values.generated));
 
 // ---------------------------------------------------------------------------------------------
 // The bot under load, against the local Discord emulator.

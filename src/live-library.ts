@@ -35,7 +35,7 @@ export interface CorpusChange {
   analysed: number;
   /** From noticing the change to the new library serving. */
   ms: number;
-  /** The longest stretch spent without yielding: joining speakers and building the search indexes. */
+  /** The longest stretch the reload kept the event loop to itself: what an interaction arriving meanwhile could wait at most. */
   blockedMs: number;
 }
 
@@ -61,7 +61,7 @@ export interface WatchOptions {
 /** The defaults of `WatchOptions`: a saved file is served about half a second after the last write. */
 export const WATCH_DEFAULTS: Required<WatchOptions> = { debounceMs: 500, maxWaitMs: 5_000, pollMs: 30_000 };
 
-/** Per-article analysis yields to waiting interactions after this much work. */
+/** A reload lets waiting interactions be answered after this much work. */
 const SLICE_MS = 15;
 
 /** A corpus folder's library, rebuilt off the hot path when its files change. */
@@ -149,10 +149,19 @@ export class LiveLibrary implements LibrarySource {
     const newProblems = problems.filter((p) => fresh.has(p.file) || oldProblems.get(p.file) !== p.reason);
     for (const problem of newProblems) this.#log.warn(`Skipped ${problem.file}: ${problem.reason}`, { file: problem.file, reason: problem.reason });
 
-    const analyses = await this.#analyse(articles);
-    const building = performance.now();
-    const library = new Library(articles, analyses.reused);
-    const blockedMs = performance.now() - building;
+    // Built a slice at a time: between slices, interactions are answered from the library in force.
+    let sliceStart = performance.now();
+    let blockedMs = 0;
+    const pause = async (): Promise<void> => {
+      const busy = performance.now() - sliceStart;
+      if (busy < SLICE_MS) return;
+      blockedMs = Math.max(blockedMs, busy);
+      await nextTurn();
+      sliceStart = performance.now();
+    };
+    const analyses = await this.#analyse(articles, pause);
+    const library = await Library.build(articles, analyses.reused, pause);
+    blockedMs = Math.max(blockedMs, performance.now() - sliceStart);
     if (this.#closed) return null;
     // The swap: answers that already hold the old library finish with it.
     this.#library = library;
@@ -175,10 +184,9 @@ export class LiveLibrary implements LibrarySource {
    * The analysis of every article: reused from the library in force when its body is unchanged,
    * otherwise worked out here, a slice at a time so that interactions keep being answered.
    */
-  async #analyse(articles: readonly Article[]): Promise<{ reused: Map<string, ArticleAnalysis>; analysed: number }> {
+  async #analyse(articles: readonly Article[], pause: () => Promise<void>): Promise<{ reused: Map<string, ArticleAnalysis>; analysed: number }> {
     const reused = new Map<string, ArticleAnalysis>();
     let analysed = 0;
-    let sliceStart = performance.now();
     for (const article of articles) {
       const old = this.#library.analysisOf(article.id);
       if (old && old.body === article.body) {
@@ -187,10 +195,7 @@ export class LiveLibrary implements LibrarySource {
       }
       reused.set(article.id, analyseArticle(article));
       analysed += 1;
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await nextTurn();
-        sliceStart = performance.now();
-      }
+      await pause();
     }
     return { reused, analysed };
   }

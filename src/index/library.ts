@@ -22,6 +22,12 @@ export interface SentenceRef {
   sentence: Sentence;
 }
 
+/** Passed by `Library.build` alone: the constructor leaves the indexes for it to fill a slice at a time. */
+const INDEX_LATER = Symbol('index later');
+
+/** Documents added to a search index between two pauses of `Library.build`. */
+const INDEX_SLICE = 200;
+
 /**
  * What one article yields on its own: its sentences, its quotations with their speakers as the
  * article names them, its people and its figures. Most of the work of building a library, and
@@ -75,7 +81,7 @@ export class Library {
    * earlier library's `analysisOf`) spares the per-article work for articles whose body is
    * unchanged; the cross-article parts (speakers, search indexes) are always built afresh.
    */
-  constructor(articles: readonly Article[], analyses?: ReadonlyMap<string, ArticleAnalysis>) {
+  constructor(articles: readonly Article[], analyses?: ReadonlyMap<string, ArticleAnalysis>, later?: typeof INDEX_LATER) {
     this.articles = [...articles].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
     const people: PersonInArticle[] = [];
     const local: { article: Article; quotations: ArticleAnalysis['quotations'] }[] = [];
@@ -116,6 +122,22 @@ export class Library {
     for (const q of this.quotations) this.#quotationsOf.get(q.articleId)!.push(q);
     for (const f of this.figures) this.#figuresOf.get(f.articleId)!.push(f);
 
+    if (later !== INDEX_LATER) for (const _ of this.#buildIndexes());
+  }
+
+  /**
+   * Builds the library as the constructor does, but calls `pause` between slices of the search
+   * indexes (most of the work once the articles are analysed), so that a running bot can go on
+   * answering from the library in force while this one is built.
+   */
+  static async build(articles: readonly Article[], analyses: ReadonlyMap<string, ArticleAnalysis> | undefined, pause: () => Promise<void>): Promise<Library> {
+    const library = new Library(articles, analyses, INDEX_LATER);
+    for (const _ of library.#buildIndexes()) await pause();
+    return library;
+  }
+
+  /** Fills the search indexes and the vocabulary, yielding after each slice of documents. */
+  *#buildIndexes(): Generator<void> {
     const speakersBySentence = new Map<string, Set<string>>();
     for (const q of this.quotations) {
       if (!q.speakerId) continue;
@@ -124,20 +146,28 @@ export class Library {
       set.add(this.#speakers.get(q.speakerId)!.name);
       speakersBySentence.set(key, set);
     }
-    this.#sentenceIndex.addAll(
-      this.articles.flatMap((article) =>
-        this.#sentences.get(article.id)!.map((sentence) => {
-          const id = this.#allSentences.push({ article, sentence }) - 1;
-          const speakerNames = [...(speakersBySentence.get(sentenceKey(article.id, sentence.index)) ?? [])];
-          return { id, text: sentence.text, speakers: speakerNames.join(' '), outlet: article.outlet, headline: article.title ?? '' };
-        }),
-      ),
+    const sentences = this.articles.flatMap((article) =>
+      this.#sentences.get(article.id)!.map((sentence) => {
+        const id = this.#allSentences.push({ article, sentence }) - 1;
+        const speakerNames = [...(speakersBySentence.get(sentenceKey(article.id, sentence.index)) ?? [])];
+        return { id, text: sentence.text, speakers: speakerNames.join(' '), outlet: article.outlet, headline: article.title ?? '' };
+      }),
     );
-    this.#quotationIndex.addAll(
-      this.quotations.map((q, id) => ({ id, text: q.text, speaker: q.speakerId ? this.#speakers.get(q.speakerId)!.name : '' })),
-    );
+    yield;
+    for (let i = 0; i < sentences.length; i += INDEX_SLICE) {
+      this.#sentenceIndex.addAll(sentences.slice(i, i + INDEX_SLICE));
+      yield;
+    }
+    const quotations = this.quotations.map((q, id) => ({ id, text: q.text, speaker: q.speakerId ? this.#speakers.get(q.speakerId)!.name : '' }));
+    for (let i = 0; i < quotations.length; i += INDEX_SLICE) {
+      this.#quotationIndex.addAll(quotations.slice(i, i + INDEX_SLICE));
+      yield;
+    }
     this.#speakerIndex.addAll(this.speakers.map((s, id) => ({ id, name: [s.name, ...s.aliases].join(' ') })));
-    for (const { article, sentence } of this.#allSentences) for (const term of queryTerms(`${sentence.text} ${article.outlet} ${article.title ?? ''}`)) this.#vocabulary.add(term);
+    for (let i = 0; i < this.#allSentences.length; i += INDEX_SLICE) {
+      for (const { article, sentence } of this.#allSentences.slice(i, i + INDEX_SLICE)) for (const term of queryTerms(`${sentence.text} ${article.outlet} ${article.title ?? ''}`)) this.#vocabulary.add(term);
+      yield;
+    }
     for (const s of this.speakers) for (const term of queryTerms([s.name, ...s.aliases].join(' '))) this.#nameWords.add(term);
   }
 

@@ -70,6 +70,8 @@ export type Answer =
       type: 'article';
       command: string;
       summary: ArticleSummary;
+      /** Who wrote it, as the page named them, or null when unknown. */
+      byline: string | null;
       standfirst: string | null;
       captions: string[];
       /** The opening sentences of the body. */

@@ -22,6 +22,7 @@ export function answerSource(library: Library, options: CommandOptions): Answer 
       type: 'article',
       command: 'source',
       summary: summarise(library, article),
+      byline: article.byline ?? null,
       standfirst: article.standfirst ?? null,
       captions: article.captions ?? [],
       results: library.sentencesOf(article.id).slice(0, OPENING_SENTENCES).map((s) => sentenceResult(article, s)),

@@ -386,6 +386,7 @@ const RENDERERS: Renderers = {
     const { article } = summary;
     const opening = answer.results.flatMap((r, i): Piece[] => (i === 0 ? [{ span: r.text }] : ['\n', { span: r.text }]));
     const extras = [
+      ...(answer.byline ? [{ name: 'Byline', text: answer.byline }] : []),
       ...(answer.standfirst ? [{ name: 'Standfirst (the outlet’s summary, not article text)', text: answer.standfirst }] : []),
       ...answer.captions.slice(0, MAX_CAPTIONS).map((text) => ({ name: 'Photo caption', text })),
     ];

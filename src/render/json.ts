@@ -19,7 +19,7 @@ export function renderJson(answer: Answer): Record<string, unknown> {
         command: answer.command,
         query: answer.summary.article.id,
         results: answer.results,
-        article: { ...answer.summary, standfirst: answer.standfirst, captions: answer.captions },
+        article: { ...answer.summary, byline: answer.byline, standfirst: answer.standfirst, captions: answer.captions },
       };
     case 'help':
       return { command: answer.command, query: '', results: [], help: answer.entries };

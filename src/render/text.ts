@@ -20,6 +20,7 @@ export function renderText(answer: Answer): string {
     case 'article': {
       const { article } = answer.summary;
       const lines = [`${citationLabel(article)}`, article.url, `id ${article.id} · ${answer.summary.sentences} sentences, ${answer.summary.words} words`];
+      if (answer.byline) lines.push(`Byline: ${answer.byline}`);
       if (answer.standfirst) lines.push('', `Standfirst (the outlet’s summary): ${answer.standfirst}`);
       for (const caption of answer.captions) lines.push('', `Photo caption: ${caption}`);
       lines.push('', 'Opening:', ...answer.results.map((r) => r.text));

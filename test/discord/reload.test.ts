@@ -84,6 +84,7 @@ describe('the bot with a corpus that changes while it runs', () => {
     expect(embed?.title).toContain('The Harbour Herald');
     expect(embed?.title).toContain('2024-05-14');
     expect(embed?.title).toContain('Valmora dockworkers strike over contract talks');
+    expect(embed?.fields?.map((f) => [f.name, f.value])).toContainEqual(['Byline', 'Ines Carvalho and Tomas Berg']);
     expect(embed?.url).toMatch(/^https:\/\/www\.harbourherald\.example\/news\/2024\/05\/14\/valmora-dockworkers-strike/u);
 
     const list = await emulator.sendCommand('source', {}, who()).response;

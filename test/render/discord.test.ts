@@ -134,26 +134,28 @@ describe('renderDiscord: other answers', () => {
     expect(unlinked.embeds[0]?.description?.split('\n')[0]).toMatch(/^`an-outlet-with-a-long-name-2024-01-0` · Some Outlet, 2024-01-01, “Headline0 .+ · 3 words$/u);
   });
 
-  it('keeps an article with a long opening, standfirst and five long captions within 6,000 characters, sharing the room', () => {
+  it('keeps an article with a long opening, byline, standfirst and five long captions within 6,000 characters, sharing the room', () => {
     const long = (word: string): string => `${word} `.repeat(300).trim();
     const reply = renderDiscord({
       type: 'article',
       command: 'source',
       summary: summary(1),
+      byline: long('byline'),
       standfirst: long('summary'),
       captions: Array.from({ length: 5 }, (_, i) => long(`caption${i}`)),
       results: [result(long('opening'))],
     });
     expect(checkMessageLimits(reply)).toEqual([]);
     const [embed] = reply.embeds;
-    expect(embed?.fields).toHaveLength(6);
+    expect(embed?.fields).toHaveLength(7);
     expect(embed?.description).toMatch(/^opening( opening)* \[…\]$/u);
     for (const field of embed?.fields ?? []) expect(field.value).toMatch(/^(\w+)( \1)* \[…\]$/u);
   });
 
-  it('shows an article’s standfirst and captions as fields labelled as what they are', () => {
-    const reply = renderDiscord({ type: 'article', command: 'source', summary: summary(1), standfirst: 'The summary.', captions: ['A photo (AP)'], results: [result('First.'), result('Second.')] });
+  it('shows an article’s byline, standfirst and captions as fields labelled as what they are', () => {
+    const reply = renderDiscord({ type: 'article', command: 'source', summary: summary(1), byline: 'Jane Doe', standfirst: 'The summary.', captions: ['A photo (AP)'], results: [result('First.'), result('Second.')] });
     expect(reply.embeds[0]?.fields).toEqual([
+      { name: 'Byline', value: 'Jane Doe' },
       { name: 'Standfirst (the outlet’s summary, not article text)', value: 'The summary.' },
       { name: 'Photo caption', value: 'A photo (AP)' },
     ]);

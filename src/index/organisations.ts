@@ -34,6 +34,11 @@ const STATE_OF: ReadonlyMap<string, string> = new Map(
   Object.values(countries).flatMap((c) => stateNamesOf(c).map((n) => [n.toLowerCase(), (c as { name: string }).name.toLowerCase()] as const)),
 );
 
+/** Whether an organisation key is a state's (see `organisationKey`). */
+export function isStateKey(key: string): boolean {
+  return STATE_OF.has(key);
+}
+
 /** A state's names as countries-list gives them: its name, other names and capital (`Washington D.C.` as `Washington`). */
 function stateNamesOf(c: unknown): string[] {
   const { name, capital, alias = [] } = c as { name: string; capital: string; alias?: string[] };
@@ -102,8 +107,11 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
     const author = document.groups?.['before'] ?? document.groups?.['after'];
     return author ? organisationName(author, properWords) : null;
   }
-  // `The Abu Dhabi-based Al Noor Humanitarian Foundation` is named `Al Noor Humanitarian Foundation`.
+  // `The Abu Dhabi-based Al Noor Humanitarian Foundation` is named `Al Noor Humanitarian Foundation`;
+  // `federal Occupational Safety and Health Administration records` are that Administration's.
   const name = trimmed
+    .replace(/\s+(?:records|data|figures|documents|filings|statistics)$/u, '')
+    .replace(/^(?:federal|state|national|local|regional|provincial|municipal)\s+(?=\p{Lu})/u, '')
     .replace(LEADING, '')
     // `Neighbouring Zambia said`: an adjective capitalised only for opening the sentence.
     .replace(/^(\p{Lu}\p{Ll}+(?:ing|ed|ly))\s+(?=\p{Lu})/u, (word, bareWord: string) => (properWords.has(bareWord.toLowerCase()) ? word : ''))

@@ -147,7 +147,7 @@ export const REFERENCE_WORDS: readonly string[] = [
   'article', 'articles', 'resolution', 'resolutions', 'code', 'number', 'no', 'nos', 'page', 'pages', 'section', 'sections',
   'chapter', 'chapters', 'paragraph', 'paragraphs', 'clause', 'item', 'annex', 'volume', 'vol', 'p', 'pp', 'figure', 'table',
   'flight', 'route', 'highway', 'gate', 'room', 'tower', 'camp', 'anchorage', 'berth', 'pier', 'platform', 'terminal', 'level',
-  'shaft', 'precinct', 'bay', 'hangar', 'block', 'sector', 'ward', 'district',
+  'shaft', 'precinct', 'bay', 'hangar', 'block', 'sector', 'ward', 'district', 'line', 'exit', 'exits', 'lane', 'track',
 ];
 
 /** Words before a number word that make it a reference to things already named: `the two countries`. */
@@ -182,6 +182,12 @@ export const CURRENCY_NAMES: readonly string[] = [
   'dollars', 'euros', 'pounds', 'yuan', 'renminbi', 'yen', 'rials', 'riyals', 'rupees', 'roubles', 'rubles', 'lira', 'liras',
   'shekels', 'dinars', 'dirhams', 'pesos', 'francs', 'kwacha', 'naira', 'rand', 'won', 'ringgit', 'baht', 'manat', 'som',
   'somoni', 'tenge', 'hryvnias', 'lei', 'zloty', 'krona', 'kronor', 'krone', 'reais', 'afghanis',
+];
+
+/** What forces are made of: moved, sent or brought, these are deployed (`moved an additional 3,000 troops`). */
+export const FORCE_NOUNS: readonly string[] = [
+  'troops', 'soldiers', 'forces', 'personnel', 'police', 'officers', 'vehicles', 'tanks', 'batteries', 'ships', 'warships', 'vessels',
+  'aircraft', 'jets', 'helicopters', 'planes', 'drones', 'units', 'battalions', 'brigades', 'marines', 'sailors', 'firefighters', 'rescuers',
 ];
 
 /** Nouns for people who can be lost, as an army loses soldiers: `the rebels had lost two fighters`. */
@@ -627,7 +633,9 @@ function isAge(c: Candidate): boolean {
 function isMeasurement(c: Candidate): boolean {
   const numStart = c.tokens[c.first]!.start;
   if (/\b(?:magnitude|minus)\s+$/iu.test(c.body.slice(Math.max(0, numStart - 12), numStart))) return true;
-  const after = c.body.slice(c.end, c.end + 12).trimStart().toLowerCase();
+  const after = c.body.slice(c.end, c.end + 24).trimStart().toLowerCase();
+  // `two blocks away`: a distance in city blocks.
+  if (/^blocks?\s+(?:away|from|north|south|east|west)\b/u.test(after)) return true;
   return MEASUREMENT_UNITS.some((u) => after.startsWith(u) && !LETTER.test(after[u.length] ?? ' '));
 }
 
@@ -835,6 +843,10 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   }
   // Rule 2: a cue verb governs the number.
   if (c.cueBefore && !(c.cueBefore === 'rockets' && hasOwnCounted)) return { category: c.cueBefore, via: 'before' };
+  // `moved an additional 3,000 troops to the frontier`: forces brought somewhere are deployed.
+  if (/\b(?:moved|brought|rushed|flew|sent|deployed)\s+(?:(?:an?|some)\s+)?(?:additional|extra|further|more|another|fresh)?\s*$/iu.test(body.slice(c.sentence.start, fig.start)) && FORCE_NOUNS.includes(head)) {
+    return { category: 'deployed', via: 'before' };
+  }
   // `the rebels had lost two fighters`: an army loses people to death.
   if (/\blost\s+(?:only\s+|just\s+)?$/iu.test(body.slice(c.sentence.start, fig.start)) && (!hasOwnCounted || PERSON_NOUNS.includes(head))) return { category: 'killed', via: 'before' };
   // Rule 2b: a list governed by one verb (`sent two carrier groups, dozens of fighter jets`).
@@ -943,6 +955,8 @@ export function findFigures(articleId: string, body: string, sentences: Sentence
   for (const sentence of sentences) {
     const tokens = tokenize(sentence);
     let prev: Found | null = null;
+    /** Where the last number read as an identifier ends: `exits 14 and 16` names two exits. */
+    let identifierEnd = -1;
     for (let i = 0; i < tokens.length; ) {
       const c = readCandidate(body, tokens, sentence, i);
       if (!c) {
@@ -952,7 +966,16 @@ export function findFigures(articleId: string, body: string, sentences: Sentence
       const range = readRange(body, tokens, sentence, c);
       const number = range?.candidate ?? c;
       i = number.last + 1;
-      if (EXCLUSION_RULES.some((rule) => rule.test(number))) continue;
+      const numberStart = number.qualifier ? number.qualifier.start : number.start;
+      if (identifierEnd >= 0 && /^\s*(?:and|or|to|through|[-–])\s*$/u.test(body.slice(identifierEnd, numberStart))) {
+        identifierEnd = number.end;
+        continue;
+      }
+      const excluded = EXCLUSION_RULES.find((rule) => rule.test(number));
+      if (excluded) {
+        if (excluded.name === 'identifier') identifierEnd = number.end;
+        continue;
+      }
       const start = number.qualifier ? number.qualifier.start : number.start;
       const hasOwnCounted = number.counted !== '' && number.counted !== number.currency;
       let counted = number.counted;

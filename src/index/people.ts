@@ -2,7 +2,7 @@
  * People in one article: who is named, which roles the article ties to whom, and how a noun
  * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
-import { headedByOrganisation, organisationKey, organisationName, properWordsOf } from './organisations.ts';
+import { headedByOrganisation, isStateKey, organisationKey, organisationName, properWordsOf } from './organisations.ts';
 
 /** A run of capitalised words joined by `of`/`for`/`and`/`the`: a body's name when its head noun is a body's (`Ministry of Health`). */
 const NAMED_BODY = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
@@ -81,7 +81,9 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'engineering', 'holdings', 'partners', 'associates', 'advisory', 'consulting', 'industries', 'minerals', 'mining',
   'energy', 'oil', 'gas', 'petroleum', 'motors', 'airlines', 'airways', 'shipping', 'maritime', 'logistics',
   'construction', 'capital', 'investments', 'technologies', 'systems', 'solutions', 'inc', 'ltd', 'llc', 'plc', 'corp',
-  'corporation', 'limited', 'co', 'forces', 'people’s', "people's",
+  'corporation', 'limited', 'co', 'forces', 'people’s', "people's", 'administration', 'occupational',
+  'products', 'chemicals', 'plastics', 'polymers', 'foods', 'pharmaceuticals', 'textiles', 'steel', 'electric', 'power',
+  'telecom', 'communications', 'insurance', 'resources', 'metals', 'brands', 'enterprises', 'manufacturing',
 ]);
 
 /** Words placed before a name that are not part of it: `President Joe Biden`, `Gen. Qassem Soleimani`. */
@@ -197,8 +199,11 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     const words = run.slice(first);
     if (words.length < 2 || words.length > 5) continue;
     // `The governor of Razavi Khorasan`, `the village of San Isidro`: what follows a role or a place and `of` is a place or a body.
-    const lead = /(?:^|\s)(\p{L}+)\s+of\s+(?:the\s+)?$/iu.exec(text.slice(0, words[0]!.start))?.[1]?.toLowerCase();
+    const lead = /(?:^|\s)(\p{L}+)\s+of\s+(?:the\s+)?$/iu.exec(text.slice(0, run[0]!.start))?.[1]?.toLowerCase();
     if (lead && (ROLE_OF_NOUN.has(lead) || PLACE_NOUNS.has(lead) || NOT_PERSON_WORDS.has(lead) || NAME_TITLES.has(lead))) continue;
+    // `Occupational Safety and Health Administration`: the run goes on, past `and`, into a body's name.
+    const goesOn = /^\s+(?:and|of|for)\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(run[run.length - 1]!.end))?.[1];
+    if (goesOn && goesOn.split(/\s+/u).some((w) => NOT_PERSON_WORDS.has(w.toLowerCase()))) continue;
     if (words.some((w) => NAME_TITLES.has(w.word.toLowerCase()))) continue;
     if (words.some((w) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) || ALL_CAPS.test(w.word) || FUNCTION_WORDS.has(w.word.toLowerCase()))) continue;
     if (words.some((w) => w.word.endsWith('.'))) continue;
@@ -262,6 +267,15 @@ export class ArticlePeople {
   byDescriptor(phrase: string): LocalPerson | null {
     const matches = this.persons.filter((p) => p.descriptors.has(phrase.trim()));
     return matches.length === 1 ? matches[0]! : null;
+  }
+
+  /**
+   * The body a bare `the company` (or firm, operator, …) means when no body named so far has that
+   * word in its name: the one that spoke or was named most recently, never a state.
+   */
+  lastBody(): LocalPerson | null {
+    const bodies = this.persons.filter((p) => p.kind === 'organisation' && !isStateKey(p.surname) && p.firstSeen <= this.position);
+    return this.#mostRecent(bodies);
   }
 
   /** Notes that a person was named or quoted in the sentence being read. */
@@ -377,7 +391,8 @@ export class ArticlePeople {
       return this.addName(name.name);
     }
     for (const token of tokenize(phrase).reverse()) {
-      if (!CAPITALISED.test(token.word)) continue;
+      // `al-Hamzy said`: a surname may open with a lower-case particle.
+      if (!CAPITALISED.test(token.word) && !PARTICLE.test(token.word)) continue;
       const person = this.bySurname(token.word);
       if (person) return person;
     }
@@ -517,6 +532,7 @@ export const SPEECH_VERBS = [
   'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted', 'reported', 'reaffirmed',
   'blamed', 'criticised', 'criticized', 'demanded', 'revealed', 'disclosed', 'refuted', 'contended', 'conceded',
   'predicted', 'promised', 'appealed', 'say', 'denies', 'rejects', 'warns', 'insists', 'testified', 'answered',
+  'welcomed', 'hailed',
   'proposed', 'replied',
 ] as const;
 

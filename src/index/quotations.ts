@@ -254,6 +254,12 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     if (/^they$/iu.test(subject)) return previousOrganisation;
     const document = BARE_DOCUMENT.exec(subject);
     if (document) return documents.get(document.groups!['noun']!.toLowerCase()) ?? null;
+    // `The company said`: the body of that kind named so far, or else the last one heard.
+    const generic = /^the\s+(company|firm|operator|manufacturer|carrier|utility|employer|plant|group)$/iu.exec(subject);
+    if (generic && !people.persons.some((p) => p.kind === 'organisation' && p.surname.split(' ').includes(generic[1]!.toLowerCase()))) {
+      const body = people.lastBody();
+      if (body) return body;
+    }
     if (headedByOrganisation(subject)) return people.resolveOrganisation(subject);
     const person = resolvePerson(subject);
     if (person) return person;
@@ -431,8 +437,8 @@ function withoutAsides(text: string): string {
 /** Phrases that open a sentence before its subject: `In a statement carried by …,`, `Asked whether …,`. */
 const OPENER = /^(?:In|On|At|After|Before|During|Asked|Speaking|Addressing|According|Following|Despite|Earlier|Later|Meanwhile|Responding|When|While|As|Pressed|Opening|Separately|Elsewhere)\b/u;
 
-/** Clauses that describe rather than name: `who flew to Batken`, `responding to a request`. */
-const ASIDE_CLAUSE = /^(?:who|whom|whose|which|where|that)\b|^\p{Ll}+ing\b/u;
+/** Clauses that describe rather than name: `who flew to Batken`, `responding to a request`, an age (`Megan Lindqvist, 24, said`). */
+const ASIDE_CLAUSE = /^(?:who|whom|whose|which|where|that)\b|^\p{Ll}+ing\b|^\d{1,3}$/u;
 
 /**
  * Who is the subject of the verb that follows `text`: the noun phrase back to the start of its

@@ -443,4 +443,15 @@ describe('findFigures on the ways agencies word a toll', () => {
     const figures = figuresIn('Rebels said they had killed at least 40 soldiers, shot down four drones and lost only two of their own.');
     expect(one(figures, 'two').category).toBe('killed');
   });
+
+  it('reads forces moved to a front as deployed, and exits, lines and city blocks as no figures', () => {
+    const body = 'The ministry had moved an additional 3,000 troops and 40 armored vehicles to the frontier. The road between exits 14 and 16 was closed. We knew line four was trouble. We saw the glow two blocks away.';
+    const figures = figuresIn(body);
+    expect(one(figures, '3,000 troops').category).toBe('deployed');
+    expect(one(figures, '40 armored vehicles').category).toBe('deployed');
+    expectNoFigureAt(body, figures, 'exits 14', '14');
+    expectNoFigureAt(body, figures, 'and 16', '16');
+    expectNoFigureAt(body, figures, 'line four', 'four');
+    expectNoFigureAt(body, figures, 'two blocks', 'two');
+  });
 });

@@ -250,4 +250,24 @@ describe('findQuotations on the ways agencies attribute', () => {
     expect(quotations('American forces have maintained their presence in both countries.')).toEqual([]);
     expect(quotations('The Pentagon maintained that the strikes were lawful.')).toEqual([['The Pentagon maintained that the strikes were lawful.', 'reported', 'Pentagon']]);
   });
+
+  it('reads a surname opening with a particle, an age between commas, and a body whose name runs past "and"', () => {
+    const body = [
+      '"We are ready," said Yahya al-Hamzi, the negotiator.',
+      '"There are still thousands of detainees," al-Hamzy said.',
+      'His daughter, Megan Lindqvist, 24, said: "The smoke smelled like burning tires."',
+      'According to federal Occupational Safety and Health Administration records, the plant was cited twice.',
+      'The UN special envoy, Henrik Solberg, welcomed the releases.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, , who]) => who)).toEqual(['Yahya al-Hamzi', 'Yahya al-Hamzi', 'Megan Lindqvist', 'Occupational Safety and Health Administration', 'Henrik Solberg']);
+  });
+
+  it('gives "the company" to the body last heard when none is named a company', () => {
+    const body = [
+      'A fire destroyed a plant owned by Kessler Polymer Products on Sunday.',
+      'Kessler Polymer Products said in a statement that it was cooperating.',
+      'The company said the fire began on a production line.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, , who]) => who)).toEqual(['Kessler Polymer Products', 'Kessler Polymer Products']);
+  });
 });

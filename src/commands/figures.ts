@@ -1,7 +1,7 @@
 /** /figures: the numbers the articles give on a topic, each with its sentence and citation. */
 import { SlashCommandBuilder } from 'discord.js';
 import { groupFigures } from '../index/figure-groups.ts';
-import { sentenceKey, type Library } from '../index/library.ts';
+import type { Library } from '../index/library.ts';
 import { queryTerms } from '../index/search.ts';
 import type { Figure, FigureCategory } from '../index/types.ts';
 import { count } from '../render/citation.ts';
@@ -50,11 +50,18 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
   const words = terms.filter((t) => !(t in TOPICS));
   let found: Figure[] = library.figures.filter((f) => categories.size === 0 || categories.has(f.category));
   if (words.length > 0) {
-    // The remaining words narrow to the sentences that hold them (or the article's headline and outlet).
-    const withFigures = new Set(found.map((f) => sentenceKey(f.articleId, f.sentence)));
-    const hits = library.searchSentences(words.join(' '), (ref) => withFigures.has(sentenceKey(ref.article.id, ref.sentence.index)));
-    const matching = new Set(hits.map((r) => sentenceKey(r.article.id, r.sentence.index)));
-    found = found.filter((f) => matching.has(sentenceKey(f.articleId, f.sentence)));
+    // The remaining words narrow to the paragraphs that hold them all (or the article's headline and
+    // outlet): a toll's paragraph names the place once (`the besieged Gaza Strip, which has killed …`),
+    // not in each of its sentences (`Another 26,900 people have been wounded as well.`).
+    const paragraphOf = (articleId: string, sentence: number) => `${articleId}#${library.sentencesOf(articleId)[sentence]?.paragraph ?? -1}`;
+    const withFigures = new Set(found.map((f) => paragraphOf(f.articleId, f.sentence)));
+    const matching = words
+      .map((word) => {
+        const hits = library.searchSentences(word, (ref) => withFigures.has(paragraphOf(ref.article.id, ref.sentence.index)));
+        return new Set(hits.map((r) => paragraphOf(r.article.id, r.sentence.index)));
+      })
+      .reduce((all, keys) => new Set([...all].filter((k) => keys.has(k))));
+    found = found.filter((f) => matching.has(paragraphOf(f.articleId, f.sentence)));
   }
   if (found.length === 0) return { type: 'problem', command: 'figures', query: topic, problem: { code: 'nothing-found', query: topic } };
   const order = new Map(library.articles.map((a, i) => [a.id, i]));

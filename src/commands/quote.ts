@@ -18,8 +18,9 @@ export function answerQuote(library: Library, options: CommandOptions): Answer {
   let quotations: Quotation[];
   if (speakers.length > 0) {
     const rank = new Map(speakers.map((s, i) => [s.id, i]));
-    quotations = library.quotations
-      .filter((q) => q.speakerId !== null && rank.has(q.speakerId) && q.kind !== 'scare')
+    quotations = speakers
+      .flatMap((s) => library.quotationsBy(s.id))
+      .filter((q) => q.kind !== 'scare')
       .sort((a, b) => rank.get(a.speakerId!)! - rank.get(b.speakerId!)! || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || inReadingOrder(library, a, b));
   } else {
     // The words asked for decide the order here: the closest match first, whatever its kind.

@@ -51,7 +51,7 @@ function summarise(library: Library, article: Article): ArticleSummary {
   return {
     article: refOf(article),
     sentences: library.sentencesOf(article.id).length,
-    words: article.body.split(/\s+/u).filter(Boolean).length,
+    words: library.wordsOf(article.id),
     quotations: library.quotationsOf(article.id).filter((q) => q.kind !== 'reported' && q.kind !== 'scare').length,
     figures: library.figuresOf(article.id).length,
   };

@@ -12,9 +12,10 @@ if (config.DISCORD_TOKEN) {
   // From here on every line is structured and scrubbed of the token, errors included.
   const logger = createLogger({ secrets: [config.DISCORD_TOKEN], level: config.LOG_LEVEL });
   const library = await openLibrary(config.CORPUS_DIR, {
+    info: (message, fields) => logger.info(fields ?? {}, message),
     warn: (message, fields) => logger.warn(fields ?? {}, message),
     fatal: (message, fields) => logger.fatal(fields ?? {}, message),
-  });
+  }, config.CACHE_DIR);
   logger.info({ articles: library.articles.length, quotations: library.quotations.length, figures: library.figures.length }, 'corpus loaded');
   try {
     const bot = await startBot({ token: config.DISCORD_TOKEN, library, apiUrl: config.DISCORD_API_URL, logger });
@@ -38,7 +39,7 @@ if (config.DISCORD_TOKEN) {
     process.exit(1);
   }
 } else {
-  const library = await openLibrary(config.CORPUS_DIR);
+  const library = await openLibrary(config.CORPUS_DIR, undefined, config.CACHE_DIR);
   // A prompt is for a person at a terminal; piped input gets the answers alone.
   const interactive = process.stdin.isTTY === true;
   if (interactive) {

@@ -10,6 +10,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../src/corpus/article.ts';
 import { formatArticle } from '../src/corpus/format.ts';
+import type { Library } from '../src/index/library.ts';
 import { findQuotations } from '../src/index/quotations.ts';
 import { splitSentences } from '../src/index/sentences.ts';
 
@@ -115,4 +116,12 @@ export async function writeCorpus(dir: string, seeds: readonly Article[], n: num
     const { body, file: _file, ...facts } = article;
     await writeFile(join(dir, `${article.id}.txt`), formatArticle(facts, body));
   }
+}
+
+/** The quotations (each with its speaker's name) and figures of some articles, as plain data: what must not change when other articles join them. */
+export function findingsOf(library: Library, ids: readonly string[]): unknown[] {
+  return ids.map((id) => ({
+    quotations: library.quotationsOf(id).map((q) => ({ ...q, speakerId: undefined, speaker: q.speakerId ? library.speaker(q.speakerId)!.name : null })),
+    figures: library.figuresOf(id),
+  }));
 }

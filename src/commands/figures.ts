@@ -1,11 +1,11 @@
 /** /figures: the numbers the articles give on a topic, each with its sentence and citation. */
 import { SlashCommandBuilder } from 'discord.js';
 import { groupFigures } from '../index/figure-groups.ts';
-import { sentenceKey, type Library } from '../index/library.ts';
+import type { Library } from '../index/library.ts';
 import { queryTerms } from '../index/search.ts';
 import type { Figure, FigureCategory } from '../index/types.ts';
 import { count } from '../render/citation.ts';
-import { figureResult, folded, resultsOf, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { articlePosition, figureResult, folded, resultsOf, MAX_RESULTS, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
 import { addPrivateOption } from './private.ts';
 
 /**
@@ -48,17 +48,25 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
   const terms = queryTerms(topic);
   const categories = new Set(terms.flatMap((t) => TOPICS[t] ?? []));
   const words = terms.filter((t) => !(t in TOPICS));
-  let found: Figure[] = library.figures.filter((f) => categories.size === 0 || categories.has(f.category));
+  const wanted = (f: Figure): boolean => categories.size === 0 || categories.has(f.category);
+  let found: Figure[] = [];
   if (words.length > 0) {
     // The remaining words narrow to the sentences that hold them (or the article's headline and outlet).
-    const withFigures = new Set(found.map((f) => sentenceKey(f.articleId, f.sentence)));
-    const hits = library.searchSentences(words.join(' '), (ref) => withFigures.has(sentenceKey(ref.article.id, ref.sentence.index)));
-    const matching = new Set(hits.map((r) => sentenceKey(r.article.id, r.sentence.index)));
-    found = found.filter((f) => matching.has(sentenceKey(f.articleId, f.sentence)));
+    const hits = library.searchSentences(words.join(' '), (ref) => library.figuresOf(ref.article.id).some((f) => f.sentence === ref.sentence.index && wanted(f)));
+    for (const { article, sentence } of hits) for (const f of library.figuresOf(article.id)) if (f.sentence === sentence.index && wanted(f)) found.push(f);
+  } else {
+    // Library figures come article by article, oldest first: walking back from the newest stops once enough are found.
+    for (let i = library.figures.length - 1; i >= 0; i--) {
+      const f = library.figures[i]!;
+      if (!wanted(f)) continue;
+      if (found.length >= MAX_RESULTS && f.articleId !== found[found.length - 1]!.articleId) break;
+      found.push(f);
+    }
   }
   if (found.length === 0) return { type: 'problem', command: 'figures', query: topic, problem: { code: 'nothing-found', query: topic } };
-  const order = new Map(library.articles.map((a, i) => [a.id, i]));
-  found.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start);
+  found.sort((a, b) => articlePosition(library, a.articleId) - articlePosition(library, b.articleId) || a.start - b.start);
+  // The newest figures are kept when there are too many: a story's latest numbers are the ones discussed.
+  found = found.slice(-MAX_RESULTS);
   const groups = groupFigures(found, (id) => library.article(id)!.published).map(({ figures: members, ...group }) => ({
     ...group,
     results: members.map((f) => figureResult(library, f)),

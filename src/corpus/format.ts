@@ -31,7 +31,7 @@ export function parseArticle(text: string, file: string): ParseResult {
 /** The body of a corpus file whose front matter ends at `offset`. */
 function bodyAfter(text: string, offset: number): string {
   // Line endings are the only thing normalised: a file saved on Windows quotes the same as one saved elsewhere.
-  return text.slice(offset).replace(/\r\n/g, '\n').replace(/^\n+/, '').replace(/\s+$/, '');
+  return text.slice(offset).replace(/\r\n/g, '\n').replace(/^\n+/, '').trimEnd();
 }
 
 /** The body of a corpus file already known to be valid (its facts come from a cache): `parseArticle`'s body without reading the facts again. */

@@ -17,6 +17,9 @@ export interface CorpusProblem {
  */
 export type Corpus = { success: true; articles: Article[]; problems: CorpusProblem[]; hashes: Map<string, string> } | { success: false; reason: string };
 
+/** Files read at once. */
+const READ_BATCH = 64;
+
 /** The content hash of a corpus file, as the cache keys it. */
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -38,13 +41,17 @@ export async function loadCorpus(dir: string, known?: (hash: string) => ArticleF
   const problems: CorpusProblem[] = [];
   const ids = new Map<string, string>();
   const hashes = new Map<string, string>();
-  for (const name of names) {
+  // Read a batch at a time: one file after another leaves the disk idle between reads, which is most of a large corpus's load time.
+  const texts: (string | NodeJS.ErrnoException)[] = [];
+  for (let first = 0; first < names.length; first += READ_BATCH) {
+    const batch = names.slice(first, first + READ_BATCH).map((name) => readFile(join(dir, name), 'utf8').catch((error: NodeJS.ErrnoException) => error));
+    texts.push(...(await Promise.all(batch)));
+  }
+  for (const [i, name] of names.entries()) {
     const file = join(dir, name);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      problems.push({ file, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    const text = texts[i]!;
+    if (typeof text !== 'string') {
+      problems.push({ file, reason: `cannot be read (${text.code ?? text.message})` });
       continue;
     }
     const hash = contentHash(text);

@@ -19,7 +19,7 @@ import { indexArticle, type ArticleIndex } from './derive.ts';
 import { Library, type SavedIndexes } from './library.ts';
 
 /** Bump when the file's layout changes (the source hash below changes with it anyway). */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The cache file of a corpus folder: one per folder (by its absolute path), so several corpora can share a cache folder. */
 export function cacheFileOf(cacheDir: string, corpusDir: string): string {
@@ -44,7 +44,7 @@ export const CODE_VERSION: string = (() => {
 /** An article as the cache keeps it: its facts (the body is read from its file) and its derived data, texts that are spans of the body left out. */
 interface CachedArticle {
   facts: ArticleFacts;
-  index: ArticleIndex;
+  index: SavedArticleIndex;
 }
 
 /** The cache file. */
@@ -86,23 +86,29 @@ export function corpusHash(hashes: ReadonlyMap<string, string>): string {
   return hash.digest('hex');
 }
 
-/** Drops texts that are spans of the body (`text === body.slice(start, end)`): the cache file stays half the size. */
-function withoutSpans(index: ArticleIndex, body: string): ArticleIndex {
+/**
+ * An article's derived data as saved: texts that are spans of the body (`text === body.slice(start,
+ * end)`) left out, and sentences, the most numerous, as `[start, end, paragraph]`. The file is
+ * half the size, and parsing it is most of a restart's time.
+ */
+type SavedArticleIndex = Omit<ArticleIndex, 'sentences'> & { sentences: [number, number, number][] };
+
+function withoutSpans(index: ArticleIndex, body: string): SavedArticleIndex {
   const strip = <T extends { start: number; end: number; text: string }>(item: T): T =>
     item.text === body.slice(item.start, item.end) ? ({ ...item, text: undefined } as unknown as T) : item;
-  return { ...index, sentences: index.sentences.map(strip), quotations: index.quotations.map(strip), figures: index.figures.map(strip) };
+  if (index.sentences.some((s, i) => s.index !== i || s.text !== body.slice(s.start, s.end))) throw new Error('cache: a sentence is not a span of its body');
+  return { ...index, sentences: index.sentences.map((s) => [s.start, s.end, s.paragraph]), quotations: index.quotations.map(strip), figures: index.figures.map(strip) };
 }
 
-/** Puts back the texts `withoutSpans` left out. */
-function withSpans(index: ArticleIndex, body: string): ArticleIndex {
+/** Puts back what `withoutSpans` left out. */
+function withSpans(saved: SavedArticleIndex, body: string): ArticleIndex {
   const fill = <T extends { start: number; end: number; text: string }>(item: T): T => {
     if (typeof item.text !== 'string') item.text = body.slice(item.start, item.end);
     return item;
   };
-  index.sentences.forEach(fill);
-  index.quotations.forEach(fill);
-  index.figures.forEach(fill);
-  return index;
+  saved.quotations.forEach(fill);
+  saved.figures.forEach(fill);
+  return { ...saved, sentences: saved.sentences.map(([start, end, paragraph], index) => ({ index, start, end, text: body.slice(start, end), paragraph })) };
 }
 
 /** The cache file, or why it cannot be used. */

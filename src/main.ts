@@ -11,6 +11,21 @@ const config = configOrExit();
 if (config.DISCORD_TOKEN) {
   // From here on every line is structured and scrubbed of the token, errors included.
   const logger = createLogger({ secrets: [config.DISCORD_TOKEN], level: config.LOG_LEVEL });
+  // A bug that escapes every handler still ends in one scrubbed JSON line, not Node's raw stack
+  // (which could quote a request with the token in it), and a non-zero exit for the service manager.
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+    process.on(event, (error: unknown) => {
+      logger.fatal({ err: error, event }, 'Verbatim stopped on an unexpected error');
+      process.exit(1);
+    });
+  }
+  // Until the bot is up, a stop signal has nothing to finish: leave at once, cleanly.
+  const stopEarly = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'signal received while starting; exiting');
+    process.exit(0);
+  };
+  process.once('SIGINT', stopEarly);
+  process.once('SIGTERM', stopEarly);
   const library = await openLibrary(config.CORPUS_DIR, {
     info: (message, fields) => logger.info(fields ?? {}, message),
     warn: (message, fields) => logger.warn(fields ?? {}, message),
@@ -19,6 +34,8 @@ if (config.DISCORD_TOKEN) {
   logger.info({ articles: library.articles.length, quotations: library.quotations.length, figures: library.figures.length }, 'corpus loaded');
   try {
     const bot = await startBot({ token: config.DISCORD_TOKEN, library, apiUrl: config.DISCORD_API_URL, logger });
+    process.off('SIGINT', stopEarly);
+    process.off('SIGTERM', stopEarly);
     // On Ctrl+C or a service manager's stop: answer nothing new, finish what is in flight, log out (Discord shows the bot offline at once), exit 0.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {

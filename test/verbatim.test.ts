@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../src/answer-line.ts';
 import type { Answer, Result } from '../src/commands/answer.ts';
 import { contextOf } from '../src/commands/context.ts';
-import { renderContext, renderDiscord, RESULTS_PER_PAGE } from '../src/render/discord.ts';
+import { pageOf, renderContext, renderDiscord } from '../src/render/discord.ts';
 import { checkMessageLimits } from './support/discord-emulator.ts';
 import { seedLibrary } from './support/seed-library.ts';
 import { verbatimViolations } from './support/shown-text.ts';
@@ -31,7 +31,7 @@ function shown(answer: Answer): Result[] {
  * show, once Discord removes the markdown escapes, only text of the articles, within the limits.
  */
 function checkDiscord(answer: Answer, contexts = Infinity): void {
-  const pages = answer.type === 'results' || answer.type === 'figures' ? Math.ceil(shown(answer).length / RESULTS_PER_PAGE) : 1;
+  const pages = Number(/page \d+ of (\d+)/u.exec(renderDiscord(answer, { page: 0 }).content ?? '')?.[1] ?? 1);
   for (let page = 0; page < pages; page++) {
     const message = renderDiscord(answer, { page, buttonId: () => 'id' });
     expect(verbatimViolations(message, library)).toEqual([]);
@@ -40,7 +40,7 @@ function checkDiscord(answer: Answer, contexts = Infinity): void {
   shown(answer)
     .slice(0, contexts)
     .forEach((result, index, all) => {
-      const message = renderContext(contextOf(library, result)!, result, { index, total: all.length, command: answer.command }, { page: 0 });
+      const message = renderContext(contextOf(library, result)!, result, { index, total: all.length, command: answer.command, page: pageOf(answer, index) }, { page: 0 });
       expect(verbatimViolations(message, library)).toEqual([]);
       expect(checkMessageLimits(message)).toEqual([]);
     });

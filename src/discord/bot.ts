@@ -22,7 +22,7 @@ import { PRIVATE_OPTION } from '../commands/private.ts';
 import { findCommand } from '../commands/registry.ts';
 import type { Library } from '../index/library.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { privateNote, renderContext, renderDiscord, type ButtonAction, type DiscordMessage } from '../render/discord.ts';
+import { pageOf, privateNote, renderContext, renderDiscord, type ButtonAction, type DiscordMessage } from '../render/discord.ts';
 import { decodeButton, encodeButton, OptionStore } from './custom-id.ts';
 import { NOTES } from './notes.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.ts';
@@ -263,7 +263,7 @@ class InteractionHandler {
         const result = results[state.action.index];
         const context = result ? contextOf(this.library, result) : null;
         if (!result || !context) return privateNote(NOTES.changed(state.command));
-        return renderContext(context, result, { index: state.action.index, total: results.length, command: state.command }, { page: 0, buttonId });
+        return renderContext(context, result, { index: state.action.index, total: results.length, command: state.command, page: pageOf(answer, state.action.index) }, { page: 0, buttonId });
       },
       responder,
       this.deferAfterMs,

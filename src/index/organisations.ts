@@ -26,12 +26,19 @@ export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
  * is still a name, which the article's own capitals cannot tell.
  */
 export const STATE_NAMES: ReadonlySet<string> = new Set(
-  Object.values(countries).flatMap((c) => {
-    const { name, capital } = c as { name: string; capital: string; alias?: string[] };
-    const alias = (c as { alias?: string[] }).alias ?? [];
-    return [name, ...alias, capital.replace(/\s+D\.C\.$/u, '')].filter(Boolean).map((n) => n.toLowerCase());
-  }),
+  Object.values(countries).flatMap((c) => stateNamesOf(c).map((n) => n.toLowerCase())),
 );
+
+/** Every name of a state, its capital included, lower-cased, mapped to the state's own name: `tehran` → `iran`. */
+const STATE_OF: ReadonlyMap<string, string> = new Map(
+  Object.values(countries).flatMap((c) => stateNamesOf(c).map((n) => [n.toLowerCase(), (c as { name: string }).name.toLowerCase()] as const)),
+);
+
+/** A state's names as countries-list gives them: its name, other names and capital (`Washington D.C.` as `Washington`). */
+function stateNamesOf(c: unknown): string[] {
+  const { name, capital, alias = [] } = c as { name: string; capital: string; alias?: string[] };
+  return [name, ...alias, capital.replace(/\s+D\.C\.$/u, '')].filter(Boolean);
+}
 
 /** Words that join the capitalised words of a proper name: `Department of Defense`, `Iran's Ministry`. */
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'al']);
@@ -155,12 +162,14 @@ export function properWordsOf(sentences: readonly { text: string }[]): Set<strin
   return proper;
 }
 
-/** The key two mentions of one organisation share: `The Pentagon` and `Pentagon`, `Iran’s` and `Iran's`. */
+/** The key two mentions of one organisation share: `The Pentagon` and `Pentagon`, `Iran’s` and `Iran's`, `Tehran` and `Iran`. */
 export function organisationKey(name: string): string {
-  return name
+  const key = name
     .toLowerCase()
     .replace(/[’‘]/gu, "'")
     .replace(LEADING, '')
     .replace(/\s+/gu, ' ')
     .trim();
+  // A state is one speaker under all its names: `Tehran says` and `Iran has denied` are Iran's words.
+  return STATE_OF.get(key) ?? key;
 }

@@ -34,6 +34,11 @@ export const LIMITS = {
 
 /** Results a page shows: three quotations fit a phone screen with their citations. */
 export const RESULTS_PER_PAGE = 3;
+/**
+ * Figures of one group from several articles shown as one block (one embed, a field each): they
+ * are read together. A page holds at most this many results in all, one row of context buttons.
+ */
+export const GROUP_BLOCK = 5;
 /** Articles a page of `/source` lists. */
 export const ARTICLES_PER_PAGE = 10;
 /** Photo captions `/source article:` shows, each a field. */
@@ -202,8 +207,8 @@ function shareRoom(wanted: readonly number[], room: number): number[] {
  * Fits the descriptions of a page's embeds into what is left of the 6,000 characters: short
  * ones are shown whole and the long ones share the rest equally, each cut at a word if need be.
  */
-function finishEmbeds(drafts: readonly Draft[]): APIEmbed[] {
-  const room = LIMITS.embedTotal - drafts.reduce((n, d) => n + embedLength(d.embed), 0);
+function finishEmbeds(drafts: readonly Draft[], taken = 0): APIEmbed[] {
+  const room = LIMITS.embedTotal - taken - drafts.reduce((n, d) => n + embedLength(d.embed), 0);
   const budget = shareRoom(
     drafts.map((d) => fitPieces(d.pieces, LIMITS.description).length),
     room,
@@ -328,26 +333,133 @@ function articleLine(summary: ArticleSummary, room: number): string {
   return `${head}${escapedLabel(label, Math.max(1, room - head.length - tail.length))}${tail}`;
 }
 
-/** Results, `RESULTS_PER_PAGE` to a page: one embed each, with paging and context buttons. */
-function resultPages(command: string, query: string, items: readonly Item[], view: View): DiscordMessage {
-  const pages = Math.ceil(items.length / RESULTS_PER_PAGE);
-  const page = clampPage(view.page, pages);
-  const first = page * RESULTS_PER_PAGE;
-  const shown = items.slice(first, first + RESULTS_PER_PAGE);
-  const toEmbed = RESULT_EMBEDS[command] ?? sentenceEmbed;
-  const drafts = shown.map(({ result, group }, i) => {
-    const draft = toEmbed(result);
-    const last = i === shown.length - 1;
-    const label = [`${first + i + 1} of ${items.length}`, draft.embed.footer?.text ?? '', group ? groupLabel(group) : ''].filter(Boolean).join(' · ');
-    const footer = plainText(label, LIMITS.footer - MAX_ECHO - 20);
-    // The query is echoed in a footer: plain text there, so it can neither ping, link nor format.
-    const embed = { ...draft.embed, footer: { text: last ? `${footer} · /${command} ${echoQuery(query)}` : footer }, ...(group?.differ ? { color: COLOURS.differ } : {}) };
-    return { ...draft, embed };
+/**
+ * A block of a page: one result (one embed), or up to `GROUP_BLOCK` figures of one group from
+ * several articles (one embed, a field each). `first` is the index of its first result among all.
+ */
+interface Block {
+  items: readonly Item[];
+  first: number;
+  group?: FigureGroupResult | undefined;
+}
+
+/** Results as blocks: a group from several articles in blocks of `GROUP_BLOCK`, every other result alone. */
+function blocksOf(items: readonly Item[]): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < items.length; ) {
+    const group = items[i]!.group;
+    let end = i + 1;
+    if (group) while (end < items.length && end - i < GROUP_BLOCK && items[end]!.group === group) end++;
+    blocks.push({ items: items.slice(i, end), first: i, group });
+    i = end;
+  }
+  return blocks;
+}
+
+/** Blocks in pages: up to `RESULTS_PER_PAGE` blocks and `GROUP_BLOCK` results a page. */
+function pagesOf(blocks: readonly Block[]): Block[][] {
+  const pages: Block[][] = [];
+  let page: Block[] = [];
+  let results = 0;
+  for (const block of blocks) {
+    if (page.length > 0 && (page.length >= RESULTS_PER_PAGE || results + block.items.length > GROUP_BLOCK)) {
+      pages.push(page);
+      page = [];
+      results = 0;
+    }
+    page.push(block);
+    results += block.items.length;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/** The items of an answer as the result pages show them; for any other answer, none. */
+function itemsOf(answer: Answer): Item[] {
+  if (answer.type === 'figures') return answer.groups.flatMap((group) => group.results.map((result) => ({ result, group: group.articles > 1 ? group : undefined })));
+  if (answer.type === 'results') return answer.results.map((result) => ({ result }));
+  return [];
+}
+
+/** Which page of an answer holds the result at `index` (what a context's "Back" button returns to). */
+export function pageOf(answer: Answer, index: number): number {
+  const pages = pagesOf(blocksOf(itemsOf(answer)));
+  const page = pages.findIndex((blocks) => blocks.some((b) => index >= b.first && index < b.first + b.items.length));
+  return Math.max(0, page);
+}
+
+/** A figure's sentence as pieces, the figure in bold. */
+function figurePieces(result: Result): Piece[] {
+  const at = result.sentence.indexOf(result.text);
+  return at < 0
+    ? [{ span: result.sentence }]
+    : [{ span: result.sentence.slice(0, at) }, { span: result.text, bold: true }, { span: result.sentence.slice(at + result.text.length) }];
+}
+
+/**
+ * Figures on one thing from several articles as one embed: the group as author, each figure a
+ * field (the figure and what it counts as name; its sentence, figure in bold, and its citation
+ * linking to the sentence as value), in date order. `room` is what the fields' values may take.
+ */
+function groupEmbed(block: Block, total: number, echo: string): { embed: APIEmbed; fit(perResult: number): APIEmbed } {
+  const group = block.group!;
+  const last = block.first + block.items.length;
+  const part = block.items.length < group.results.length ? ` (these ${block.items.length})` : '';
+  const frame = block.items.map(({ result }) => ({
+    name: plainText(`${result.text} · ${result.category ?? 'figure'}`, LIMITS.fieldName),
+    link: `[${escapedLabel(citationLabel(result.article), 120)}](${linkTarget(linkToSentence(result.article.url, result.sentence))})`,
+    result,
+  }));
+  const embed: APIEmbed = {
+    author: { name: plainText(groupLabel(group), LIMITS.author) },
+    color: group.differ ? COLOURS.differ : COLOURS.figure,
+    fields: frame.map((f) => ({ name: f.name, value: '' })),
+    footer: { text: `${block.first + 1}–${last} of ${total} · figures on one thing, side by side in date order${part}${echo}` },
+  };
+  /** The embed with each figure's sentence and citation in at most `perResult` characters (and a field's 1,024). */
+  const fit = (perResult: number): APIEmbed => ({
+    ...embed,
+    fields: frame.map(({ name, link, result }) => {
+      const room = Math.min(LIMITS.fieldValue, perResult) - link.length - 1;
+      const sentence = fitPieces(figurePieces(result), Math.max(0, room));
+      return { name, value: sentence ? `${sentence}\n${link}` : link };
+    }),
   });
+  return { embed, fit };
+}
+
+/** Results as pages of blocks: an embed each, with paging and a context button per result. */
+function resultPages(command: string, query: string, items: readonly Item[], view: View): DiscordMessage {
+  const pages = pagesOf(blocksOf(items));
+  const page = clampPage(view.page, pages.length);
+  const blocks = pages[page] ?? [];
+  const toEmbed = RESULT_EMBEDS[command] ?? sentenceEmbed;
+  const shown = blocks.reduce((n, b) => n + b.items.length, 0);
+  const first = blocks[0]?.first ?? 0;
+  // The query is echoed in the page's last footer: plain text there, so it can neither ping, link nor format.
+  const echoOf = (b: Block) => (b === blocks[blocks.length - 1] ? ` · /${command} ${echoQuery(query)}` : '');
+  const frames = blocks.filter((b) => b.group).map((b) => groupEmbed(b, items.length, echoOf(b)));
+  const drafts = blocks
+    .filter((b) => !b.group)
+    .map((b) => {
+      const { result, group } = b.items[0]!;
+      const draft = toEmbed(result);
+      const label = [`${b.first + 1} of ${items.length}`, draft.embed.footer?.text ?? '', group ? groupLabel(group) : ''].filter(Boolean).join(' · ');
+      return { ...draft, embed: { ...draft.embed, footer: { text: `${plainText(label, LIMITS.footer - MAX_ECHO - 20)}${echoOf(b)}` } } };
+    });
+  // What the 6,000 leave after every label (names, authors, titles, footers) is shared equally by
+  // the results on the page: the groups' sentences take their share first, the other embeds the rest.
+  const labels = frames.reduce((n, f) => n + embedLength(f.embed), 0) + drafts.reduce((n, d) => n + embedLength(d.embed), 0);
+  const perResult = Math.max(0, Math.floor((LIMITS.embedTotal - labels) / Math.max(1, shown)));
+  const groups = frames.map((f) => f.fit(perResult));
+  const singles = finishEmbeds(drafts, groups.reduce((n, e) => n + embedLength(e), 0));
+  let g = 0;
+  let d = 0;
+  const embeds = blocks.map((b) => (b.group ? groups[g++]! : singles[d++]!));
   return message({
-    content: `**/${command}** · ${count(items.length, 'result')}${pageLabel(page, pages)}`,
-    embeds: finishEmbeds(drafts),
-    components: [pagingRow(view, page, pages), contextRow(view, first, shown.length)].filter((row): row is Row => row !== null),
+    content: `**/${command}** · ${count(items.length, 'result')}${pageLabel(page, pages.length)}`,
+    embeds,
+    components: [pagingRow(view, page, pages.length), contextRow(view, first, shown)].filter((row): row is Row => row !== null),
   });
 }
 
@@ -355,14 +467,13 @@ type Renderers = { [K in Answer['type']]: (answer: Extract<Answer, { type: K }>,
 
 const RENDERERS: Renderers = {
   results(answer, view) {
-    return resultPages(answer.command, answer.query, answer.results.map((result) => ({ result })), view);
+    return resultPages(answer.command, answer.query, itemsOf(answer), view);
   },
 
   figures(answer, view) {
-    // Figures on one thing from several articles stay together, in date order; each embed of such a
-    // group names it in its footer (a page may split a group) and says whether the figures differ.
-    const items = answer.groups.flatMap((group) => group.results.map((result) => ({ result, group: group.articles > 1 ? group : undefined })));
-    return resultPages(answer.command, answer.query, items, view);
+    // Figures on one thing from several articles are one block, in date order, under a heading that
+    // says whether they differ; the rest are an embed each.
+    return resultPages(answer.command, answer.query, itemsOf(answer), view);
   },
 
   articles(answer, view) {
@@ -435,16 +546,11 @@ export function renderDiscord(answer: Answer, view: View = { page: 0 }): Discord
   return (RENDERERS[answer.type] as (answer: Answer, view: View) => DiscordMessage)(answer, view);
 }
 
-/** Which page holds the result at `index`. */
-export function pageOf(index: number): number {
-  return Math.floor(index / RESULTS_PER_PAGE);
-}
-
 /**
  * The sentences around one result, the result in bold, with a button back to its page and a link
  * that opens the article at the sentence.
  */
-export function renderContext(context: Context, result: Result, position: { index: number; total: number; command: string }, view: View): DiscordMessage {
+export function renderContext(context: Context, result: Result, position: { index: number; total: number; command: string; page: number }, view: View): DiscordMessage {
   const { text, highlightStart, highlightEnd } = context;
   const pieces: Piece[] = [{ span: text.slice(0, highlightStart) }, { span: text.slice(highlightStart, highlightEnd), bold: true }, { span: text.slice(highlightEnd) }];
   const author = position.command === 'quote' ? { author: { name: plainText(result.speaker ?? 'Speaker not named in the article', LIMITS.author) } } : {};
@@ -454,7 +560,7 @@ export function renderContext(context: Context, result: Result, position: { inde
   };
   const link = linkToSentence(result.article.url, result.sentence);
   const components: APIButtonComponent[] = [];
-  if (view.buttonId) components.push(button(view.buttonId({ type: 'page', page: pageOf(position.index) }), '◀ Back to the results'));
+  if (view.buttonId) components.push(button(view.buttonId({ type: 'page', page: position.page }), '◀ Back to the results'));
   if (link.length <= LIMITS.buttonUrl) components.push({ type: ComponentType.Button, style: ButtonStyle.Link, url: link, label: 'Open the article here' });
   return message({
     content: `**/${position.command}** · the sentences around result ${position.index + 1} of ${position.total}`,

@@ -5,6 +5,8 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -98,6 +100,28 @@ describe('the bot process against a local Discord', () => {
       child.kill('SIGKILL');
     }
   }, 30_000);
+
+  it('exits 0 at once on SIGTERM while still connecting to a Discord that does not answer', async () => {
+    // A server that takes the connection and never replies: login hangs, as it does in an outage.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: `http://127.0.0.1:${port}/api`, CORPUS_DIR: corpus, LOG_LEVEL: 'info' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const log = logLines(child);
+    try {
+      await log.waitFor('corpus loaded');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(log.lines.some((l) => l.msg === 'signal received while starting; exiting')).toBe(true);
+      expect(log.raw()).not.toContain(emulator.token);
+    } finally {
+      child.kill('SIGKILL');
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
 
   it('exits non-zero with a clear message when Discord refuses the token, without printing it', async () => {
     const token = `${'A'.repeat(24)}.${'B'.repeat(6)}.${'C'.repeat(27)}`;

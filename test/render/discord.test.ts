@@ -188,10 +188,48 @@ describe('renderContext', () => {
   it('shows the result in bold among its sentences, a button back to its page and a link to the sentence', () => {
     const body = 'One before. The quoted words here. One after.';
     const res = result('quoted words', { sentence: 'The quoted words here.', start: 16, end: 28 });
-    const reply = renderContext({ article, text: body, start: 0, end: body.length, highlightStart: 16, highlightEnd: 28 }, res, { index: 4, total: 8, command: 'quote' }, { page: 0, buttonId });
+    const reply = renderContext({ article, text: body, start: 0, end: body.length, highlightStart: 16, highlightEnd: 28 }, res, { index: 4, total: 8, command: 'quote', page: 1 }, { page: 0, buttonId });
     expect(reply.embeds[0]?.description).toBe('One before. The **quoted words** here. One after.');
     const [back, link] = reply.components[0]?.components ?? [];
-    expect(back && 'custom_id' in back && back.custom_id).toBe(`page:${Math.floor(4 / RESULTS_PER_PAGE)}`);
+    expect(back && 'custom_id' in back && back.custom_id).toBe('page:1');
     expect(link && 'url' in link && link.url).toBe('https://example.org/a#:~:text=The%20quoted%20words%20here%2E');
+  });
+});
+
+describe('renderDiscord: figures on one thing from several articles', () => {
+  const other = { ...article, id: 'y-2024-02-01', outlet: 'Other Outlet', published: '2024-02-01', url: 'https://example.org/b' };
+  const figure = (text: string, value: number, art = article): Result => ({
+    ...result(text, { sentence: `Officials said ${text} were hurt.` }),
+    article: art,
+    speaker: undefined,
+    kind: undefined,
+    value,
+    qualifier: null,
+    counted: 'troops',
+    category: 'injured',
+  });
+  const groupOf = (list: Result[], differ = true) => ({ category: 'injured' as const, counted: 'troops', articles: 2, differ, results: list });
+
+  it('shows a group as one block: its heading, then each figure verbatim in its sentence with its own citation, red when they differ', () => {
+    const answer: Answer = { type: 'figures', command: 'figures', query: 'casualties', groups: [groupOf([figure('46 US troops', 46), figure('56 troops', 56, other)])] };
+    const reply = renderDiscord(answer, { page: 0, buttonId });
+    expect(reply.embeds).toHaveLength(1);
+    const [embed] = reply.embeds;
+    expect(embed?.author?.name).toBe('injured: troops · 2 figures from 2 articles, which differ');
+    expect(embed?.color).toBe(0xe74c3c);
+    expect(embed?.fields?.map((f) => f.name)).toEqual(['46 US troops · injured', '56 troops · injured']);
+    expect(embed?.fields?.map((f) => shownText(f.value.split('\n')[0]!))).toEqual(['Officials said 46 US troops were hurt.', 'Officials said 56 troops were hurt.']);
+    expect(embed?.fields?.[1]?.value.split('\n')[1]).toMatch(/^\[Other Outlet, 2024-02-01, “A headline”\]\(https:\/\/example\.org\/b#:~:text=/u);
+    // One context button per figure, numbered as the figures are.
+    expect(reply.components.at(-1)?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['context:0', 'context:1']);
+  });
+
+  it('splits a large group into blocks of five and keeps every page within the limits', () => {
+    const many = Array.from({ length: 12 }, (_, i) => figure(`${i + 10} troops ${'word '.repeat(150)}`, i + 10, i % 2 ? other : article));
+    const answer: Answer = { type: 'figures', command: 'figures', query: 'casualties', groups: [groupOf(many)] };
+    const first = renderDiscord(answer, { page: 0, buttonId });
+    expect(first.content).toContain('page 1 of 3');
+    expect(first.embeds[0]?.fields).toHaveLength(5);
+    for (let page = 0; page < 3; page++) expect(checkMessageLimits(renderDiscord(answer, { page, buttonId }))).toEqual([]);
   });
 });

@@ -29,6 +29,32 @@ export function fragmentOf(url: string): { start: string; end: string | null } |
 interface EmbedLike {
   url?: string;
   description?: string;
+  fields?: { name: string; value: string }[];
+}
+
+/** A markdown link's address, as the renderer writes a citation: `[label](address)`. */
+const LINK = /^\[(?:\\.|[^\]\\])*\]\((?<url>[^)]*)\)$/u;
+
+/**
+ * Every way a group of figures breaks the verbatim rule: each field holds corpus lines, then the
+ * citation linking to its article; every line before the citation must be in that article.
+ */
+function fieldViolations(embed: EmbedLike, library: Library): string[] {
+  const out: string[] = [];
+  for (const field of embed.fields ?? []) {
+    const lines = field.value.split('\n');
+    const url = LINK.exec(lines[lines.length - 1] ?? '')?.groups?.['url'];
+    const article = url && library.articles.find((a) => url === a.url || url.startsWith(`${a.url}#`));
+    if (!article) {
+      out.push(`a field without a link to an article: ${field.value.slice(0, 80)}`);
+      continue;
+    }
+    for (const raw of lines.slice(0, -1)) {
+      const line = shownText(raw.endsWith(CUT_MARK) ? raw.slice(0, -CUT_MARK.length) : raw);
+      if (line && !article.body.includes(line)) out.push(`not in ${article.id}: ${JSON.stringify(line)}`);
+    }
+  }
+  return out;
 }
 
 /**
@@ -37,8 +63,9 @@ interface EmbedLike {
  * Embeds without a link to an article (the list of articles) hold no corpus text and are skipped.
  */
 export function verbatimViolations(body: unknown, library: Library): string[] {
-  const embeds = ((body as { embeds?: EmbedLike[] } | undefined)?.embeds ?? []).filter((e) => e.url);
-  const out: string[] = [];
+  const all = (body as { embeds?: EmbedLike[] } | undefined)?.embeds ?? [];
+  const embeds = all.filter((e) => e.url);
+  const out: string[] = all.filter((e) => !e.url && e.fields?.some((f) => LINK.test(f.value.split('\n').pop() ?? ''))).flatMap((e) => fieldViolations(e, library));
   for (const embed of embeds) {
     const url = embed.url!;
     const article = library.articles.find((a) => url === a.url || url.startsWith(`${a.url}#`));

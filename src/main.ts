@@ -27,9 +27,10 @@ if (config.DISCORD_TOKEN) {
   process.once('SIGINT', stopEarly);
   process.once('SIGTERM', stopEarly);
   const library = await openLibrary(config.CORPUS_DIR, {
+    info: (message, fields) => logger.info(fields ?? {}, message),
     warn: (message, fields) => logger.warn(fields ?? {}, message),
     fatal: (message, fields) => logger.fatal(fields ?? {}, message),
-  });
+  }, config.CACHE_DIR);
   logger.info({ articles: library.articles.length, quotations: library.quotations.length, figures: library.figures.length }, 'corpus loaded');
   try {
     const bot = await startBot({ token: config.DISCORD_TOKEN, library, apiUrl: config.DISCORD_API_URL, logger });
@@ -55,7 +56,7 @@ if (config.DISCORD_TOKEN) {
     process.exit(1);
   }
 } else {
-  const library = await openLibrary(config.CORPUS_DIR);
+  const library = await openLibrary(config.CORPUS_DIR, undefined, config.CACHE_DIR);
   // A prompt is for a person at a terminal; piped input gets the answers alone.
   const interactive = process.stdin.isTTY === true;
   if (interactive) {

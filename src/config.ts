@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The folder of article files. */
   CORPUS_DIR: z.string().min(1).default('corpus'),
+  /** Where the saved index is kept (one file per corpus folder); rebuilt whenever the corpus or the code changes. */
+  CACHE_DIR: z.string().min(1, 'must name a folder').default('.cache'),
   /** How much the bot logs: `info` (one line per answer) by default; `warn` for problems only. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

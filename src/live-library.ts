@@ -9,7 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from './corpus/article.ts';
 import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from './corpus/load.ts';
-import { analyseArticle, Library, type ArticleAnalysis } from './index/library.ts';
+import { openCachedLibrary, type CacheProgress, type CacheReport } from './index/cache.ts';
+import { indexArticle, type ArticleIndex } from './index/derive.ts';
+import { Library } from './index/library.ts';
 
 /** Where answers get the library from: the one in force at the moment of asking. */
 export interface LibrarySource {
@@ -31,7 +33,7 @@ export interface CorpusChange {
   problems: CorpusProblem[];
   /** Articles served from now on. */
   articles: number;
-  /** Articles analysed afresh; the others' sentences, quotations and figures were reused. */
+  /** Articles derived afresh; the others' sentences, quotations and figures were reused. */
   analysed: number;
   /** From noticing the change to the new library serving. */
   ms: number;
@@ -87,12 +89,25 @@ export class LiveLibrary implements LibrarySource {
     this.#log = log;
   }
 
-  /** Loads the folder; the problems are the files skipped, for the caller to report as at any start. */
-  static async open(dir: string, log: ReloadLog): Promise<{ success: true; live: LiveLibrary; problems: CorpusProblem[] } | { success: false; reason: string }> {
+  /**
+   * Loads the folder; the problems are the files skipped, for the caller to report as at any start.
+   * With a `cacheDir`, the first library comes through the saved index (see `openCachedLibrary`),
+   * and `report` says how; reloads then reuse the per-article data of the files left unchanged.
+   */
+  static async open(
+    dir: string,
+    log: ReloadLog,
+    options: { cacheDir?: string; progress?: CacheProgress } = {},
+  ): Promise<{ success: true; live: LiveLibrary; problems: CorpusProblem[]; report: CacheReport | null } | { success: false; reason: string }> {
+    if (options.cacheDir !== undefined) {
+      const opened = await openCachedLibrary(dir, options.cacheDir, options.progress);
+      if (!opened.success) return opened;
+      return { success: true, live: new LiveLibrary(dir, opened.files, opened.library, log), problems: opened.problems, report: opened.report };
+    }
     const scan = await scanCorpus(dir);
     if (!scan.success) return scan;
     const { articles, problems } = corpusOf(scan.files);
-    return { success: true, live: new LiveLibrary(dir, scan.files, new Library(articles), log), problems };
+    return { success: true, live: new LiveLibrary(dir, scan.files, new Library(articles), log), problems, report: null };
   }
 
   /** The library in force. Read it once per answer: a later call may return a newer one. */
@@ -159,8 +174,8 @@ export class LiveLibrary implements LibrarySource {
       await nextTurn();
       sliceStart = performance.now();
     };
-    const analyses = await this.#analyse(articles, pause);
-    const library = await Library.build(articles, analyses.reused, pause);
+    const derived = await this.#derive(articles, pause);
+    const library = await Library.build(articles, { indexes: derived.indexes }, pause);
     blockedMs = Math.max(blockedMs, performance.now() - sliceStart);
     if (this.#closed) return null;
     // The swap: answers that already hold the old library finish with it.
@@ -172,7 +187,7 @@ export class LiveLibrary implements LibrarySource {
       removed,
       problems: newProblems,
       articles: articles.length,
-      analysed: analyses.analysed,
+      analysed: derived.fresh,
       ms: Math.round(performance.now() - started),
       blockedMs: Math.round(blockedMs),
     };
@@ -181,23 +196,24 @@ export class LiveLibrary implements LibrarySource {
   }
 
   /**
-   * The analysis of every article: reused from the library in force when its body is unchanged,
-   * otherwise worked out here, a slice at a time so that interactions keep being answered.
+   * Every article's own derived data (see `derive.ts`): reused from the library in force when its
+   * body is unchanged, otherwise derived here, pausing between articles so that interactions keep
+   * being answered. `fresh` counts the articles derived.
    */
-  async #analyse(articles: readonly Article[], pause: () => Promise<void>): Promise<{ reused: Map<string, ArticleAnalysis>; analysed: number }> {
-    const reused = new Map<string, ArticleAnalysis>();
-    let analysed = 0;
+  async #derive(articles: readonly Article[], pause: () => Promise<void>): Promise<{ indexes: Map<string, ArticleIndex>; fresh: number }> {
+    const indexes = new Map<string, ArticleIndex>();
+    let fresh = 0;
     for (const article of articles) {
-      const old = this.#library.analysisOf(article.id);
-      if (old && old.body === article.body) {
-        reused.set(article.id, old);
+      const old = this.#library.reusableIndex(article);
+      if (old) {
+        indexes.set(article.id, old);
         continue;
       }
-      reused.set(article.id, analyseArticle(article));
-      analysed += 1;
+      indexes.set(article.id, indexArticle(article));
+      fresh += 1;
       await pause();
     }
-    return { reused, analysed };
+    return { indexes, fresh };
   }
 
   /**

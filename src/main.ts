@@ -26,7 +26,7 @@ if (config.DISCORD_TOKEN) {
   };
   process.once('SIGINT', stopEarly);
   process.once('SIGTERM', stopEarly);
-  const live = await openLiveLibrary(config.CORPUS_DIR, messageLog(logger));
+  const live = await openLiveLibrary(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR);
   const library = live.current();
   logger.info({ articles: library.articles.length, quotations: library.quotations.length, figures: library.figures.length }, 'corpus loaded');
   // Articles added, changed or removed from now on are served without a restart.
@@ -57,7 +57,7 @@ if (config.DISCORD_TOKEN) {
     process.exit(1);
   }
 } else {
-  const library = await openLibrary(config.CORPUS_DIR);
+  const library = await openLibrary(config.CORPUS_DIR, undefined, config.CACHE_DIR);
   // A prompt is for a person at a terminal; piped input gets the answers alone.
   const interactive = process.stdin.isTTY === true;
   if (interactive) {

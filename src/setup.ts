@@ -1,8 +1,10 @@
 /** Start-up shared by the entry points: configuration, then the corpus and its index. */
 import { config as loadDotenv } from 'dotenv';
 import { readConfig, type Config } from './config.ts';
-import { loadCorpus } from './corpus/load.ts';
-import { Library } from './index/library.ts';
+import { Presets, SingleBar } from 'cli-progress';
+import type { CorpusProblem } from './corpus/load.ts';
+import { openCachedLibrary, type CacheProgress, type CacheReport } from './index/cache.ts';
+import type { Library } from './index/library.ts';
 import { LiveLibrary, type ReloadLog } from './live-library.ts';
 
 /** The configuration from the environment and `.env`, or exit with the message naming every problem. */
@@ -19,39 +21,70 @@ export function configOrExit(): Config {
 
 /** Where start-up warnings go: plain lines on standard error for the terminal, structured log lines for the bot. */
 export interface StartupLog {
+  info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   fatal(message: string, fields?: Record<string, unknown>): void;
 }
 
 /** Plain lines on standard error. */
-export const CONSOLE_LOG: StartupLog = { warn: (message) => console.error(message), fatal: (message) => console.error(message) };
+export const CONSOLE_LOG: StartupLog = { info: (message) => console.error(message), warn: (message) => console.error(message), fatal: (message) => console.error(message) };
 
-/**
- * Loads the corpus folder and builds the index; a broken file is named with its reason and
- * skipped. A folder that cannot be read at all stops the program with one clear line.
- */
-export async function openLibrary(dir: string, log: StartupLog = CONSOLE_LOG): Promise<Library> {
-  const corpus = await loadCorpus(dir);
-  if (!corpus.success) {
-    log.fatal(`${corpus.reason} Set CORPUS_DIR (or --corpus) to a folder of article files.`, { dir });
-    process.exit(1);
-  }
-  for (const problem of corpus.problems) log.warn(`Skipped ${problem.file}: ${problem.reason}`, { file: problem.file, reason: problem.reason });
-  if (corpus.articles.length === 0) log.warn(`The corpus folder ${dir} holds no usable article (.txt) files: every answer will be "nothing matches".`, { dir });
-  return new Library(corpus.articles);
+/** Articles derived between two progress lines when the output is not a terminal. */
+const PROGRESS_EVERY = 500;
+
+/** Shows how far deriving a large corpus has got: a progress bar in a terminal, a plain line now and then otherwise. */
+function progressOf(log: StartupLog): CacheProgress {
+  let bar: SingleBar | null = null;
+  return {
+    deriving(done, total) {
+      if (total < 50) return;
+      if (process.stderr.isTTY) {
+        if (!bar) {
+          bar = new SingleBar({ format: 'Indexing articles [{bar}] {value}/{total} · {eta_formatted} left', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+          bar.start(total, 0);
+        }
+        bar.update(done);
+        if (done === total) bar.stop();
+      } else if (done % PROGRESS_EVERY === 0 || done === total) log.info(`Indexed ${done} of ${total} articles`, { done, total });
+    },
+  };
 }
 
 /**
- * Like `openLibrary`, for the bot: the library of a folder that is then watched, so articles added,
- * changed or removed are served without a restart (see `LiveLibrary.watch`).
+ * Loads the corpus folder and its index: from the saved index in `cacheDir` when it matches the
+ * corpus, else built (showing progress) and saved. A broken file is named with its reason and
+ * skipped. A folder that cannot be read at all stops the program with one clear line.
  */
-export async function openLiveLibrary(dir: string, log: StartupLog & ReloadLog): Promise<LiveLibrary> {
-  const opened = await LiveLibrary.open(dir, log);
-  if (!opened.success) {
-    log.fatal(`${opened.reason} Set CORPUS_DIR (or --corpus) to a folder of article files.`, { dir });
-    process.exit(1);
-  }
-  for (const problem of opened.problems) log.warn(`Skipped ${problem.file}: ${problem.reason}`, { file: problem.file, reason: problem.reason });
-  if (opened.live.current().articles.length === 0) log.warn(`The corpus folder ${dir} holds no usable article (.txt) files yet: add some and they are served at once.`, { dir });
+export async function openLibrary(dir: string, log: StartupLog = CONSOLE_LOG, cacheDir = '.cache'): Promise<Library> {
+  const opened = await openCachedLibrary(dir, cacheDir, progressOf(log));
+  if (!opened.success) exitUnreadable(dir, opened.reason, log);
+  reportOpened(dir, opened.library, opened.problems, opened.report, log, ': every answer will be "nothing matches".');
+  return opened.library;
+}
+
+/**
+ * Like `openLibrary` (through the same saved index), for the bot: the library of a folder that is
+ * then watched, so articles added, changed or removed are served without a restart (see
+ * `LiveLibrary.watch`).
+ */
+export async function openLiveLibrary(dir: string, log: StartupLog & ReloadLog, cacheDir = '.cache'): Promise<LiveLibrary> {
+  const opened = await LiveLibrary.open(dir, log, { cacheDir, progress: progressOf(log) });
+  if (!opened.success) exitUnreadable(dir, opened.reason, log);
+  reportOpened(dir, opened.live.current(), opened.problems, opened.report, log, ' yet: add some and they are served at once.');
   return opened.live;
+}
+
+function exitUnreadable(dir: string, reason: string, log: StartupLog): never {
+  log.fatal(`${reason} Set CORPUS_DIR (or --corpus) to a folder of article files.`, { dir });
+  process.exit(1);
+}
+
+/** The start-up lines: each file skipped, an empty corpus (the line ending in `whenEmpty`), and how the index was opened when not simply loaded. */
+function reportOpened(dir: string, library: Library, problems: readonly CorpusProblem[], report: CacheReport | null, log: StartupLog, whenEmpty: string): void {
+  for (const problem of problems) log.warn(`Skipped ${problem.file}: ${problem.reason}`, { file: problem.file, reason: problem.reason });
+  if (library.articles.length === 0) log.warn(`The corpus folder ${dir} holds no usable article (.txt) files${whenEmpty}`, { dir });
+  if (report && report.outcome !== 'loaded') {
+    const { outcome, derived, reason } = report;
+    log.info(`Index ${outcome === 'built' ? 'built' : 'updated'} (${derived} of ${library.articles.length} articles indexed: ${reason})`, { outcome, derived, reason });
+  }
 }

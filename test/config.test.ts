@@ -6,7 +6,7 @@ const TOKEN = `${'M'.repeat(24)}.${'G'.repeat(6)}.${'x'.repeat(27)}`;
 describe('readConfig', () => {
   it('accepts an empty environment: the terminal needs nothing, and the corpus folder defaults to corpus', () => {
     const result = readConfig({});
-    expect(result).toEqual({ success: true, config: { CORPUS_DIR: 'corpus', LOG_LEVEL: 'info' } });
+    expect(result).toEqual({ success: true, config: { CORPUS_DIR: 'corpus', CACHE_DIR: '.cache', LOG_LEVEL: 'info' } });
   });
 
   it('treats empty variables, as .env.example leaves them, as unset', () => {

@@ -110,4 +110,28 @@ describe('a live library', () => {
     await unlink(join(dir, 'mehr.txt'));
     await eventually(() => live.current().articles.length === 2);
   });
+
+  it('opened from the saved index, reloads reusing the saved per-article data of the files left unchanged', async () => {
+    live.close();
+    await copyFile('corpus/press-tv-2021-03-15.txt', join(dir, 'letter.txt'));
+    const cacheDir = join(dir, '.cache');
+    const first = await LiveLibrary.open(dir, log, { cacheDir });
+    if (!first.success) throw new Error(first.reason);
+    first.live.close();
+    expect(first.report).toMatchObject({ outcome: 'built', derived: 2 });
+
+    const opened = await LiveLibrary.open(dir, log, { cacheDir });
+    if (!opened.success) throw new Error(opened.reason);
+    live = opened.live;
+    expect(opened.report).toMatchObject({ outcome: 'loaded', derived: 0 });
+    const saved = live.current().articleIndex('press-tv-2023-11-10');
+    expect(answerLine(live.current(), '/quote Takht-Ravanchi').type).toBe('results');
+
+    const text = await readFile(join(dir, 'letter.txt'), 'utf8');
+    await writeFile(join(dir, 'letter.txt'), text.replace('categorically denied', 'flatly denied'));
+    expect(await live.reload()).toMatchObject({ changed: [join(dir, 'letter.txt')], analysed: 1, articles: 2 });
+    expect(live.current().articleIndex('press-tv-2023-11-10')).toBe(saved);
+    expect(live.current().searchSentences('flatly denied')).toHaveLength(1);
+    expect(live.current().searchSentences('categorically denied')).toHaveLength(0);
+  });
 });

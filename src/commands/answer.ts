@@ -108,6 +108,26 @@ export interface Suggestion {
   value: string;
 }
 
+/**
+ * The most results one answer holds: 20 pages of three. A common word in a large corpus matches
+ * thousands of quotations or figures; nobody pages through them, and building each costs time.
+ * Which ones are kept is each command's choice (see `/quote`, `/figures`).
+ */
+export const MAX_RESULTS = 60;
+
+/** Each article's position in the library (oldest first), worked out once per library. */
+const positions = new WeakMap<Library, Map<string, number>>();
+
+/** An article's position in the library, oldest first: sorting by it needs no date comparison. */
+export function articlePosition(library: Library, articleId: string): number {
+  let map = positions.get(library);
+  if (!map) {
+    map = new Map(library.articles.map((a, i) => [a.id, i]));
+    positions.set(library, map);
+  }
+  return map.get(articleId) ?? -1;
+}
+
 /** Discord shows at most 25 choices, each name and value at most 100 characters. */
 export const MAX_SUGGESTIONS = 25;
 const MAX_SUGGESTION_LENGTH = 100;

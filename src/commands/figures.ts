@@ -1,11 +1,11 @@
 /** /figures: the numbers the articles give on a topic, each with its sentence and citation. */
 import { SlashCommandBuilder } from 'discord.js';
 import { groupFigures } from '../index/figure-groups.ts';
-import { sentenceKey, type Library } from '../index/library.ts';
+import type { Library } from '../index/library.ts';
 import { queryTerms } from '../index/search.ts';
 import type { Figure, FigureCategory } from '../index/types.ts';
 import { count } from '../render/citation.ts';
-import { figureResult, folded, resultsOf, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { articlePosition, figureResult, folded, resultsOf, MAX_RESULTS, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
 import { addPrivateOption } from './private.ts';
 
 /**
@@ -48,17 +48,39 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
   const terms = queryTerms(topic);
   const categories = new Set(terms.flatMap((t) => TOPICS[t] ?? []));
   const words = terms.filter((t) => !(t in TOPICS));
-  let found: Figure[] = library.figures.filter((f) => categories.size === 0 || categories.has(f.category));
+  const wanted = (f: Figure): boolean => categories.size === 0 || categories.has(f.category);
+  let found: Figure[] = [];
   if (words.length > 0) {
-    // The remaining words narrow to the sentences that hold them (or the article's headline and outlet).
-    const withFigures = new Set(found.map((f) => sentenceKey(f.articleId, f.sentence)));
-    const hits = library.searchSentences(words.join(' '), (ref) => withFigures.has(sentenceKey(ref.article.id, ref.sentence.index)));
-    const matching = new Set(hits.map((r) => sentenceKey(r.article.id, r.sentence.index)));
-    found = found.filter((f) => matching.has(sentenceKey(f.articleId, f.sentence)));
+    // The remaining words narrow to the paragraphs that hold them all (or the article's headline and
+    // outlet): a toll's paragraph names the place once (`the besieged Gaza Strip, which has killed …`),
+    // not in each of its sentences (`Another 26,900 people have been wounded as well.`).
+    const paragraphOf = (articleId: string, sentence: number) => library.sentencesOf(articleId)[sentence]?.paragraph ?? -1;
+    const hasWanted = (articleId: string, paragraph: number) => library.figuresOf(articleId).some((f) => wanted(f) && paragraphOf(articleId, f.sentence) === paragraph);
+    const matching = words
+      .map((word) => {
+        const hits = library.searchSentences(word, (ref) => hasWanted(ref.article.id, ref.sentence.paragraph));
+        return new Set(hits.map((r) => `${r.article.id}#${r.sentence.paragraph}`));
+      })
+      .reduce((all, keys) => new Set([...all].filter((k) => keys.has(k))));
+    for (const key of matching) {
+      const at = key.lastIndexOf('#');
+      const articleId = key.slice(0, at);
+      const paragraph = Number(key.slice(at + 1));
+      for (const f of library.figuresOf(articleId)) if (wanted(f) && paragraphOf(articleId, f.sentence) === paragraph) found.push(f);
+    }
+  } else {
+    // Library figures come article by article, oldest first: walking back from the newest stops once enough are found.
+    for (let i = library.figures.length - 1; i >= 0; i--) {
+      const f = library.figures[i]!;
+      if (!wanted(f)) continue;
+      if (found.length >= MAX_RESULTS && f.articleId !== found[found.length - 1]!.articleId) break;
+      found.push(f);
+    }
   }
   if (found.length === 0) return { type: 'problem', command: 'figures', query: topic, problem: { code: 'nothing-found', query: topic } };
-  const order = new Map(library.articles.map((a, i) => [a.id, i]));
-  found.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start);
+  found.sort((a, b) => articlePosition(library, a.articleId) - articlePosition(library, b.articleId) || a.start - b.start);
+  // The newest figures are kept when there are too many: a story's latest numbers are the ones discussed.
+  found = found.slice(-MAX_RESULTS);
   const groups = groupFigures(found, (id) => library.article(id)!.published).map(({ figures: members, ...group }) => ({
     ...group,
     results: members.map((f) => figureResult(library, f)),

@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Library } from '../index/library.ts';
 import type { Quotation, QuotationKind, Speaker } from '../index/types.ts';
 import { count } from '../render/citation.ts';
-import { folded, MAX_SUGGESTIONS, quotationResult, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { articlePosition, folded, MAX_RESULTS, MAX_SUGGESTIONS, quotationResult, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
 import { addPrivateOption } from './private.ts';
 
 /** A speaker's full statements first, then phrases, then reported speech; scare quotes are nobody's words and are not shown. */
@@ -18,22 +18,21 @@ export function answerQuote(library: Library, options: CommandOptions): Answer {
   let quotations: Quotation[];
   if (speakers.length > 0) {
     const rank = new Map(speakers.map((s, i) => [s.id, i]));
-    quotations = library.quotations
-      .filter((q) => q.speakerId !== null && rank.has(q.speakerId) && q.kind !== 'scare')
+    quotations = speakers
+      .flatMap((s) => library.quotationsBy(s.id))
+      .filter((q) => q.kind !== 'scare')
       .sort((a, b) => rank.get(a.speakerId!)! - rank.get(b.speakerId!)! || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || inReadingOrder(library, a, b));
   } else {
     // The words asked for decide the order here: the closest match first, whatever its kind.
     quotations = library.searchQuotations(query).filter((q) => q.kind !== 'scare');
   }
   if (quotations.length === 0) return { type: 'problem', command: 'quote', query, problem: { code: 'nothing-found', query } };
-  return { type: 'results', command: 'quote', query, results: quotations.map((q) => quotationResult(library, q)) };
+  return { type: 'results', command: 'quote', query, results: quotations.slice(0, MAX_RESULTS).map((q) => quotationResult(library, q)) };
 }
 
-/** Oldest article first, then order within the article. */
+/** Oldest article first (the library's order: by date, then id), then order within the article. */
 function inReadingOrder(library: Library, a: Quotation, b: Quotation): number {
-  const dateA = library.article(a.articleId)!.published;
-  const dateB = library.article(b.articleId)!.published;
-  return dateA.localeCompare(dateB) || a.articleId.localeCompare(b.articleId) || a.start - b.start;
+  return articlePosition(library, a.articleId) - articlePosition(library, b.articleId) || a.start - b.start;
 }
 
 /** How many quotations /quote shows for each speaker, counted once per library. */
@@ -49,9 +48,17 @@ function countsOf(library: Library): Map<string, number> {
   return counts;
 }
 
+/** Each speaker's name words, folded, worked out once per library: autocomplete runs at every keystroke. */
+const foldedNames = new WeakMap<Library, Map<string, string[]>>();
+
 /** Whether every typed word starts a word of the speaker's name or one of its spellings. */
-function nameMatches(speaker: Speaker, words: readonly string[]): boolean {
-  const nameWords = folded([speaker.name, ...speaker.aliases].join(' ')).split(/[\s-]+/u);
+function nameMatches(library: Library, speaker: Speaker, words: readonly string[]): boolean {
+  let names = foldedNames.get(library);
+  if (!names) {
+    names = new Map(library.speakers.map((s) => [s.id, folded([s.name, ...s.aliases].join(' ')).split(/[\s-]+/u)]));
+    foldedNames.set(library, names);
+  }
+  const nameWords = names.get(speaker.id)!;
   return words.every((w) => nameWords.some((n) => n.startsWith(w)));
 }
 
@@ -60,7 +67,7 @@ export function suggestQuote(library: Library, option: string, typed: string): S
   if (option !== 'query') return [];
   const counts = countsOf(library);
   const words = folded(typed).split(/[\s-]+/u).filter(Boolean);
-  let speakers = library.speakers.filter((s) => (counts.get(s.id) ?? 0) > 0 && nameMatches(s, words));
+  let speakers = library.speakers.filter((s) => (counts.get(s.id) ?? 0) > 0 && nameMatches(library, s, words));
   if (speakers.length === 0 && words.length > 0) speakers = library.findSpeakers(typed).filter((s) => (counts.get(s.id) ?? 0) > 0);
   return speakers
     .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.name.localeCompare(b.name))

@@ -44,15 +44,26 @@ export function answerSource(library: Library, options: CommandOptions): Answer 
     });
     return { type: 'results', command: 'source', query: words.query, results };
   }
-  return { type: 'articles', command: 'source', articles: library.articles.map((a) => summarise(library, a)) };
+  let articles = summaries.get(library);
+  if (!articles) {
+    articles = library.articles.map((a) => summarise(library, a));
+    summaries.set(library, articles);
+  }
+  return { type: 'articles', command: 'source', articles };
 }
+
+/** Every article's summary, worked out once per library: a corpus of thousands is listed at every `/source`. */
+const summaries = new WeakMap<Library, ArticleSummary[]>();
+
+/** Each article's facts, folded for matching what is typed, worked out once per library. */
+const foldedFacts = new WeakMap<Library, string[]>();
 
 /** The facts and size of an article. */
 function summarise(library: Library, article: Article): ArticleSummary {
   return {
     article: refOf(article),
     sentences: library.sentencesOf(article.id).length,
-    words: article.body.split(/\s+/u).filter(Boolean).length,
+    words: library.wordsOf(article.id),
     quotations: library.quotationsOf(article.id).filter((q) => q.kind !== 'reported' && q.kind !== 'scare').length,
     figures: library.figuresOf(article.id).length,
   };
@@ -62,11 +73,14 @@ function summarise(library: Library, article: Article): ArticleSummary {
 export function suggestSource(library: Library, option: string, typed: string): Suggestion[] {
   if (option !== 'article') return [];
   const words = folded(typed).split(/\s+/u).filter(Boolean);
+  let facts = foldedFacts.get(library);
+  if (!facts) {
+    facts = library.articles.map((a) => folded(`${a.id} ${a.outlet} ${a.published} ${a.title ?? ''}`));
+    foldedFacts.set(library, facts);
+  }
+  const all = facts;
   return library.articles
-    .filter((a) => {
-      const facts = folded(`${a.id} ${a.outlet} ${a.published} ${a.title ?? ''}`);
-      return words.every((w) => facts.includes(w));
-    })
+    .filter((_, i) => words.every((w) => all[i]!.includes(w)))
     .reverse()
     .slice(0, MAX_SUGGESTIONS)
     .map((a) => suggestion([a.published, a.outlet, a.title].filter(Boolean).join(' · '), a.id));

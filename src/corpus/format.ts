@@ -23,10 +23,21 @@ export function parseArticle(text: string, file: string): ParseResult {
   }
   const facts = ArticleFactsSchema.safeParse(data);
   if (!facts.success) return { success: false, reason: z.prettifyError(facts.error).replace(/\n\s*/g, '; ') };
-  // Line endings are the only thing normalised: a file saved on Windows quotes the same as one saved elsewhere.
-  const body = text.slice(match[0].length).replace(/\r\n/g, '\n').replace(/^\n+/, '').replace(/\s+$/, '');
+  const body = bodyAfter(text, match[0].length);
   if (body.length === 0) return { success: false, reason: 'the article has no body text after the front matter' };
   return { success: true, article: { ...facts.data, body, file } };
+}
+
+/** The body of a corpus file whose front matter ends at `offset`. */
+function bodyAfter(text: string, offset: number): string {
+  // Line endings are the only thing normalised: a file saved on Windows quotes the same as one saved elsewhere.
+  return text.slice(offset).replace(/\r\n/g, '\n').replace(/^\n+/, '').trimEnd();
+}
+
+/** The body of a corpus file already known to be valid (its facts come from a cache): `parseArticle`'s body without reading the facts again. */
+export function articleBody(text: string): string {
+  const match = FRONT_MATTER.exec(text);
+  return match ? bodyAfter(text, match[0].length) : '';
 }
 
 /** Writes an article as a corpus file; `parseArticle` reads it back unchanged. */

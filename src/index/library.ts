@@ -3,11 +3,8 @@
  * their speakers, its figures, and full-text indexes over them. Built once from plain articles.
  */
 import type { Article } from '../corpus/article.ts';
-import { findFigures } from './figures.ts';
-import type { LocalPerson } from './people.ts';
-import { findQuotations } from './quotations.ts';
-import { correctNames, NAME_SEARCH_OPTIONS, queryTerms, TextIndex } from './search.ts';
-import { splitSentences } from './sentences.ts';
+import { indexArticle, type ArticleIndex, type ArticlePerson } from './derive.ts';
+import { correctNames, NAME_SEARCH_OPTIONS, queryTerms, TextIndex, type IndexSpec, type SavedTextIndex } from './search.ts';
 import { mergeSpeakers, type PersonInArticle } from './speakers.ts';
 import type { Figure, Quotation, Sentence, Speaker } from './types.ts';
 
@@ -22,35 +19,45 @@ export interface SentenceRef {
   sentence: Sentence;
 }
 
-/** Passed by `Library.build` alone: the constructor leaves the indexes for it to fill a slice at a time. */
+/** The sentence index: text and speakers weigh most; outlet and headline let `Mehr rockets` find Mehr's sentences on rockets. */
+const SENTENCE_INDEX: IndexSpec<'text' | 'speakers' | 'outlet' | 'headline'> = { fields: ['text', 'speakers', 'outlet', 'headline'], boost: { text: 2, speakers: 1.5 } };
+const QUOTATION_INDEX: IndexSpec<'text' | 'speaker'> = { fields: ['text', 'speaker'], boost: { text: 1, speaker: 1 } };
+/** Speaker names are few and short: every posting is kept, and they are matched fuzzily. */
+const SPEAKER_INDEX: IndexSpec<'name'> = { fields: ['name'], searchOptions: NAME_SEARCH_OPTIONS, cap: Infinity };
+
+/** Passed by `Library.build` alone: the constructor leaves the search indexes for it to fill a slice at a time. */
 const INDEX_LATER = Symbol('index later');
 
 /** Documents added to a search index between two pauses of `Library.build`. */
 const INDEX_SLICE = 200;
 
 /**
- * What one article yields on its own: its sentences, its quotations with their speakers as the
- * article names them, its people and its figures. Most of the work of building a library, and
- * valid for as long as the article's body is unchanged.
+ * What a library can be given instead of working it out: what the saved index kept, or what the
+ * library in force already derived when the corpus folder changes.
  */
-export interface ArticleAnalysis {
-  articleId: string;
-  /** The body it was found in: a library reuses the analysis only for this exact body. */
-  body: string;
-  sentences: Sentence[];
-  quotations: ReturnType<typeof findQuotations>['quotations'];
-  people: PersonInArticle[];
-  figures: Figure[];
+export interface PreparedLibrary {
+  /**
+   * Each article's own derived data, by article id, made from that very body: the saved index
+   * keys it by the file's content hash, a reload takes it through `reusableIndex`. An article
+   * without it is derived now.
+   */
+  indexes?: ReadonlyMap<string, ArticleIndex>;
+  /** The indexes across articles, when they were saved for exactly these articles. */
+  saved?: SavedIndexes;
 }
 
-/** Analyses one article; pure, and independent of every other article. */
-export function analyseArticle(article: Article): ArticleAnalysis {
-  const sentences = splitSentences(article.body);
-  const found = findQuotations(article.body, sentences);
-  const counts = new Map<LocalPerson, number>();
-  for (const q of found.quotations) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
-  const people = found.people.persons.map((person) => ({ person, quotations: counts.get(person) ?? 0 }));
-  return { articleId: article.id, body: article.body, sentences, quotations: found.quotations, people, figures: findFigures(article.id, article.body, sentences) };
+/**
+ * What the library derives across articles, saved in the cache beside the per-article part so
+ * that loading does no attribution and builds no index.
+ */
+export interface SavedIndexes {
+  speakers: Speaker[];
+  /** The speaker id of each quotation, in the order of `Library.quotations`. */
+  quotationSpeakers: (string | null)[];
+  sentenceIndex: SavedTextIndex;
+  quotationIndex: SavedTextIndex;
+  speakerIndex: SavedTextIndex;
+  vocabulary: string[];
 }
 
 /** Everything the commands answer from. Read-only once built. */
@@ -61,124 +68,196 @@ export class Library {
   readonly figures: readonly Figure[];
   readonly speakers: readonly Speaker[];
   readonly #articles = new Map<string, Article>();
-  readonly #sentences = new Map<string, Sentence[]>();
+  readonly #indexes = new Map<string, ArticleIndex>();
   readonly #speakers = new Map<string, Speaker>();
   readonly #quotationsOf = new Map<string, Quotation[]>();
+  readonly #quotationsBy = new Map<string, Quotation[]>();
   readonly #figuresOf = new Map<string, Figure[]>();
-  /** Every sentence in the corpus; a sentence's position here is its id in `#sentenceIndex`. */
+  /** Every sentence in the corpus, oldest article first; a sentence's position here is its id in `#sentenceIndex`. */
   readonly #allSentences: SentenceRef[] = [];
-  readonly #sentenceIndex = new TextIndex(['text', 'speakers', 'outlet', 'headline'], { text: 2, speakers: 1.5 });
-  readonly #quotationIndex = new TextIndex(['text', 'speaker'], { text: 1, speaker: 1 });
-  readonly #speakerIndex = new TextIndex(['name'], {}, NAME_SEARCH_OPTIONS);
-  /** Every word of the corpus text, outlets and headlines, and every word of a speaker's name: what a misspelt name is corrected against. */
-  readonly #vocabulary = new Set<string>();
-  readonly #nameWords = new Set<string>();
-
-  readonly #analyses = new Map<string, ArticleAnalysis>();
+  /** The speakers' names of each sentence that quotes someone, by position in `#allSentences`. */
+  readonly #sentenceSpeakers = new Map<number, string>();
+  readonly #sentenceIndex: TextIndex<'text' | 'speakers' | 'outlet' | 'headline'>;
+  readonly #quotationIndex: TextIndex<'text' | 'speaker'>;
+  readonly #speakerIndex: TextIndex<'name'>;
+  /** Every word of the corpus text, outlets and headlines: a word found here is not a misspelling. */
+  readonly #vocabulary: Set<string>;
+  /** Every word of a speaker's name, in the order of `speakers`: what a misspelt name is corrected to. */
+  readonly #nameWords = new Map<string, number>();
 
   /**
-   * Builds the library; articles may come in any order. `analyses` (from `analyseArticle` or an
-   * earlier library's `analysisOf`) spares the per-article work for articles whose body is
-   * unchanged; the cross-article parts (speakers, search indexes) are always built afresh.
+   * Builds the library; articles may come in any order. `prepared` spares work done before (see
+   * `PreparedLibrary`): each article's derived data and, when nothing changed, the indexes across
+   * articles too. Speakers and the search indexes are otherwise built afresh.
    */
-  constructor(articles: readonly Article[], analyses?: ReadonlyMap<string, ArticleAnalysis>, later?: typeof INDEX_LATER) {
+  constructor(articles: readonly Article[], prepared?: PreparedLibrary, later?: typeof INDEX_LATER) {
     this.articles = [...articles].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
-    const people: PersonInArticle[] = [];
-    const local: { article: Article; quotations: ArticleAnalysis['quotations'] }[] = [];
+    const people: PersonInArticle<ArticlePerson>[] = [];
     const figures: Figure[] = [];
     for (const article of this.articles) {
       if (this.#articles.has(article.id)) throw new Error(`Library: duplicate article id ${article.id}`);
       this.#articles.set(article.id, article);
-      const given = analyses?.get(article.id);
-      const analysis = given && given.articleId === article.id && given.body === article.body ? given : analyseArticle(article);
-      this.#analyses.set(article.id, analysis);
-      this.#sentences.set(article.id, analysis.sentences);
-      local.push({ article, quotations: analysis.quotations });
-      people.push(...analysis.people);
-      figures.push(...analysis.figures);
+      const index = prepared?.indexes?.get(article.id) ?? indexArticle(article);
+      this.#indexes.set(article.id, index);
+      if (!prepared?.saved) for (const person of index.persons) people.push({ person, quotations: person.quotations });
+      figures.push(...index.figures);
     }
 
-    const { speakers, speakerOf } = mergeSpeakers(people);
-    this.speakers = speakers;
-    for (const s of speakers) this.#speakers.set(s.id, s);
-    this.quotations = local.flatMap(({ article, quotations }) =>
-      quotations.map(
-        (q): Quotation => ({
-          articleId: article.id,
-          start: q.start,
-          end: q.end,
-          text: q.text,
-          kind: q.kind,
-          speakerId: q.speaker ? (speakerOf.get(q.speaker)?.id ?? null) : null,
-          sentence: q.sentence,
-        }),
-      ),
-    );
+    const saved = prepared?.saved;
+    let speakerIdOf: (article: ArticleIndex, person: number) => string | null;
+    if (saved) {
+      this.speakers = saved.speakers;
+      let n = 0;
+      speakerIdOf = () => saved.quotationSpeakers[n++] ?? null;
+    } else {
+      const { speakers, speakerOf } = mergeSpeakers(people);
+      this.speakers = speakers;
+      speakerIdOf = (index, person) => speakerOf.get(index.persons[person]!)?.id ?? null;
+    }
+    for (const s of this.speakers) this.#speakers.set(s.id, s);
+    const quotations: Quotation[] = [];
+    for (const article of this.articles) {
+      const index = this.#indexes.get(article.id)!;
+      for (const q of index.quotations) {
+        // Every quotation takes its place in the saved list, speaker or not, so the order stays aligned.
+        const speakerId = saved ? speakerIdOf(index, -1) : q.person === null ? null : speakerIdOf(index, q.person);
+        quotations.push({ articleId: article.id, start: q.start, end: q.end, text: q.text, kind: q.kind, speakerId, sentence: q.sentence });
+      }
+    }
+    this.quotations = quotations;
     this.figures = figures;
     for (const article of this.articles) {
       this.#quotationsOf.set(article.id, []);
       this.#figuresOf.set(article.id, []);
     }
-    for (const q of this.quotations) this.#quotationsOf.get(q.articleId)!.push(q);
+    for (const q of this.quotations) {
+      this.#quotationsOf.get(q.articleId)!.push(q);
+      if (!q.speakerId) continue;
+      const by = this.#quotationsBy.get(q.speakerId);
+      if (by) by.push(q);
+      else this.#quotationsBy.set(q.speakerId, [q]);
+    }
     for (const f of this.figures) this.#figuresOf.get(f.articleId)!.push(f);
 
+    const firstSentence = new Map<string, number>();
+    for (const article of this.articles) {
+      firstSentence.set(article.id, this.#allSentences.length);
+      for (const sentence of this.#indexes.get(article.id)!.sentences) this.#allSentences.push({ article, sentence });
+    }
+    const speakersBySentence = new Map<number, Set<string>>();
+    for (const q of this.quotations) {
+      if (!q.speakerId) continue;
+      const id = firstSentence.get(q.articleId)! + q.sentence;
+      const set = speakersBySentence.get(id) ?? new Set<string>();
+      set.add(this.#speakers.get(q.speakerId)!.name);
+      speakersBySentence.set(id, set);
+    }
+    for (const [id, names] of speakersBySentence) this.#sentenceSpeakers.set(id, [...names].join(' '));
+    this.speakers.forEach((s, i) => {
+      for (const term of queryTerms([s.name, ...s.aliases].join(' '))) if (!this.#nameWords.has(term)) this.#nameWords.set(term, i);
+    });
+
+    if (saved) {
+      this.#sentenceIndex = new TextIndex(SENTENCE_INDEX, saved.sentenceIndex);
+      this.#quotationIndex = new TextIndex(QUOTATION_INDEX, saved.quotationIndex);
+      this.#speakerIndex = new TextIndex(SPEAKER_INDEX, saved.speakerIndex);
+      this.#vocabulary = new Set(saved.vocabulary);
+      return;
+    }
+    this.#sentenceIndex = new TextIndex(SENTENCE_INDEX);
+    this.#quotationIndex = new TextIndex(QUOTATION_INDEX);
+    this.#speakerIndex = new TextIndex(SPEAKER_INDEX);
+    this.#vocabulary = new Set();
     if (later !== INDEX_LATER) for (const _ of this.#buildIndexes());
   }
 
   /**
    * Builds the library as the constructor does, but calls `pause` between slices of the search
-   * indexes (most of the work once the articles are analysed), so that a running bot can go on
-   * answering from the library in force while this one is built.
+   * indexes (most of the work once each article's data is at hand), so that a running bot goes on
+   * answering from the library in force while this one is built. Saved indexes need no building.
    */
-  static async build(articles: readonly Article[], analyses: ReadonlyMap<string, ArticleAnalysis> | undefined, pause: () => Promise<void>): Promise<Library> {
-    const library = new Library(articles, analyses, INDEX_LATER);
+  static async build(articles: readonly Article[], prepared: PreparedLibrary | undefined, pause: () => Promise<void>): Promise<Library> {
+    if (prepared?.saved) return new Library(articles, prepared);
+    const library = new Library(articles, prepared, INDEX_LATER);
     for (const _ of library.#buildIndexes()) await pause();
     return library;
   }
 
-  /** Fills the search indexes and the vocabulary, yielding after each slice of documents. */
+  /** Fills the empty search indexes and the vocabulary, yielding after each slice of documents. */
   *#buildIndexes(): Generator<void> {
-    const speakersBySentence = new Map<string, Set<string>>();
-    for (const q of this.quotations) {
-      if (!q.speakerId) continue;
-      const key = sentenceKey(q.articleId, q.sentence);
-      const set = speakersBySentence.get(key) ?? new Set<string>();
-      set.add(this.#speakers.get(q.speakerId)!.name);
-      speakersBySentence.set(key, set);
-    }
-    const sentences = this.articles.flatMap((article) =>
-      this.#sentences.get(article.id)!.map((sentence) => {
-        const id = this.#allSentences.push({ article, sentence }) - 1;
-        const speakerNames = [...(speakersBySentence.get(sentenceKey(article.id, sentence.index)) ?? [])];
-        return { id, text: sentence.text, speakers: speakerNames.join(' '), outlet: article.outlet, headline: article.title ?? '' };
-      }),
-    );
+    // Newest first: where a common word's postings are capped, the newest sentences keep theirs.
+    // Added in slices in that same order, the capped postings are those of a single `addAll`.
+    const sentences = this.#allSentences
+      .map(({ article, sentence }, id) => ({ id, text: sentence.text, speakers: this.#sentenceSpeakers.get(id) ?? '', outlet: article.outlet, headline: article.title ?? '' }))
+      .reverse();
     yield;
     for (let i = 0; i < sentences.length; i += INDEX_SLICE) {
       this.#sentenceIndex.addAll(sentences.slice(i, i + INDEX_SLICE));
       yield;
     }
-    const quotations = this.quotations.map((q, id) => ({ id, text: q.text, speaker: q.speakerId ? this.#speakers.get(q.speakerId)!.name : '' }));
+    const quotations = this.quotations.map((q, id) => ({ id, text: q.text, speaker: this.#speakerName(q) })).reverse();
     for (let i = 0; i < quotations.length; i += INDEX_SLICE) {
       this.#quotationIndex.addAll(quotations.slice(i, i + INDEX_SLICE));
       yield;
     }
     this.#speakerIndex.addAll(this.speakers.map((s, id) => ({ id, name: [s.name, ...s.aliases].join(' ') })));
+    for (const article of this.articles) for (const term of queryTerms(`${article.outlet} ${article.title ?? ''}`)) this.#vocabulary.add(term);
     for (let i = 0; i < this.#allSentences.length; i += INDEX_SLICE) {
-      for (const { article, sentence } of this.#allSentences.slice(i, i + INDEX_SLICE)) for (const term of queryTerms(`${sentence.text} ${article.outlet} ${article.title ?? ''}`)) this.#vocabulary.add(term);
+      for (const { sentence } of this.#allSentences.slice(i, i + INDEX_SLICE)) for (const term of queryTerms(sentence.text)) this.#vocabulary.add(term);
       yield;
     }
-    for (const s of this.speakers) for (const term of queryTerms([s.name, ...s.aliases].join(' '))) this.#nameWords.add(term);
   }
+
+  /** What the cache keeps of this library besides each article's own data. */
+  savedIndexes(): SavedIndexes {
+    return {
+      speakers: [...this.speakers],
+      quotationSpeakers: this.quotations.map((q) => q.speakerId),
+      sentenceIndex: this.#sentenceIndex.toJSON(),
+      quotationIndex: this.#quotationIndex.toJSON(),
+      speakerIndex: this.#speakerIndex.toJSON(),
+      vocabulary: [...this.#vocabulary],
+    };
+  }
+
+  /** What was derived from one article alone, as the cache keeps it. */
+  articleIndex(articleId: string): ArticleIndex | undefined {
+    return this.#indexes.get(articleId);
+  }
+
+  /**
+   * What this library derived from an article, for a later library to reuse: only when this
+   * library holds an article of the same id with the very same body.
+   */
+  reusableIndex(article: Article): ArticleIndex | undefined {
+    return this.#articles.get(article.id)?.body === article.body ? this.#indexes.get(article.id) : undefined;
+  }
+
+  #speakerName(q: Quotation): string {
+    return q.speakerId ? this.#speakers.get(q.speakerId)!.name : '';
+  }
+
+  /** All the text a sentence is found by: its own, its speakers', its outlet and headline. */
+  #sentenceText = (id: number): string => {
+    const { article, sentence } = this.#allSentences[id]!;
+    return `${sentence.text} ${this.#sentenceSpeakers.get(id) ?? ''} ${article.outlet} ${article.title ?? ''}`;
+  };
+
+  #quotationText = (id: number): string => {
+    const q = this.quotations[id]!;
+    return `${q.text} ${this.#speakerName(q)}`;
+  };
 
   /** The query with misspelt speaker names corrected (`Irvani` → `iravani`); other words as typed. */
   #corrected(query: string): string {
-    return correctNames(query, this.#vocabulary, this.#nameWords);
-  }
-
-  /** What was found in one article on its own, for a later library to reuse. */
-  analysisOf(articleId: string): ArticleAnalysis | undefined {
-    return this.#analyses.get(articleId);
+    // Only the name words of the speakers a fuzzy search finds are compared letter by letter: a large corpus has thousands.
+    const candidates = (term: string): string[] =>
+      this.#speakerIndex
+        .search(term, () => '')
+        .flatMap((hit) => queryTerms([this.speakers[hit.id]!.name, ...this.speakers[hit.id]!.aliases].join(' ')))
+        .filter((word, i, all) => all.indexOf(word) === i)
+        .sort((a, b) => this.#nameWords.get(a)! - this.#nameWords.get(b)!);
+    return correctNames(query, this.#vocabulary, candidates);
   }
 
   /** The article with this id. */
@@ -188,12 +267,22 @@ export class Library {
 
   /** The sentences of an article, in order. */
   sentencesOf(articleId: string): readonly Sentence[] {
-    return this.#sentences.get(articleId) ?? [];
+    return this.#indexes.get(articleId)?.sentences ?? [];
   }
 
   /** The quotations of an article, in order. */
   quotationsOf(articleId: string): readonly Quotation[] {
     return this.#quotationsOf.get(articleId) ?? [];
+  }
+
+  /** The quotations of a speaker, in article order. */
+  quotationsBy(speakerId: string): readonly Quotation[] {
+    return this.#quotationsBy.get(speakerId) ?? [];
+  }
+
+  /** How many words an article's body holds. */
+  wordsOf(articleId: string): number {
+    return this.#indexes.get(articleId)?.words ?? 0;
   }
 
   /** The figures of an article, in order. */
@@ -208,12 +297,12 @@ export class Library {
 
   /** Speakers whose name matches every word of the query (misspellings too: `Irvani` finds Iravani), best first. */
   findSpeakers(query: string): Speaker[] {
-    return this.#speakerIndex.search(query).map((hit) => this.speakers[hit.id]!);
+    return this.#speakerIndex.search(query, () => '').map((hit) => this.speakers[hit.id]!);
   }
 
   /** Quotations whose words (or speaker's name, misspelt or not) match every word of the query, best first. */
   searchQuotations(query: string): Quotation[] {
-    return this.#quotationIndex.search(this.#corrected(query)).map((hit) => this.quotations[hit.id]!);
+    return this.#quotationIndex.search(this.#corrected(query), this.#quotationText).map((hit) => this.quotations[hit.id]!);
   }
 
   /**
@@ -222,7 +311,7 @@ export class Library {
    */
   searchSentences(query: string, filter?: (ref: SentenceRef) => boolean): SentenceRef[] {
     const accept = filter ? (id: number) => filter(this.#allSentences[id]!) : undefined;
-    return this.#sentenceIndex.search(this.#corrected(query), accept).map((hit) => this.#allSentences[hit.id]!);
+    return this.#sentenceIndex.search(this.#corrected(query), this.#sentenceText, accept).map((hit) => this.#allSentences[hit.id]!);
   }
 }
 

@@ -2,7 +2,7 @@
  * The full-text side of the index: a narrow wrapper over MiniSearch so its options live in one
  * place and its result type stays inside this module.
  */
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import { editDistance } from './people.ts';
 
 /**
@@ -56,31 +56,134 @@ export interface Hit {
   score: number;
 }
 
-/** A MiniSearch index over documents with numeric ids and string fields. */
+/**
+ * How many documents a term is indexed for at most (the first ones added: the library adds the
+ * newest first). A term in more documents is *saturated*: `said` or `Iran` in tens of thousands
+ * of sentences. Scoring every one of them is what makes a common word slow in a large corpus, and
+ * their postings are most of the index's memory and load time, so beyond the cap a saturated
+ * word is checked against each candidate's own text instead (see `TextIndex.search`).
+ */
+export const POSTINGS_CAP = 300;
+
+/** What a text index covers and how it is searched; loading a saved index needs the same. */
+export interface IndexSpec<Field extends string> {
+  fields: readonly Field[];
+  /** Weighs fields against each other. */
+  boost?: Partial<Record<Field, number>>;
+  searchOptions?: SearchOptions;
+  /** See `POSTINGS_CAP`; Infinity for a small index (speaker names), where every posting is kept. */
+  cap?: number;
+}
+
+/** A text index as saved in the cache: MiniSearch's own JSON form, and the saturated terms. */
+export interface SavedTextIndex {
+  minisearch: AsPlainObject;
+  saturated: string[];
+}
+
+/** Whether a query word matches an indexed term, by the rule of `SEARCH_OPTIONS` (whole, or as a prefix from `MIN_PREFIX_LENGTH` letters). */
+export function termMatches(word: string, term: string): boolean {
+  return word.length >= MIN_PREFIX_LENGTH ? term.startsWith(word) : term === word;
+}
+
+/** A MiniSearch index over documents with numeric ids and string fields, with common terms capped. */
 export class TextIndex<Field extends string> {
   readonly #search: MiniSearch<Record<Field | 'id', string | number>>;
+  readonly #cap: number;
+  readonly #saturated: Set<string>;
+  /** Documents each term is indexed for so far, while adding. */
+  readonly #counts = new Map<string, number>();
 
-  /** Builds an index over the given fields; `boost` weighs fields against each other. */
-  constructor(fields: readonly Field[], boost: Partial<Record<Field, number>> = {}, searchOptions: SearchOptions = SEARCH_OPTIONS) {
+  /** An empty index, or one loaded from what `toJSON` saved with the same `spec`. */
+  constructor(spec: IndexSpec<Field>, saved?: SavedTextIndex) {
     const options: Options<Record<Field | 'id', string | number>> = {
-      fields: [...fields],
+      fields: [...spec.fields],
       storeFields: [],
       processTerm,
-      searchOptions: { ...searchOptions, boost: boost as Record<string, number> },
+      searchOptions: { ...(spec.searchOptions ?? SEARCH_OPTIONS), boost: (spec.boost ?? {}) as Record<string, number> },
     };
-    this.#search = new MiniSearch(options);
+    this.#cap = spec.cap ?? POSTINGS_CAP;
+    this.#search = saved ? MiniSearch.loadJS(saved.minisearch, options) : new MiniSearch(options);
+    this.#saturated = new Set(saved?.saturated ?? []);
   }
 
-  /** Adds documents; each needs a unique numeric `id`. */
+  /**
+   * Adds documents; each needs a unique numeric `id`. Documents added first keep their postings
+   * of a term that reaches the cap; later ones are found for it by their text (see `search`).
+   */
   addAll(documents: readonly (Record<Field, string> & { id: number })[]): void {
-    this.#search.addAll(documents as unknown as Record<Field | 'id', string | number>[]);
+    const capped = documents.map((document) => {
+      const terms = new Map<string, string[]>();
+      const kept = new Set<string>();
+      const fields = {} as Record<string, string | number>;
+      for (const [field, value] of Object.entries(document)) {
+        if (field === 'id') continue;
+        const words = queryTerms(String(value));
+        terms.set(field, words);
+        for (const word of words) kept.add(word);
+      }
+      for (const word of kept) {
+        const count = this.#counts.get(word) ?? 0;
+        this.#counts.set(word, count + 1);
+        if (count >= this.#cap) {
+          kept.delete(word);
+          this.#saturated.add(word);
+        }
+      }
+      for (const [field, words] of terms) fields[field] = words.filter((w) => kept.has(w)).join(' ');
+      fields['id'] = document.id;
+      return fields as Record<Field | 'id', string | number>;
+    });
+    this.#search.addAll(capped);
   }
 
-  /** Documents matching every word of the query, best first, optionally only those `filter` accepts. */
-  search(query: string, filter?: (id: number) => boolean): Hit[] {
-    const options: SearchOptions = {};
-    if (filter) options.filter = (result) => filter(result.id as number);
-    return this.#search.search(query, options).map((r) => ({ id: r.id as number, score: r.score }));
+  /** Whether a query word matches a saturated term, so that its postings are incomplete. */
+  #saturatedWord(word: string): boolean {
+    if (this.#saturated.has(word)) return true;
+    if (word.length < MIN_PREFIX_LENGTH) return false;
+    for (const term of this.#saturated) if (term.startsWith(word)) return true;
+    return false;
+  }
+
+  /**
+   * Documents matching every word of the query, best first, optionally only those `filter`
+   * accepts. `textOf` gives a document's text (all its fields), against which a saturated word is
+   * checked: the words with complete postings pick and score the candidates and every saturated
+   * word must appear in their text, so no match is lost. A query of saturated words only is
+   * answered from their capped postings: the first documents added that hold them.
+   */
+  search(query: string, textOf: (id: number) => string, filter?: (id: number) => boolean): Hit[] {
+    const words = queryTerms(query);
+    if (words.length === 0) return [];
+    const open = words.filter((w) => !this.#saturatedWord(w));
+    const closed = words.filter((w) => this.#saturatedWord(w));
+    const run = (text: string, checked: readonly string[]): Hit[] => {
+      const options: SearchOptions = {};
+      if (filter || checked.length > 0) {
+        options.filter = (result) => {
+          const id = result.id as number;
+          if (filter && !filter(id)) return false;
+          if (checked.length === 0) return true;
+          const terms = queryTerms(textOf(id));
+          return checked.every((w) => terms.some((t) => termMatches(w, t)));
+        };
+      }
+      return this.#search.search(text, options).map((r) => ({ id: r.id as number, score: r.score }));
+    };
+    if (open.length > 0) return run(open.join(' '), closed);
+    const together = run(closed.join(' '), []);
+    if (together.length > 0 || closed.length === 1) return together;
+    // Saturated words whose capped postings share no document may still meet further down: take each one's postings in turn and check the others in the text.
+    for (const word of closed) {
+      const hits = run(word, closed.filter((w) => w !== word));
+      if (hits.length > 0) return hits;
+    }
+    return [];
+  }
+
+  /** The index as saved in the cache. */
+  toJSON(): SavedTextIndex {
+    return { minisearch: this.#search.toJSON(), saturated: [...this.#saturated] };
   }
 }
 
@@ -97,14 +200,14 @@ export function queryTerms(query: string): string[] {
  * misspells (`Irvani` → `iravani`): at most one letter off, two for long names, never for short
  * words. Other words are kept as typed, so a word that is simply absent still finds nothing.
  */
-export function correctNames(query: string, vocabulary: ReadonlySet<string>, nameWords: ReadonlySet<string>): string {
+export function correctNames(query: string, vocabulary: ReadonlySet<string>, nameWords: Iterable<string> | ((term: string) => Iterable<string>)): string {
   return queryTerms(query)
     .map((term) => {
       if (vocabulary.has(term) || term.length < MIN_FUZZY_LENGTH) return term;
       const allowed = term.length >= 8 ? 2 : 1;
       let best: string | null = null;
       let bestDistance = allowed + 1;
-      for (const word of nameWords) {
+      for (const word of typeof nameWords === 'function' ? nameWords(term) : nameWords) {
         const distance = editDistance(term, word);
         if (distance < bestDistance) [best, bestDistance] = [word, distance];
       }

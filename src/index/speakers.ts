@@ -6,9 +6,12 @@ import { givenNamesCompatible, type LocalPerson } from './people.ts';
 import { slug } from '../slug.ts';
 import type { Speaker } from './types.ts';
 
+/** What merging needs of a person of one article. */
+export type MergeablePerson = Pick<LocalPerson, 'kind' | 'name' | 'surname' | 'given'> & { descriptors: Iterable<string> };
+
 /** A person of one article, with how many quotations the article gives them. */
-export interface PersonInArticle {
-  person: LocalPerson;
+export interface PersonInArticle<P extends MergeablePerson = LocalPerson> {
+  person: P;
   quotations: number;
 }
 
@@ -17,41 +20,51 @@ export interface PersonInArticle {
  * that never gives his full name) joins a group only when exactly one group has that surname:
  * a surname never merges two different people.
  */
-export function mergeSpeakers(people: readonly PersonInArticle[]): { speakers: Speaker[]; speakerOf: Map<LocalPerson, Speaker> } {
+export function mergeSpeakers<P extends MergeablePerson>(people: readonly PersonInArticle<P>[]): { speakers: Speaker[]; speakerOf: Map<P, Speaker> } {
   interface Group {
     kind: LocalPerson['kind'];
     surname: string;
     given: string[];
-    members: PersonInArticle[];
+    members: PersonInArticle<P>[];
   }
   const groups: Group[] = [];
+  // Groups by kind and surname, in the order made: a corpus of thousands of articles has thousands of groups, too many to search one by one.
+  const bySurname = new Map<string, Group[]>();
+  const sameSurname = (kind: Group['kind'], surname: string): Group[] => bySurname.get(`${kind}:${surname}`) ?? [];
+  const add = (group: Group): void => {
+    groups.push(group);
+    const key = `${group.kind}:${group.surname}`;
+    const list = bySurname.get(key);
+    if (list) list.push(group);
+    else bySurname.set(key, [group]);
+  };
   // Organisations join by their whole name (`Pentagon` in every article that quotes it), people by surname and given names.
   const persons = people.filter((p) => p.person.kind === 'person');
   for (const entry of people.filter((p) => p.person.kind === 'organisation')) {
-    const group = groups.find((g) => g.kind === 'organisation' && g.surname === entry.person.surname);
+    const group = sameSurname('organisation', entry.person.surname)[0];
     if (group) group.members.push(entry);
-    else groups.push({ kind: 'organisation', surname: entry.person.surname, given: [], members: [entry] });
+    else add({ kind: 'organisation', surname: entry.person.surname, given: [], members: [entry] });
   }
   const full = persons.filter((p) => p.person.given.length > 0);
   const bare = persons.filter((p) => p.person.given.length === 0);
   for (const entry of full) {
-    const group = groups.find((g) => g.kind === 'person' && g.surname === entry.person.surname && givenNamesCompatible(g.given, entry.person.given));
+    const group = sameSurname('person', entry.person.surname).find((g) => givenNamesCompatible(g.given, entry.person.given));
     if (group) {
       group.members.push(entry);
       if (entry.person.given.length > group.given.length) group.given = entry.person.given;
     } else {
-      groups.push({ kind: 'person', surname: entry.person.surname, given: entry.person.given, members: [entry] });
+      add({ kind: 'person', surname: entry.person.surname, given: entry.person.given, members: [entry] });
     }
   }
   for (const entry of bare) {
-    const candidates = groups.filter((g) => g.kind === 'person' && g.surname === entry.person.surname);
+    const candidates = sameSurname('person', entry.person.surname);
     const only = candidates.length === 1 ? candidates[0] : undefined;
     if (only) only.members.push(entry);
-    else groups.push({ kind: 'person', surname: entry.person.surname, given: [], members: [entry] });
+    else add({ kind: 'person', surname: entry.person.surname, given: [], members: [entry] });
   }
 
   const speakers: Speaker[] = [];
-  const speakerOf = new Map<LocalPerson, Speaker>();
+  const speakerOf = new Map<P, Speaker>();
   const usedIds = new Set<string>();
   for (const group of groups) {
     if (group.members.every((m) => m.quotations === 0)) continue;

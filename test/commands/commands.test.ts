@@ -148,6 +148,15 @@ describe('/figures', () => {
     expect(library.figures.map((f) => f.value)).not.toEqual(expect.arrayContaining([2020, 2023, 51, 17, 25]));
   });
 
+  it('narrows by words anywhere in the figure\'s paragraph: the January 2024 Gaza toll names Gaza in another sentence', () => {
+    const found = results(answerLine(library, '/figures casualties Gaza'));
+    expect(found.map((r) => r.text)).toEqual(expect.arrayContaining(['at least 10,818 people', 'more than 26,600 civilians', 'more than 65,300 others']));
+    expect(found.some((r) => r.sentence.includes('Gaza'))).toBe(true);
+    expect(found.every((r) => r.category !== undefined && ['killed', 'injured', 'missing'].includes(r.category))).toBe(true);
+    // US troops injured in Iraq and Syria are in paragraphs that never name Gaza.
+    expect(found.some((r) => r.value === 56)).toBe(false);
+  });
+
   it('narrows by other words: attacks in the Mehr article', () => {
     const found = results(answerLine(library, '/figures rockets Syria'));
     expect(found.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseArticle, Library } from '../../src/index/library.ts';
+import { indexArticle } from '../../src/index/derive.ts';
+import { Library } from '../../src/index/library.ts';
 import { seedArticles } from '../support/seed-library.ts';
 
 describe('building a library', () => {
@@ -17,14 +18,25 @@ describe('building a library', () => {
     expect(sliced.findSpeakers('Irvani').map((s) => s.name)).toEqual(['Amir Saeid Iravani']);
   });
 
-  it('reuses an article’s analysis only for the very body it was made from', async () => {
+  it('reuses an article’s derived data only for the very body it was made from', async () => {
     const [first, ...rest] = await seedArticles();
-    const analysis = analyseArticle(first!);
-    const reused = new Library([first!, ...rest], new Map([[first!.id, analysis]]));
-    expect(reused.analysisOf(first!.id)).toBe(analysis);
+    const index = indexArticle(first!);
+    const reused = new Library([first!, ...rest], { indexes: new Map([[first!.id, index]]) });
+    expect(reused.articleIndex(first!.id)).toBe(index);
+    expect(reused.reusableIndex(first!)).toBe(index);
     const edited = { ...first!, body: `${first!.body}\n\nA new closing paragraph.` };
-    const rebuilt = new Library([edited, ...rest], new Map([[first!.id, analysis]]));
-    expect(rebuilt.analysisOf(first!.id)).not.toBe(analysis);
+    expect(reused.reusableIndex(edited)).toBeUndefined();
+    const rebuilt = new Library([edited, ...rest], { indexes: new Map(rest.flatMap((a) => [[a.id, reused.reusableIndex(a)!] as const])) });
+    expect(rebuilt.articleIndex(first!.id)).not.toBe(index);
     expect(rebuilt.sentencesOf(first!.id).at(-1)?.text).toBe('A new closing paragraph.');
+  });
+
+  it('built a slice at a time from saved indexes, answers as the library they were saved from', async () => {
+    const articles = await seedArticles();
+    const original = new Library(articles);
+    const indexes = new Map(articles.map((a) => [a.id, original.articleIndex(a.id)!]));
+    const loaded = await Library.build(articles, { indexes, saved: original.savedIndexes() }, async () => undefined);
+    expect(loaded.searchQuotations('Irvani legal')).toEqual(original.searchQuotations('Irvani legal'));
+    expect(loaded.speakers).toEqual(original.speakers);
   });
 });

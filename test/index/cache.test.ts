@@ -1,0 +1,111 @@
+/** The saved index: loaded when the corpus and the code are unchanged, rebuilt (in part or whole) when not, never fatal. */
+import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateArticles, writeCorpus } from '../../bench/generate.ts';
+import { formatArticle } from '../../src/corpus/format.ts';
+import { cacheFileOf, openCachedLibrary } from '../../src/index/cache.ts';
+import type { Library } from '../../src/index/library.ts';
+import { seedArticles } from '../support/seed-library.ts';
+
+let root: string;
+let corpus: string;
+let cache: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'verbatim-cache-'));
+  corpus = join(root, 'corpus');
+  cache = join(root, 'cache');
+  await writeCorpus(corpus, await seedArticles(), 20);
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+async function open() {
+  const opened = await openCachedLibrary(corpus, cache);
+  if (!opened.success) throw new Error(opened.reason);
+  return opened;
+}
+
+/** What a library answers from, as plain data to compare. */
+function contents(library: Library) {
+  return {
+    articles: library.articles.map((a) => a.id),
+    quotations: library.quotations,
+    speakers: library.speakers,
+    figures: library.figures,
+    sentences: library.articles.map((a) => library.sentencesOf(a.id)),
+    searches: ['Iravani', 'Irvani', 'said', 'Iran attack', 'baseless', 'Mehr rockets', 'troops Syria'].map((q) => ({
+      sentences: library.searchSentences(q).map((r) => `${r.article.id}#${r.sentence.index}`),
+      quotations: library.searchQuotations(q).map((x) => `${x.articleId}@${x.start}`),
+      speakers: library.findSpeakers(q).map((s) => s.id),
+    })),
+  };
+}
+
+describe('the saved index', () => {
+  it('is built on first start and loaded, with identical contents, on the next', async () => {
+    const first = await open();
+    expect(first.report.outcome).toBe('built');
+    expect(first.report.derived).toBe(25);
+    const second = await open();
+    expect(second.report).toEqual({ outcome: 'loaded', derived: 0, reason: null });
+    expect(contents(second.library)).toEqual(contents(first.library));
+  });
+
+  it('derives again only an edited article, and the result equals a build from nothing', async () => {
+    await open();
+    const file = join(corpus, 'gen-00003.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/\n\n/u, '\n\nThe minister said the talks would resume on Monday.\n\n'));
+    const updated = await open();
+    expect(updated.report).toMatchObject({ outcome: 'updated', derived: 1 });
+    expect(updated.library.sentencesOf('gen-00003').some((s) => s.text.startsWith('The minister said the talks'))).toBe(true);
+    await rm(cache, { recursive: true });
+    expect(contents(updated.library)).toEqual(contents((await open()).library));
+  });
+
+  it('derives only an added article, and drops a removed one', async () => {
+    await open();
+    const [extra] = generateArticles(await seedArticles(), 1, 99).map((a) => ({ ...a, id: 'added-article' }));
+    const { body, file: _file, ...facts } = extra!;
+    await writeFile(join(corpus, 'added-article.txt'), formatArticle(facts, body));
+    const added = await open();
+    expect(added.report).toMatchObject({ outcome: 'updated', derived: 1 });
+    expect(added.library.article('added-article')).toBeDefined();
+    await unlink(join(corpus, 'gen-00001.txt'));
+    const removed = await open();
+    expect(removed.report).toMatchObject({ outcome: 'updated', derived: 0 });
+    expect(removed.library.article('gen-00001')).toBeUndefined();
+    expect(removed.library.quotations.some((q) => q.articleId === 'gen-00001')).toBe(false);
+  });
+
+  it('rebuilds a corrupt cache file instead of failing', async () => {
+    const built = contents((await open()).library);
+    const path = cacheFileOf(cache, corpus);
+    await writeFile(path, (await readFile(path, 'utf8')).slice(0, 5000));
+    const truncated = await open();
+    expect(truncated.report).toMatchObject({ outcome: 'built', reason: 'the saved index is corrupt' });
+    expect(contents(truncated.library)).toEqual(built);
+    // Valid JSON of the right version whose contents are damaged.
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { indexes: unknown; articles: Record<string, { index: unknown }> };
+    for (const entry of Object.values(saved.articles)) entry.index = null;
+    await writeFile(path, JSON.stringify(saved));
+    const damaged = await open();
+    expect(damaged.report.outcome).toBe('built');
+    expect(contents(damaged.library)).toEqual(built);
+  });
+
+  it('never trusts a cache from another version of the code', async () => {
+    await open();
+    const path = cacheFileOf(cache, corpus);
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { code: string };
+    await writeFile(path, JSON.stringify({ ...saved, code: 'another-version' }));
+    const reopened = await open();
+    expect(reopened.report).toMatchObject({ outcome: 'built', derived: 25, reason: 'the saved index is from another version of Verbatim' });
+  });
+
+  it('keeps one file per corpus folder and leaves no temporary file behind', async () => {
+    await open();
+    expect(await readdir(cache)).toEqual([cacheFileOf(cache, corpus).split('/').pop()]);
+  });
+});

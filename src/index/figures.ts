@@ -82,7 +82,7 @@ export const CUES: Readonly<Record<CueCategory, { readonly verbs: readonly strin
     words: ['dead', 'died', 'die', 'dies', 'death', 'deaths', 'toll', 'lives', 'fatalities', 'succumbed', 'perished', 'bodies'],
   },
   injured: {
-    verbs: ['injure', 'injures', 'injured', 'injuring', 'wound', 'wounds', 'wounded', 'wounding', 'hurt'],
+    verbs: ['injure', 'injures', 'injured', 'injuring', 'wound', 'wounds', 'wounded', 'wounding', 'hurt', 'treated'],
     words: ['injuries', 'injury', 'treated', 'hospitalised', 'hospitalized'],
   },
   missing: {
@@ -95,10 +95,11 @@ export const CUES: Readonly<Record<CueCategory, { readonly verbs: readonly strin
   },
   rockets: {
     verbs: ['fire', 'fires', 'fired', 'firing', 'launch', 'launches', 'launched', 'launching'],
-    words: [],
+    // `Five of the drones were intercepted`.
+    words: ['drones', 'missiles', 'rockets', 'shells'],
   },
   deployed: {
-    verbs: ['deploy', 'deploys', 'deployed', 'deploying', 'send', 'sends', 'sent', 'sending', 'dispatch', 'dispatched', 'dispatching', 'stationed', 'posted', 'assigned', 'mobilised', 'mobilized', 'positioned', 'rushed'],
+    verbs: ['deploy', 'deploys', 'deployed', 'deploying', 'send', 'sends', 'sent', 'sending', 'dispatch', 'dispatched', 'dispatching', 'stationed', 'posted', 'assigned', 'mobilised', 'mobilized', 'positioned'],
     words: [],
   },
 };
@@ -119,7 +120,7 @@ export const EVENT_NOUNS: Readonly<Record<string, CueCategory>> = {
 
 /** Participles and adjectives that, as a modifier in the counted words, say what happened (`three wounded soldiers`). */
 export const EVENT_MODIFIERS: Readonly<Record<string, CueCategory>> = {
-  wounded: 'injured', injured: 'injured', dead: 'killed', killed: 'killed', missing: 'missing',
+  wounded: 'injured', injured: 'injured', dead: 'killed', killed: 'killed', missing: 'missing', unmanned: 'rockets',
 };
 
 /** Words after the number that make it a duration, not a count (`in the past two days`, `for two weeks`). */
@@ -505,7 +506,7 @@ function cueBefore(c: { body: string; tokens: Token[] }, before: number): CueCat
   if (!t) return null;
   const verb = CUE_VERB.get(t.lower);
   if (verb) return verb;
-  if (t.lower === 'of' && wordBefore(c, before - 1)?.lower === 'lives') return 'killed';
+  if (t.lower === 'of' && ['lives', 'bodies', 'remains'].includes(wordBefore(c, before - 1)?.lower ?? '')) return 'killed';
   // `send a team of 60 rescuers`: a deploying verb, then the group the number fills.
   if (t.lower === 'of' && GROUP_NOUNS.includes(wordBefore(c, before - 1)?.lower ?? '')) {
     for (let k = before - 3; k >= Math.max(0, before - 5); k--) {
@@ -724,6 +725,8 @@ function isPronounOne(c: Candidate): boolean {
   const prev = wordBefore(c, c.first);
   if (prev && ['no', 'any', 'every', 'each', 'this', 'that', 'which', 'the'].includes(prev.lower)) return true;
   if (wordAfter(c, c.first)?.lower === 'another') return true;
+  // Idioms: `rushed to one side`, `one day`, `at one point`.
+  if (['side', 'day', 'point', 'end', 'time', 'way', 'hand'].includes(wordAfter(c, c.first)?.lower ?? '') && c.cueBefore === null) return true;
   // `one resident said`, `said one woman`: an unnamed speaker, not a count.
   if (c.counted !== '' && c.cueBefore === null) {
     const before = c.body.slice(Math.max(0, c.start - 16), c.start);
@@ -803,7 +806,12 @@ function cueAfter(c: { body: string; tokens: Token[] }, from: number, ownCounted
       const cat = CUE_ANY.get(t.lower);
       // `1,284 cholera cases and 47 deaths`: `deaths` is what the next number counts, not what happened to these.
       const previous = c.tokens[k - 1];
-      if (cat && previous && (previous.kind === 'num' || wordPart(previous.lower)) && !CUE_VERB.has(t.lower)) return partOf;
+      if (cat && previous && (previous.kind === 'num' || wordPart(previous.lower)) && !CUE_VERB.has(t.lower)) {
+        // `14 of the 22 drones launched`: a part of the whole the next number counts is that thing too.
+        if (c.tokens[k - 2]?.lower !== 'the' || c.tokens[k - 3]?.lower !== 'of') return partOf;
+        partOf ??= cat;
+        continue;
+      }
       const ofThe = c.tokens[k - 1]?.lower === 'the' && c.tokens[k - 2]?.lower === 'of';
       if (cat && ofThe && partOf === null) {
         partOf = cat;

@@ -18,6 +18,7 @@ export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   'corps', 'service', 'observatory', 'monitor', 'fund', 'programme', 'program', 'bank',
   'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel', 'campaign',
   'firm', 'operator', 'charity', 'hospital', 'university', 'institute', 'commission', 'board', 'tribunal', 'forces',
+  'district', 'coastguard', 'guard', 'centre', 'center', 'society', 'association', 'federation', 'foundation', 'collective',
 ]);
 
 /**
@@ -114,7 +115,7 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
     .replace(/^(?:federal|state|national|local|regional|provincial|municipal)\s+(?=\p{Lu})/u, '')
     .replace(LEADING, '')
     // `Neighbouring Zambia said`: an adjective capitalised only for opening the sentence.
-    .replace(/^(\p{Lu}\p{Ll}+(?:ing|ed|ly))\s+(?=\p{Lu})/u, (word, bareWord: string) => (properWords.has(bareWord.toLowerCase()) ? word : ''))
+    .replace(/^(\p{Lu}\p{Ll}+(?:ing|ly))\s+(?=\p{Lu})/u, (word, bareWord: string) => (properWords.has(bareWord.toLowerCase()) ? word : ''))
     .replace(/^.*?\S-based\s+/u, '')
     // `the country’s Ministry of Mines` is the Ministry of Mines, `the state Office of Inspector General` the Office.
     .replace(/^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:country|nation|government|state|company|city|region|province|island|kingdom)(?:['’]s)?\s+(?=\p{Lu})/u, '');

@@ -2,7 +2,7 @@
  * People in one article: who is named, which roles the article ties to whom, and how a noun
  * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
-import { headedByOrganisation, isStateKey, organisationKey, organisationName, properWordsOf } from './organisations.ts';
+import { headedByOrganisation, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
 /** A run of capitalised words joined by `of`/`for`/`and`/`the`: a body's name when its head noun is a body's (`Ministry of Health`). */
 const NAMED_BODY = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
@@ -38,15 +38,15 @@ export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   president: ['president'],
   minister: ['minister'],
   secretary: ['secretary', 'secretary-general'],
-  commander: ['commander', 'general', 'admiral', 'colonel'],
+  commander: ['commander', 'general', 'admiral', 'colonel', 'gen', 'adm', 'col'],
   official: ['official', 'officer', 'adviser', 'advisor', 'aide'],
   // One person is `the head of the Red Crescent`, then `the Red Crescent chief`.
   head: ['head', 'chief', 'director', 'chairman', 'chairwoman', 'chair', 'leader', 'coordinator'],
-  governor: ['governor'],
+  governor: ['governor', 'gov'],
   mayor: ['mayor'],
   judge: ['judge'],
-  captain: ['captain', 'master', 'skipper'],
-  lawmaker: ['senator', 'lawmaker', 'legislator', 'mp'],
+  captain: ['captain', 'master', 'skipper', 'capt'],
+  lawmaker: ['senator', 'lawmaker', 'legislator', 'mp', 'sen', 'rep'],
 };
 
 const ROLE_OF_NOUN = new Map<string, string>(
@@ -192,15 +192,20 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
         break;
       }
     }
-    // `Neighbouring Zambia`: a sentence's first word that is an adjective (a participle or an adverb),
+    // `Neighbouring Zambia`: a sentence's first word that is an adjective (a present participle or an adverb),
     // capitalised only for opening the sentence, when the article never capitalises it elsewhere.
     const opener = run[0]!;
-    if (first === 0 && properWords && opener.start === 0 && /(?:ing|ed|ly)$/u.test(opener.word) && !properWords.has(opener.word.toLowerCase())) first = 1;
+    // (Not `-ed`: Mohamed and Ahmed are names.)
+    if (first === 0 && properWords && opener.start === 0 && /(?:ing|ly)$/u.test(opener.word) && !properWords.has(opener.word.toLowerCase())) first = 1;
     const words = run.slice(first);
     if (words.length < 2 || words.length > 5) continue;
     // `The governor of Razavi Khorasan`, `the village of San Isidro`: what follows a role or a place and `of` is a place or a body.
+    // `President of the Republic of Kazakhstan Yerlan Tokhtarov`: a state's name opening the run is the title's end.
+    let states = 0;
+    while (states < words.length - 2 && STATE_NAMES.has(words[states]!.word.toLowerCase())) states++;
+    if (states > 0) words.splice(0, states);
     const lead = /(?:^|\s)(\p{L}+)\s+of\s+(?:the\s+)?$/iu.exec(text.slice(0, run[0]!.start))?.[1]?.toLowerCase();
-    if (lead && (ROLE_OF_NOUN.has(lead) || PLACE_NOUNS.has(lead) || NOT_PERSON_WORDS.has(lead) || NAME_TITLES.has(lead))) continue;
+    if (lead && states === 0 && (ROLE_OF_NOUN.has(lead) || PLACE_NOUNS.has(lead) || NOT_PERSON_WORDS.has(lead) || NAME_TITLES.has(lead))) continue;
     // `Occupational Safety and Health Administration`: the run goes on, past `and`, into a body's name.
     const goesOn = /^\s+(?:and|of|for)\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(run[run.length - 1]!.end))?.[1];
     if (goesOn && goesOn.split(/\s+/u).some((w) => NOT_PERSON_WORDS.has(w.toLowerCase()))) continue;
@@ -531,8 +536,9 @@ export const SPEECH_VERBS = [
   'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on', 'vowed', 'pledged',
   'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted', 'reported', 'reaffirmed',
   'blamed', 'criticised', 'criticized', 'demanded', 'revealed', 'disclosed', 'refuted', 'contended', 'conceded',
-  'predicted', 'promised', 'appealed', 'say', 'denies', 'rejects', 'warns', 'insists', 'testified', 'answered',
-  'welcomed', 'hailed',
+  // `answered:` before a quotation, not `answered questions`.
+  'predicted', 'promised', 'appealed', 'say', 'denies', 'rejects', 'warns', 'insists', 'testified', 'answered(?=\\s*[:“"])',
+  'welcomed', 'hailed', 'declined',
   'proposed', 'replied',
 ] as const;
 

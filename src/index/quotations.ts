@@ -157,7 +157,7 @@ const GOVERNING_VERB = new RegExp(`${FINITE_SPEECH.source}|\\b\\p{Ll}+ed\\b`, 'g
 /** `…," X said.` / `…," he noted.` / `…,” Amir Saeid Iravani told CNN` */
 const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*(?<np>[^,;:.!?"“”]{1,90}?)\\s+(?:(?:also|further|later|then|again)\\s+)?(?:${SPEECH_VERB_PATTERN})\\b`, 'u');
 /** `…, he said, likening …` / `…, Iravani told CNN.`: reported speech closed by its attribution. */
-const REPORTED_AFTER = new RegExp(`,\\s*(?<np>[^,;:]{1,60}?)\\s+(?:also\\s+)?(?:${SPEECH_VERB_PATTERN})(?:\\s+\\p{Lu}\\S*)?\\s*(?:[,.]|$)`, 'u');
+const REPORTED_AFTER = new RegExp(`,\\s*(?<np>[^,;:]{1,90}?)\\s+(?:also\\s+)?(?:${SPEECH_VERB_PATTERN})(?:\\s+\\p{Lu}\\S*)?\\s*(?:[,.]|$)`, 'u');
 /** `…," Ramon Villanueva, the head of the Office of Civil Defense, told reporters.` */
 const AFTER_NAME_APPOSITION = new RegExp(`^[\\s,]*(?<np>[^,;:.!?"“”]{1,60}),\\s*(?<role>[^;:!?"“”]{1,120}?),\\s*(?:(?:also|further|later|then|again)\\s+)?(?:${SPEECH_VERB_PATTERN})\\b`, 'u');
 /** `…," said Iravani.` */
@@ -261,6 +261,9 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       if (body) return body;
     }
     if (headedByOrganisation(subject)) return people.resolveOrganisation(subject);
+    // `Investigators with the fire district said`: unnamed staff speaking for their body.
+    const staff = /^(?:investigators|officials|doctors|officers|staff|experts|engineers|rescuers)\s+(?:with|at|from|of|for)\s+(?<body>.+)$/iu.exec(subject);
+    if (staff?.groups) return people.resolveOrganisation(staff.groups['body']!);
     const person = resolvePerson(subject);
     if (person) return person;
     if (rolesIn(subject).size > 0 || /\bspokes\w+\b/iu.test(subject)) {
@@ -437,8 +440,8 @@ function withoutAsides(text: string): string {
 /** Phrases that open a sentence before its subject: `In a statement carried by …,`, `Asked whether …,`. */
 const OPENER = /^(?:In|On|At|After|Before|During|Asked|Speaking|Addressing|According|Following|Despite|Earlier|Later|Meanwhile|Responding|When|While|As|Pressed|Opening|Separately|Elsewhere)\b/u;
 
-/** Clauses that describe rather than name: `who flew to Batken`, `responding to a request`, an age (`Megan Lindqvist, 24, said`). */
-const ASIDE_CLAUSE = /^(?:who|whom|whose|which|where|that)\b|^\p{Ll}+ing\b|^\d{1,3}$/u;
+/** Clauses that describe rather than name: `who flew to Batken`, `responding to a request`, an age and a home (`Mohamed Camara, 31, from Guinea, said`). */
+const ASIDE_CLAUSE = /^(?:who|whom|whose|which|where|that|from|aged|based)\b|^\p{Ll}+ing\b|^\d{1,3}$/u;
 
 /**
  * Who is the subject of the verb that follows `text`: the noun phrase back to the start of its

@@ -270,4 +270,22 @@ describe('findQuotations on the ways agencies attribute', () => {
     ].join('\n\n');
     expect(quotations(body).map(([, , who]) => who)).toEqual(['Kessler Polymer Products', 'Kessler Polymer Products']);
   });
+
+  it('reads state-agency titles, a governor by abbreviation, and staff speaking for their body', () => {
+    const body = [
+      'President of the Republic of Kazakhstan Yerlan Tokhtarov held talks on Wednesday, the Press Service of the President of the Republic of Kazakhstan reported.',
+      'The President of Kazakhstan noted that trade had grown.',
+      'Gov. Helen Marchetti visited the fire line on Wednesday.',
+      'The governor said more crews were on the way.',
+      'Investigators with the Sierra Foothills Fire Protection District said the blaze began near a power line.',
+      'Mohamed Camara, 31, from Guinea, said it had been his third attempt.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, , who]) => who)).toEqual([
+      'Press Service of the President of the Republic of Kazakhstan',
+      'Yerlan Tokhtarov',
+      'Helen Marchetti',
+      'Sierra Foothills Fire Protection District',
+      'Mohamed Camara',
+    ]);
+  });
 });

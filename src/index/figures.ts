@@ -113,6 +113,7 @@ export const EVENT_NOUNS: Readonly<Record<string, CueCategory>> = {
   raid: 'attacks', raids: 'attacks', assault: 'attacks', assaults: 'attacks', bombing: 'attacks', bombings: 'attacks',
   rocket: 'rockets', rockets: 'rockets', missile: 'rockets', missiles: 'rockets', drone: 'rockets', drones: 'rockets',
   shell: 'rockets', shells: 'rockets', mortar: 'rockets', mortars: 'rockets', projectile: 'rockets', projectiles: 'rockets',
+  bomb: 'rockets', bombs: 'rockets', grenades: 'rockets', munitions: 'rockets',
   death: 'killed', deaths: 'killed', fatalities: 'killed', dead: 'killed', lives: 'killed', bodies: 'killed',
   rounds: 'rockets',
   injury: 'injured', injuries: 'injured', wounded: 'injured', injured: 'injured',
@@ -723,10 +724,10 @@ function isReferenceNotCount(c: Candidate): boolean {
 function isPronounOne(c: Candidate): boolean {
   if (c.kind !== 'word' || c.value !== 1 || c.tokens[c.first]!.lower !== 'one' || c.last !== c.first) return false;
   const prev = wordBefore(c, c.first);
-  if (prev && ['no', 'any', 'every', 'each', 'this', 'that', 'which', 'the'].includes(prev.lower)) return true;
+  if (prev && ['no', 'any', 'every', 'each', 'this', 'that', 'which', 'the', 'second', 'third', 'last', 'next', 'other', 'another'].includes(prev.lower)) return true;
   if (wordAfter(c, c.first)?.lower === 'another') return true;
   // Idioms: `rushed to one side`, `one day`, `at one point`.
-  if (['side', 'day', 'point', 'end', 'time', 'way', 'hand'].includes(wordAfter(c, c.first)?.lower ?? '') && c.cueBefore === null) return true;
+  if (['side', 'day', 'point', 'end', 'time', 'way', 'hand', 'voice'].includes(wordAfter(c, c.first)?.lower ?? '') && c.cueBefore === null) return true;
   // `one resident said`, `said one woman`: an unnamed speaker, not a count.
   if (c.counted !== '' && c.cueBefore === null) {
     const before = c.body.slice(Math.max(0, c.start - 16), c.start);
@@ -817,7 +818,8 @@ function cueAfter(c: { body: string; tokens: Token[] }, from: number, ownCounted
         partOf = cat;
         continue;
       }
-      if (cat && !(cat === 'rockets' && ownCounted)) return cat;
+      // The dead stay dead: `two of the dead were children being treated for malaria`.
+      if (cat && !(cat === 'rockets' && ownCounted)) return partOf === 'killed' ? partOf : cat;
       if (AUXILIARIES.has(t.lower) || isVerbLike(t)) sawVerb = true;
     }
   }

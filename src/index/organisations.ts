@@ -47,7 +47,7 @@ function stateNamesOf(c: unknown): string[] {
 }
 
 /** Words that join the capitalised words of a proper name: `Department of Defense`, `Iran's Ministry`. */
-const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'al']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'del', 'della', 'des', 'du', 'da', 'do', 'di', 'la', 'las', 'los', 'le', 'al', 'van', 'von']);
 
 /** Determiners and possessives that open a noun phrase but are not part of an organisation's name. */
 const LEADING = /^(?:the|a|an|its|their|this|that)\s+/iu;

@@ -45,6 +45,8 @@ export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   governor: ['governor', 'gov'],
   mayor: ['mayor'],
   judge: ['judge'],
+  commissioner: ['commissioner', 'superintendent', 'inspector'],
+  prosecutor: ['prosecutor'],
   captain: ['captain', 'master', 'skipper', 'capt'],
   lawmaker: ['senator', 'lawmaker', 'legislator', 'mp', 'sen', 'rep'],
 };
@@ -83,7 +85,7 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'construction', 'capital', 'investments', 'technologies', 'systems', 'solutions', 'inc', 'ltd', 'llc', 'plc', 'corp',
   'corporation', 'limited', 'co', 'forces', 'people’s', "people's", 'administration', 'occupational',
   'products', 'chemicals', 'plastics', 'polymers', 'foods', 'pharmaceuticals', 'textiles', 'steel', 'electric', 'power',
-  'telecom', 'communications', 'insurance', 'resources', 'metals', 'brands', 'enterprises', 'manufacturing',
+  'telecom', 'communications', 'insurance', 'resources', 'metals', 'brands', 'enterprises', 'manufacturing', 'local',
 ]);
 
 /** Words placed before a name that are not part of it: `President Joe Biden`, `Gen. Qassem Soleimani`. */
@@ -97,6 +99,7 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
   'adm.', 'sgt', 'sgt.', 'sergeant', 'brig', 'brig.', 'brigadier', 'counterpart', 'official', 'leader',
   // Party and standing, as US and UK copy puts them before a name: `Republican Curtis Vane`.
   'republican', 'democrat', 'democratic', 'conservative', 'liberal', 'labour', 'tory', 'incumbent', 'candidate',
+  'commissioner', 'superintendent', 'inspector', 'constable', 'rear', 'marshal', 'ombudsman', 'prosecutor',
 ]);
 
 /** Nouns after which `of` introduces a place: `the village of San Isidro`. */
@@ -205,7 +208,8 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     while (states < words.length - 2 && STATE_NAMES.has(words[states]!.word.toLowerCase())) states++;
     if (states > 0) words.splice(0, states);
     const lead = /(?:^|\s)(\p{L}+)\s+of\s+(?:the\s+)?$/iu.exec(text.slice(0, run[0]!.start))?.[1]?.toLowerCase();
-    if (lead && states === 0 && (ROLE_OF_NOUN.has(lead) || PLACE_NOUNS.has(lead) || NOT_PERSON_WORDS.has(lead) || NAME_TITLES.has(lead))) continue;
+    // (Only a run that is all name: in `Ministry of Foreign Affairs Naser Mohammadzadeh` the body's words come first.)
+    if (lead && states === 0 && first === 0 && (ROLE_OF_NOUN.has(lead) || PLACE_NOUNS.has(lead) || NOT_PERSON_WORDS.has(lead) || NAME_TITLES.has(lead))) continue;
     // `Occupational Safety and Health Administration`: the run goes on, past `and`, into a body's name.
     const goesOn = /^\s+(?:and|of|for)\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(run[run.length - 1]!.end))?.[1];
     if (goesOn && goesOn.split(/\s+/u).some((w) => NOT_PERSON_WORDS.has(w.toLowerCase()))) continue;

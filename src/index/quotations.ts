@@ -184,7 +184,8 @@ const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'o
 function isTitle(text: string): boolean {
   const words = text.split(/\s+/u);
   if (words.length < 2 || words.length > 8 || /[.!?,;:]$/u.test(text)) return false;
-  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
+  // A number may end an exercise's or a plan's name: `Guardians of the Strait 1404`.
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || (i === words.length - 1 && /^\d+$/u.test(w)));
 }
 
 /**

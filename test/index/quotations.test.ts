@@ -288,4 +288,14 @@ describe('findQuotations on the ways agencies attribute', () => {
       'Mohamed Camara',
     ]);
   });
+
+  it('finds a name after a body\'s long title, a title word such as Commissioner, and a body named with "del"', () => {
+    const body = [
+      'Spokesman of the Ministry of Foreign Affairs Naser Mohammadzadeh rejected the statement as “baseless and interventionist”.',
+      'The head of the Federal Police, Commissioner Gustavo Sarmiento, spoke on Monday.',
+      '“My officers were pelted for an hour,” the commissioner told reporters.',
+      'The national airport operator, Aeropuertos del Sur, said 312 flights had been cancelled.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, , who]) => who)).toEqual(['Naser Mohammadzadeh', 'Gustavo Sarmiento', 'Aeropuertos del Sur']);
+  });
 });

@@ -99,11 +99,15 @@ export function scoreSet(library: Library, articles: readonly Article[], labels:
     const system = new Map<string, Quotation>();
     const reported = library.quotationsOf(article.id).filter((q) => q.kind === 'reported');
     for (const q of library.quotationsOf(article.id)) system.set(spanKey(body, q.start, q.end), q);
-    const labelledKeys = new Set<string>();
-    for (const { label, start, end } of located.quotations) {
+    /** The key a label is matched on: its span, or for reported speech the reported quotation around or inside it. */
+    const labelKey = ({ label, start, end }: (typeof located.quotations)[number]): string => {
       const around = label.kind === 'reported' ? reported.find((q) => (q.start <= start && q.end >= end) || (q.start >= start && q.end <= end)) : undefined;
-      const key = around ? spanKey(body, around.start, around.end) : spanKey(body, start, end);
-      labelledKeys.add(key);
+      return around ? spanKey(body, around.start, around.end) : spanKey(body, start, end);
+    };
+    const labelKinds = new Map(located.quotations.map((l) => [labelKey(l), l.label.kind]));
+    for (const entry of located.quotations) {
+      const { label } = entry;
+      const key = labelKey(entry);
       labelled++;
       const q = system.get(key);
       if (!q) {
@@ -121,15 +125,10 @@ export function scoreSet(library: Library, articles: readonly Article[], labels:
       if (right) speakerRight++;
       else mistakes.push({ article: article.id, what: `speaker ${label.speaker ?? 'null'} given as ${speaker?.name ?? 'null'}`, text: shorten(label.text) });
     }
-    const labelKinds = new Map<string, string>();
-    for (const l of located.quotations) {
-      const around = l.label.kind === 'reported' ? reported.find((q) => (q.start <= l.start && q.end >= l.end) || (q.start >= l.start && q.end <= l.end)) : undefined;
-      labelKinds.set(around ? spanKey(body, around.start, around.end) : spanKey(body, l.start, l.end), l.label.kind);
-    }
     for (const [key, q] of system) {
       found++;
       if (labelKinds.get(key) === q.kind) foundRight++;
-      else if (!labelledKeys.has(key)) mistakes.push({ article: article.id, what: `extra ${q.kind}`, text: shorten(q.text) });
+      else if (!labelKinds.has(key)) mistakes.push({ article: article.id, what: `extra ${q.kind}`, text: shorten(q.text) });
     }
 
     // Figures: a found figure is right when it covers a number labelled as a figure (a range covers two).

@@ -350,7 +350,7 @@ export class ArticlePeople {
     const exact = persons.filter((p) => p.surname === key);
     if (exact.length > 0) return this.#mostRecent(exact);
     if (key.length < 5) return null;
-    const near = persons.filter((p) => p.surname[0] === key[0] && p.surname.length >= 5 && editDistance(p.surname, key) <= (key.length >= 8 ? 2 : 1));
+    const near = persons.filter((p) => spellsLike(p.surname, key));
     const surnames = new Set(near.map((p) => p.surname));
     return surnames.size === 1 ? this.#mostRecent(near) : null;
   }
@@ -358,7 +358,7 @@ export class ArticlePeople {
   /** Whether a word is the surname (or a spelling a letter away) of a person of the article. */
   isSurname(word: string): boolean {
     const key = word.toLowerCase().replace(/’/gu, "'");
-    return this.persons.some((p) => p.kind === 'person' && (p.surname === key || (key.length >= 5 && p.surname[0] === key[0] && editDistance(p.surname, key) <= (key.length >= 8 ? 2 : 1))));
+    return this.persons.some((p) => p.kind === 'person' && (p.surname === key || spellsLike(p.surname, key)));
   }
 
   /** Ties the role classes of a descriptor to a person. */
@@ -430,6 +430,14 @@ function mentions(descriptor: string, word: string): boolean {
     .map((w) => w[0])
     .join('');
   return ALL_CAPS.test(word) && initials.includes(word);
+}
+
+/**
+ * Whether two surnames are one name spelled two ways: same first letter, five letters or more, a
+ * letter apart (two for long names: `Delahoussaye`/`Delahoussey`).
+ */
+function spellsLike(surname: string, key: string): boolean {
+  return key.length >= 5 && surname.length >= 5 && surname[0] === key[0] && editDistance(surname, key) <= (key.length >= 8 ? 2 : 1);
 }
 
 /** Whether two lists of given names can belong to one person (`Amir Saeid` and `Amir Saeed`). */

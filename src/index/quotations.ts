@@ -29,6 +29,12 @@ interface ArticleText {
   resolvePerson: Resolve;
 }
 
+/** A body named only by what it is: `the company`, `the operator`. */
+const GENERIC_BODY = /^the\s+(company|firm|operator|manufacturer|carrier|utility|employer|plant|group)$/iu;
+
+/** Unnamed staff of a named body: `investigators with the fire district`. */
+const STAFF_OF = /^(?:investigators|officials|doctors|officers|staff|experts|engineers|rescuers)\s+(?:with|at|from|of|for)\s+(?<body>.+)$/iu;
+
 /** Descriptors of someone unnamed: `one diplomat`, `a senior official`, `another witness`. */
 const INDEFINITE = /^(?:a|an|one|another|some|several|two|three)\s/iu;
 
@@ -256,14 +262,14 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     const document = BARE_DOCUMENT.exec(subject);
     if (document) return documents.get(document.groups!['noun']!.toLowerCase()) ?? null;
     // `The company said`: the body of that kind named so far, or else the last one heard.
-    const generic = /^the\s+(company|firm|operator|manufacturer|carrier|utility|employer|plant|group)$/iu.exec(subject);
+    const generic = GENERIC_BODY.exec(subject);
     if (generic && !people.persons.some((p) => p.kind === 'organisation' && p.surname.split(' ').includes(generic[1]!.toLowerCase()))) {
       const body = people.lastBody();
       if (body) return body;
     }
     if (headedByOrganisation(subject)) return people.resolveOrganisation(subject);
     // `Investigators with the fire district said`: unnamed staff speaking for their body.
-    const staff = /^(?:investigators|officials|doctors|officers|staff|experts|engineers|rescuers)\s+(?:with|at|from|of|for)\s+(?<body>.+)$/iu.exec(subject);
+    const staff = STAFF_OF.exec(subject);
     if (staff?.groups) return people.resolveOrganisation(staff.groups['body']!);
     const person = resolvePerson(subject);
     if (person) return person;

@@ -83,7 +83,7 @@ export const CUES: Readonly<Record<CueCategory, { readonly verbs: readonly strin
   },
   injured: {
     verbs: ['injure', 'injures', 'injured', 'injuring', 'wound', 'wounds', 'wounded', 'wounding', 'hurt', 'treated'],
-    words: ['injuries', 'injury', 'treated', 'hospitalised', 'hospitalized'],
+    words: ['injuries', 'injury', 'treated', 'hospitalised', 'hospitalized', 'critical'],
   },
   missing: {
     verbs: [],
@@ -175,7 +175,7 @@ export const LIST_JOINERS: readonly string[] = ['and', 'or', 'along with', 'as w
 
 /** Units that make a number a measurement, not a count (`magnitude 6.1`, `minus five degrees`). */
 export const MEASUREMENT_UNITS: readonly string[] = [
-  'degrees', 'degree', '°', 'km/h', 'mph', 'knots', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'km', 'miles', 'mile',
+  'nautical miles', 'degrees', 'degree', '°', 'km/h', 'mph', 'knots', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'km', 'miles', 'mile',
   'metres', 'meters', 'metre', 'meter', 'feet', 'foot', 'ft',
 ];
 
@@ -623,12 +623,14 @@ function isTimeOfDay(c: Candidate): boolean {
   return /^\s*(?:[ap]\.\s?m\.?|[ap]m\b|GMT\b|UTC\b|o['’]clock\b|hrs\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b)/iu.test(c.body.slice(c.end, c.end + 24));
 }
 
-/** Ages: set off after a name (`Okafor, 58, was first elected`), or `aged 34`, `children under five`. */
+/** Ages: set off after a name or a noun (`Okafor, 58, was first elected`, `its captain, 58,`), or `aged 34`, `children under five`. */
 function isAge(c: Candidate): boolean {
+  // `close to zero`: nothing counted.
+  if (c.value === 0 && c.counted === '') return true;
   if (c.counted === '' && c.qualifier === null && /\b(?:aged|under|over)\s+$/iu.test(c.body.slice(Math.max(0, c.start - 8), c.start)) && !/^\s*(?:percent|per\s+cent|%)/iu.test(c.body.slice(c.end, c.end + 10))) return true;
   if (c.kind !== 'numeral' || c.qualifier !== null || c.counted !== '') return false;
   const numStart = c.tokens[c.first]!.start;
-  return /\p{Lu}[\p{L}'’-]+,\s*$/u.test(c.body.slice(Math.max(0, numStart - 40), numStart)) && /^\s*,/u.test(c.body.slice(c.end, c.end + 2)) && (c.value ?? 0) < 120;
+  return /\p{L}[\p{L}'’-]+,\s*$/u.test(c.body.slice(Math.max(0, numStart - 40), numStart)) && /^\s*,/u.test(c.body.slice(c.end, c.end + 2)) && (c.value ?? 0) < 120;
 }
 
 /** Measurements: `magnitude 6.1`, `minus five degrees`, `120 km/h`. */
@@ -836,9 +838,10 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   const gap = prev ? body.slice(prev.figure.end, fig.start) : null;
   const joined = gap !== null && gap.length > 0 && JOINED.test(gap);
   // Rule 4: `…, including 2,918 women and 4,412 children` inherit the category of the figure before.
-  if (prev && (INCLUSION.test(body.slice(c.sentence.start, fig.start)) || (joined && prev.via === 'including'))) {
-    return { category: prev.figure.category, via: 'including' };
-  }
+  if (prev && INCLUSION.test(body.slice(c.sentence.start, fig.start))) return { category: prev.figure.category, via: 'including' };
+  // Joined to such a list, a figure follows it unless it says what happened to it: `…, including at
+  // least five civilians, and 25 others were wounded`.
+  if (prev && joined && prev.via === 'including') return { category: cueAfter(c, next, hasOwnCounted) ?? prev.figure.category, via: 'including' };
   // Money is counted, never killed or sent.
   const head = fig.counted.split(/\s+/u).pop()?.toLowerCase() ?? '';
   if (c.currency !== null || CURRENCY_NAMES.includes(head)) return { category: 'other', via: 'none' };
@@ -854,7 +857,7 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   // Rule 2: a cue verb governs the number.
   if (c.cueBefore && !(c.cueBefore === 'rockets' && hasOwnCounted)) return { category: c.cueBefore, via: 'before' };
   // `moved an additional 3,000 troops to the frontier`: forces brought somewhere are deployed.
-  if (/\b(?:moved|brought|rushed|flew|sent|deployed)\s+(?:(?:an?|some)\s+)?(?:additional|extra|further|more|another|fresh)?\s*$/iu.test(body.slice(c.sentence.start, fig.start)) && FORCE_NOUNS.includes(head)) {
+  if (/\b(?:moved|brought|rushed|flew|sent|deployed|keeps|kept|maintains|stations)\s+(?:(?:an?|some)\s+)?(?:additional|extra|further|more|another|fresh)?\s*$/iu.test(body.slice(c.sentence.start, fig.start)) && FORCE_NOUNS.includes(head)) {
     return { category: 'deployed', via: 'before' };
   }
   // `the rebels had lost two fighters`: an army loses people to death.
@@ -862,6 +865,8 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   // Rule 2b: a list governed by one verb (`sent two carrier groups, dozens of fighter jets`).
   if (prev && joined && (prev.via === 'before' || prev.via === 'coordinated')) return { category: prev.figure.category, via: 'coordinated' };
   if (prev && gap !== null && LISTED.test(gap) && prev.figure.category !== 'other') return { category: prev.figure.category, via: 'coordinated' };
+  // `38 people had been taken to hospitals`: the injured, in news's own words.
+  if (/^\s+(?:had been|have been|were|was|are)\s+(?:taken|rushed|admitted|airlifted|flown)\s+to\s+(?:\p{L}+\s+)?hospitals?\b/iu.test(body.slice(fig.end, fig.end + 60))) return { category: 'injured', via: 'after' };
   // Rule 3: a cue after the counted noun in the same clause.
   const after = cueAfter(c, next, hasOwnCounted);
   if (after) return { category: after, via: 'after' };

@@ -99,8 +99,11 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
   'adm.', 'sgt', 'sgt.', 'sergeant', 'brig', 'brig.', 'brigadier', 'counterpart', 'official', 'leader',
   // Party and standing, as US and UK copy puts them before a name: `Republican Curtis Vane`.
   'republican', 'democrat', 'democratic', 'conservative', 'liberal', 'labour', 'tory', 'incumbent', 'candidate',
-  'commissioner', 'superintendent', 'inspector', 'constable', 'rear', 'marshal', 'ombudsman', 'prosecutor',
+  'commissioner', 'superintendent', 'inspector', 'constable', 'rear', 'marshal', 'ombudsman', 'prosecutor', 'cdr', 'cdr.', 'cmdr', 'cmdr.',
 ]);
+
+/** A kind of body (or vessel) right before a name makes it the body's name: `the consultancy Halden Risk`. */
+export const BODY_KIND_BEFORE = /\b(?:consultancy|firm|company|bank|agency|newspaper|broadcaster|charity|fund|group|insurer|lender|trader|broker|ship|vessel|ferry|tanker)\s+$/iu;
 
 /** Nouns after which `of` introduces a place: `the village of San Isidro`. */
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'state', 'island', 'port', 'valley', 'capital', 'outskirts', 'governorate', 'municipality', 'area', 'suburb', 'neighbourhood', 'neighborhood']);
@@ -202,6 +205,8 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     if (first === 0 && properWords && opener.start === 0 && /(?:ing|ly)$/u.test(opener.word) && !properWords.has(opener.word.toLowerCase())) first = 1;
     const words = run.slice(first);
     if (words.length < 2 || words.length > 5) continue;
+    // `the consultancy Halden Risk`, `The charity Rescue Line Mediterranean`: a name right after a kind of body is that body's.
+    if (BODY_KIND_BEFORE.test(text.slice(0, run[0]!.start))) continue;
     // `The governor of Razavi Khorasan`, `the village of San Isidro`: what follows a role or a place and `of` is a place or a body.
     // `President of the Republic of Kazakhstan Yerlan Tokhtarov`: a state's name opening the run is the title's end.
     let states = 0;

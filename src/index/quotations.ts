@@ -4,6 +4,7 @@
  */
 import {
   ArticlePeople,
+  BODY_KIND_BEFORE,
   collectPeople,
   findNames,
   PERSONAL_PRONOUN,
@@ -149,7 +150,7 @@ function span(body: string, open: number, close: number, closed: boolean): Quote
 }
 
 /** Words that show a quotation is held at a distance rather than reported: nobody's statement. */
-const SCARE_LEAD = /(?:so-called|so called|what (?:it|they|he|she|\p{Lu}[\p{L}-]*) (?:calls?|called|terms?|termed|describes? as|dubs?|dubbed)|(?:dubbed|termed|branded|labelled|labeled))\s*$/u;
+const SCARE_LEAD = /(?:so-called|so called|what (?:it|they|he|she|\p{Lu}[\p{L}-]*) (?:calls?|called|terms?|termed|describes? as|dubs?|dubbed)|(?:dubbed|termed|branded|labelled|labeled)|description of [^"“”]{1,40} as)\s*$/u;
 
 /** Participles that continue the previous speech verb's subject: `…, alleging that "…"`. */
 const SPEECH_PARTICIPLES = /\b(?:saying|adding|noting|alleging|claiming|insisting|stressing|emphasizing|emphasising|arguing|warning|calling|accusing|describing|explaining|asserting|stating|urging|writing|declaring)\b/gu;
@@ -282,6 +283,9 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       if (body) spokesOrganisation = body;
       return body;
     }
+    // `The charity Rescue Line Mediterranean said`: a body named after its kind, whatever names it shares.
+    const kind = /^(?:[Tt]he\s+|[Aa]n?\s+)?(?:\p{Ll}+\s+)*?\p{Ll}+\s+(?=\p{Lu})/u.exec(subject);
+    if (kind && BODY_KIND_BEFORE.test(kind[0])) return people.resolveOrganisation(subject);
     // A surname nobody here can be told apart by is still a person, never an organisation.
     if (subject.split(/\s+/u).some((w) => /^\p{Lu}/u.test(w) && people.isSurname(w.replace(/['’]s$|[^\p{L}'’-]/gu, '')))) return null;
     return people.resolveOrganisation(subject);

@@ -454,4 +454,21 @@ describe('findFigures on the ways agencies word a toll', () => {
     expectNoFigureAt(body, figures, 'line four', 'four');
     expectNoFigureAt(body, figures, 'two blocks', 'two');
   });
+
+  it('reads those taken to hospital as injured, a figure joined to an including list by its own verb, and troops a state keeps as deployed', () => {
+    const body = [
+      'Officials said 38 people had been taken to hospitals in Piraeus.',
+      'The ministry said 16 people were killed, including at least five civilians, and 25 others were wounded.',
+      'Washington keeps some 2,500 troops in Iraq.',
+      'Its captain, 58, has sailed the route for years, and visibility was close to zero about 3 nautical miles out.',
+    ].join('\n\n');
+    const figures = figuresIn(body);
+    expect(one(figures, '38 people').category).toBe('injured');
+    expect(one(figures, 'at least five civilians').category).toBe('killed');
+    expect(one(figures, '25 others').category).toBe('injured');
+    expect(one(figures, 'some 2,500 troops').category).toBe('deployed');
+    expectNoFigureAt(body, figures, 'captain, 58,', '58');
+    expectNoFigureAt(body, figures, 'close to zero', 'zero');
+    expectNoFigureAt(body, figures, '3 nautical', '3');
+  });
 });

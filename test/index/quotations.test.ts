@@ -298,4 +298,12 @@ describe('findQuotations on the ways agencies attribute', () => {
     ].join('\n\n');
     expect(quotations(body).map(([, , who]) => who)).toEqual(['Naser Mohammadzadeh', 'Gustavo Sarmiento', 'Aeropuertos del Sur']);
   });
+
+  it('reads a body named after its kind, and a name after a kind of body as no person', () => {
+    const body = [
+      'The charity Rescue Line Mediterranean, whose ship reached the scene first, said its crew had pulled 14 people from the water.',
+      'Karin Berg, head of sanctions research at the consultancy Halden Risk in London, said the action was “moving up the chain”.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, , who]) => who)).toEqual(['Rescue Line Mediterranean', 'Karin Berg']);
+  });
 });

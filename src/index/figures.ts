@@ -190,7 +190,11 @@ export const CURRENCY_NAMES: readonly string[] = [
 export const FORCE_NOUNS: readonly string[] = [
   'troops', 'soldiers', 'forces', 'personnel', 'police', 'officers', 'vehicles', 'tanks', 'batteries', 'ships', 'warships', 'vessels',
   'aircraft', 'jets', 'helicopters', 'planes', 'drones', 'units', 'battalions', 'brigades', 'marines', 'sailors', 'firefighters', 'rescuers',
+  'commandos', 'squadrons', 'divers', 'volunteers', 'boats', 'engines', 'tankers', 'frigates', 'destroyers', 'submarines', 'crews',
 ];
+
+/** Verbs of sending or gathering forces, anywhere in a sentence (rule 5b). */
+const DEPLOYING = /\b(?:deploy\w*|sent|send(?:s|ing)?|dispatch\w*|assigned|involv(?:ed|ing)|took part|taking part|participat\w*|joined|reinforc\w*|mobili[sz]\w*|station\w*|posted|keeps|kept|flown in)\b/iu;
 
 /** Nouns for people who can be lost, as an army loses soldiers: `the rebels had lost two fighters`. */
 export const PERSON_NOUNS: readonly string[] = [
@@ -875,6 +879,9 @@ function categorise(c: Candidate, fig: Figure, prev: Found | null, next: number,
   // A bare number after a figure of the sentence counts the same (`41 of the deaths were in Cagayan
   // and 17 in Isabela`, `11 of his men had been wounded, three of them seriously`).
   if (prev && !hasOwnCounted && c.currency === null) return { category: prev.figure.category, via: 'elided' };
+  // Rule 5b: forces in a sentence about sending or gathering them (`1,100 firefighters, 85 engines and 14
+  // aircraft … had been assigned`, `a drill involving 3,500 naval personnel`) are deployed.
+  if (FORCE_NOUNS.includes(head) && DEPLOYING.test(c.sentence.text)) return { category: 'deployed', via: 'after' };
   return { category: 'other', via: 'none' };
 }
 

@@ -471,4 +471,15 @@ describe('findFigures on the ways agencies word a toll', () => {
     expectNoFigureAt(body, figures, 'close to zero', 'zero');
     expectNoFigureAt(body, figures, '3 nautical', '3');
   });
+
+  it('reads forces in a sentence about sending or gathering them as deployed, and not forces merely named', () => {
+    const body = [
+      'The governor said 1,100 firefighters, 85 engines and 14 aircraft had been assigned to the blaze.',
+      'The drill, involving 3,500 naval personnel and 400 commandos, began on Wednesday.',
+      'The town has 12 firefighters.',
+    ].join('\n\n');
+    const figures = figuresIn(body);
+    expect(['1,100 firefighters', '85 engines', '14 aircraft', '3,500 naval personnel', '400 commandos'].map((t) => one(figures, t).category)).toEqual(['deployed', 'deployed', 'deployed', 'deployed', 'deployed']);
+    expect(one(figures, '12 firefighters').category).toBe('other');
+  });
 });

@@ -175,7 +175,7 @@ export const LIST_JOINERS: readonly string[] = ['and', 'or', 'along with', 'as w
 
 /** Units that make a number a measurement, not a count (`magnitude 6.1`, `minus five degrees`). */
 export const MEASUREMENT_UNITS: readonly string[] = [
-  'nautical miles', 'degrees', 'degree', '°', 'km/h', 'mph', 'knots', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'km', 'miles', 'mile',
+  'nautical miles', 'millimetres', 'millimeters', 'mm', 'centimetres', 'centimeters', 'cm', 'inches', 'degrees', 'degree', '°', 'km/h', 'mph', 'knots', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'km', 'miles', 'mile',
   'metres', 'meters', 'metre', 'meter', 'feet', 'foot', 'ft',
 ];
 
@@ -191,10 +191,11 @@ export const FORCE_NOUNS: readonly string[] = [
   'troops', 'soldiers', 'forces', 'personnel', 'police', 'officers', 'vehicles', 'tanks', 'batteries', 'ships', 'warships', 'vessels',
   'aircraft', 'jets', 'helicopters', 'planes', 'drones', 'units', 'battalions', 'brigades', 'marines', 'sailors', 'firefighters', 'rescuers',
   'commandos', 'squadrons', 'divers', 'volunteers', 'boats', 'engines', 'tankers', 'frigates', 'destroyers', 'submarines', 'crews',
+  'monitors', 'observers', 'peacekeepers', 'inspectors',
 ];
 
 /** Verbs of sending or gathering forces, anywhere in a sentence (rule 5b). */
-const DEPLOYING = /\b(?:deploy\w*|sent|send(?:s|ing)?|dispatch\w*|assigned|involv(?:ed|ing)|took part|taking part|participat\w*|joined|reinforc\w*|mobili[sz]\w*|station\w*|posted|keeps|kept|flown in)\b/iu;
+const DEPLOYING = /\b(?:deploy\w*|deployment|sent|send(?:s|ing)?|dispatch\w*|assigned|involv(?:ed|ing)|took part|taking part|participat\w*|joined|reinforc\w*|mobili[sz]\w*|station\w*|posted|keeps|kept|flown in)\b/iu;
 
 /** Nouns for people who can be lost, as an army loses soldiers: `the rebels had lost two fighters`. */
 export const PERSON_NOUNS: readonly string[] = [
@@ -519,6 +520,13 @@ function cueBefore(c: { body: string; tokens: Token[] }, before: number): CueCat
       if (w.kind !== 'word') break;
       const cat = CUE_VERB.get(w.lower);
       if (cat) return cat === 'deployed' ? cat : null;
+    }
+  }
+  // `was killed along with two of his bodyguards`: `along with` carries the verb before it.
+  if (t.lower === 'with' && wordBefore(c, before - 1)?.lower === 'along') {
+    for (let k = before - 3; k >= Math.max(0, before - 6); k--) {
+      const cat = CUE_VERB.get(c.tokens[k]?.lower ?? '');
+      if (cat) return cat;
     }
   }
   // `come under attack six times`.

@@ -19,7 +19,7 @@ export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel', 'campaign',
   'firm', 'operator', 'charity', 'hospital', 'university', 'institute', 'commission', 'board', 'tribunal', 'forces',
   'district', 'coastguard', 'guard', 'centre', 'center', 'society', 'association', 'federation', 'foundation', 'collective',
-  'front', 'brigade', 'brigades', 'militia', 'battalion', 'battalions',
+  'front', 'brigade', 'brigades', 'militia', 'battalion', 'battalions', 'cell',
 ]);
 
 /**

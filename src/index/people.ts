@@ -4,6 +4,9 @@
  */
 import { headedByOrganisation, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
+/** A body named by a proper word and what it is: `the U.N. humanitarian office`, `Iraq’s Security Media Cell`. */
+const DESCRIBED_BODY = /(?<![\p{L}’'])(?:\p{Lu}[\p{L}.’'-]*\s+)+(?:(?!(?:said|says|told|his|her|its|their|the|a|an|and|was|is|has|had)\b)\p{Ll}+\s+){0,2}(?:office|agency|ministry|mission|cell|command|service|department)\b/gu;
+
 /** A run of capitalised words joined by `of`/`for`/`and`/`the`: a body's name when its head noun is a body's (`Ministry of Health`). */
 const NAMED_BODY = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
 import type { Sentence } from './types.ts';
@@ -485,6 +488,7 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
     people.position = sentence.index;
     // Bodies the article names (`the Ministry of Health`), so that a later `the ministry` is that one.
     for (const run of sentence.text.matchAll(NAMED_BODY)) if (headedByOrganisation(run[0])) people.resolveOrganisation(run[0]);
+    for (const phrase of sentence.text.matchAll(DESCRIBED_BODY)) people.resolveOrganisation(phrase[0]);
     for (const mention of people.namesIn(sentence.text)) {
       const person = people.addName(mention.name);
       people.seen(person);
@@ -550,7 +554,7 @@ export const SPEECH_VERBS = [
   'insisted', 'denied', 'rejected', 'dismissed', 'explained', 'indicated', 'reiterated', 'affirmed',
   'announced', 'declared', 'accused', 'condemned', 'described', 'confirmed', 'urged', 'called', 'alleged',
   'remarked', 'replied', 'responded', 'continued', 'concluded', 'acknowledged', 'admitted', 'maintained that',
-  'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on', 'vowed', 'pledged',
+  'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on(?=\\s+to\\s+say|\\s*[:,])', 'vowed', 'pledged',
   'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted', 'reported', 'reaffirmed',
   'blamed', 'criticised', 'criticized', 'demanded', 'revealed', 'disclosed', 'refuted', 'contended', 'conceded',
   // `answered:` before a quotation, not `answered questions`.

@@ -371,7 +371,7 @@ function continuedFrom(
  */
 function attributeReported(context: ArticleText, sentence: Sentence): LocalPerson | null {
   const text = maskQuotes(sentence.text, context.spans, sentence.start);
-  const after = REPORTED_AFTER.exec(text) ?? /\baccording to (?<np>[^,;:]{1,80}?)\s*(?:[,.;]|$)/iu.exec(text);
+  const after = REPORTED_AFTER.exec(text) ?? ACCORDING_TO.exec(text);
   if (after?.groups?.['np']) {
     const person = context.resolve(after.groups['np']);
     if (person) return person;
@@ -390,6 +390,9 @@ function attributeReported(context: ArticleText, sentence: Sentence): LocalPerso
   const document = participle && DOCUMENT_FROM.exec(text.slice(0, participle.index));
   return document?.groups ? context.resolve(document.groups['author']!) : null;
 }
+
+/** `…, according to the U.N. humanitarian office.`: the source, stops inside abbreviations (`U.N.`) included. */
+const ACCORDING_TO = /\b[Aa]ccording to (?<np>[^,;:]{1,80}?)\s*(?:[,;]|\.(?=\s+\p{Lu}|\s*$)|$)/u;
 
 /** A document as the subject of a verb of finding: `The report found that …`. */
 const DOCUMENT_FINDING = new RegExp(`^(?<subject>(?:The|This|That|Its|Their)\\s+(?:\\p{Ll}+\\s+)?(?:${DOCUMENT_NOUNS.join('|')}))\\s+(?:found|finds|concluded|concludes|showed|shows|said|says)\\b`, 'u');

@@ -482,4 +482,16 @@ describe('findFigures on the ways agencies word a toll', () => {
     expect(['1,100 firefighters', '85 engines', '14 aircraft', '3,500 naval personnel', '400 commandos'].map((t) => one(figures, t).category)).toEqual(['deployed', 'deployed', 'deployed', 'deployed', 'deployed']);
     expect(one(figures, '12 firefighters').category).toBe('other');
   });
+
+  it('carries a verb through "along with", reads monitors whose deployment is asked as deployed, and rain in millimetres as no figure', () => {
+    const body = [
+      'The commander was killed along with two of his bodyguards.',
+      'It also requests the deployment of up to 250 civilian monitors.',
+      'Some 410 millimetres of rain fell in a week.',
+    ].join('\n\n');
+    const figures = figuresIn(body);
+    expect(one(figures, 'two').category).toBe('killed');
+    expect(one(figures, 'up to 250 civilian monitors').category).toBe('deployed');
+    expectNoFigureAt(body, figures, '410 millimetres', '410');
+  });
 });

@@ -306,4 +306,13 @@ describe('findQuotations on the ways agencies attribute', () => {
     ].join('\n\n');
     expect(quotations(body).map(([, , who]) => who)).toEqual(['Rescue Line Mediterranean', 'Karin Berg']);
   });
+
+  it('knows a body named by a proper word and what it is, so "the office" is that office; "went on" is speech only before words', () => {
+    const body = [
+      'More than 1,240 people have been killed, according to the U.N. humanitarian office.',
+      'More than 3,000 people have been wounded, the office said.',
+      'Al-Saadi joined the militia in 2014 and went on to command its brigade.',
+    ].join('\n\n');
+    expect(quotations(body).map(([, , who]) => who)).toEqual(['U.N. humanitarian office', 'U.N. humanitarian office']);
+  });
 });

@@ -288,10 +288,11 @@ export class ArticlePeople {
 
   /**
    * The body a bare `the company` (or firm, operator, …) means when no body named so far has that
-   * word in its name: the one that spoke or was named most recently, never a state.
+   * word in its name: the one that spoke or was named most recently, never a state or a public body.
    */
   lastBody(): LocalPerson | null {
-    const bodies = this.persons.filter((p) => p.kind === 'organisation' && !isStateKey(p.surname) && p.firstSeen <= this.position);
+    // A ministry, a coastguard or a district is never `the company`: only bodies whose name says nothing of what they are.
+    const bodies = this.persons.filter((p) => p.kind === 'organisation' && !isStateKey(p.surname) && !headedByOrganisation(p.name) && p.firstSeen <= this.position);
     return this.#mostRecent(bodies);
   }
 

@@ -275,6 +275,21 @@ export class ArticlePeople {
     this.#properWords = properWordsOf(sentences);
   }
 
+  /** The people each sentence names, by sentence index, as `collectPeople` found them: read once, not again per quotation pass. */
+  readonly #namedIn = new Map<number, LocalPerson[]>();
+
+  /** The people the sentence at `index` names. */
+  namedIn(index: number): readonly LocalPerson[] {
+    return this.#namedIn.get(index) ?? [];
+  }
+
+  /** Records that the sentence at `index` names `person`. */
+  noteNamed(index: number, person: LocalPerson): void {
+    const list = this.#namedIn.get(index) ?? [];
+    list.push(person);
+    this.#namedIn.set(index, list);
+  }
+
   /** The people's names in a text, read with what the article capitalises (see `findNames`). */
   namesIn(text: string): NameMention[] {
     return findNames(text, this.#properWords);
@@ -493,6 +508,7 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
     for (const mention of people.namesIn(sentence.text)) {
       const person = people.addName(mention.name);
       people.seen(person);
+      people.noteNamed(sentence.index, person);
       // The descriptor right before a name, back to the start of its clause, is its apposition.
       // Titles right before the name (`…, Dr. Ali Hosseini`) are not the descriptor; the words before them may be.
       let titles = '';

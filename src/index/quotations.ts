@@ -328,7 +328,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     }
     for (const q of quotations.slice(quotations.length - inSentence.length)) if (q.speaker) people.seen(q.speaker);
     if (sentenceSpeaker) people.seen(sentenceSpeaker);
-    for (const mention of people.namesIn(sentence.text)) people.seen(people.addName(mention.name));
+    for (const person of people.namedIn(sentence.index)) people.seen(person);
     // Whoever the sentence is about is who a later `he` or `she` (or, for a body, `it`) means.
     const about = sentenceSpeaker ?? subjectPerson(context, sentence);
     if (about?.kind === 'person') topic = about;

@@ -28,7 +28,8 @@ if (config.DISCORD_TOKEN) {
   process.once('SIGTERM', stopEarly);
   const live = await openLiveLibrary(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR);
   const library = live.current();
-  logger.info({ articles: library.articles.length, quotations: library.quotations.length, figures: library.figures.length }, 'corpus loaded');
+  const { articles, quotations, figures } = library.size;
+  logger.info({ articles, quotations, figures }, 'corpus loaded');
   // Articles added, changed or removed from now on are served without a restart.
   live.watch();
   logger.info({ dir: config.CORPUS_DIR }, 'watching the corpus folder');

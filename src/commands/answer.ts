@@ -115,17 +115,9 @@ export interface Suggestion {
  */
 export const MAX_RESULTS = 60;
 
-/** Each article's position in the library (oldest first), worked out once per library. */
-const positions = new WeakMap<Library, Map<string, number>>();
-
 /** An article's position in the library, oldest first: sorting by it needs no date comparison. */
 export function articlePosition(library: Library, articleId: string): number {
-  let map = positions.get(library);
-  if (!map) {
-    map = new Map(library.articles.map((a, i) => [a.id, i]));
-    positions.set(library, map);
-  }
-  return map.get(articleId) ?? -1;
+  return library.position(articleId);
 }
 
 /** Discord shows at most 25 choices, each name and value at most 100 characters. */

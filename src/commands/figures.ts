@@ -54,11 +54,20 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
     // The remaining words narrow to the paragraphs that hold them all (or the article's headline and
     // outlet): a toll's paragraph names the place once (`the besieged Gaza Strip, which has killed …`),
     // not in each of its sentences (`Another 26,900 people have been wounded as well.`).
-    const paragraphOf = (articleId: string, sentence: number) => library.sentencesOf(articleId)[sentence]?.paragraph ?? -1;
-    const hasWanted = (articleId: string, paragraph: number) => library.figuresOf(articleId).some((f) => wanted(f) && paragraphOf(articleId, f.sentence) === paragraph);
+    const paragraphOf = (articleId: string, sentence: number) => library.paragraphOf(articleId, sentence);
+    // Which paragraphs of an article hold a wanted figure, worked out once per article: a common word matches thousands of sentences.
+    const wantedParagraphs = new Map<string, Set<number>>();
+    const hasWanted = (articleId: string, paragraph: number): boolean => {
+      let paragraphs = wantedParagraphs.get(articleId);
+      if (!paragraphs) {
+        paragraphs = new Set(library.figurePlaces(articleId).filter((p) => categories.size === 0 || categories.has(p.category)).map((p) => p.paragraph));
+        wantedParagraphs.set(articleId, paragraphs);
+      }
+      return paragraphs.has(paragraph);
+    };
     const matching = words
       .map((word) => {
-        const hits = library.searchSentences(word, (ref) => hasWanted(ref.article.id, ref.sentence.paragraph));
+        const hits = library.searchSentences(word, (spot) => hasWanted(spot.article.id, spot.paragraph));
         return new Set(hits.map((r) => `${r.article.id}#${r.sentence.paragraph}`));
       })
       .reduce((all, keys) => new Set([...all].filter((k) => keys.has(k))));
@@ -69,12 +78,9 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
       for (const f of library.figuresOf(articleId)) if (wanted(f) && paragraphOf(articleId, f.sentence) === paragraph) found.push(f);
     }
   } else {
-    // Library figures come article by article, oldest first: walking back from the newest stops once enough are found.
-    for (let i = library.figures.length - 1; i >= 0; i--) {
-      const f = library.figures[i]!;
-      if (!wanted(f)) continue;
-      if (found.length >= MAX_RESULTS && f.articleId !== found[found.length - 1]!.articleId) break;
-      found.push(f);
+    // Walking back from the newest article stops once enough are found.
+    for (let a = library.articles.length - 1; a >= 0 && found.length < MAX_RESULTS; a--) {
+      for (const f of library.figuresOf(library.articles[a]!.id)) if (wanted(f)) found.push(f);
     }
   }
   if (found.length === 0) return { type: 'problem', command: 'figures', query: topic, problem: { code: 'nothing-found', query: topic } };
@@ -98,10 +104,10 @@ function topicList(library: Library): { topic: string; figures: number; first: b
   let list = topicsOf.get(library);
   if (list) return list;
   const frequency = new Map<string, number>();
-  for (const f of library.figures) {
+  for (const [counted, figures] of library.figuresByCounted()) {
     // The last word of what is counted is its noun (`US troops`, `illegal US bases`): the topic a person would type.
-    const noun = queryTerms(f.counted).pop();
-    if (noun && noun.length >= 4 && !(noun in TOPICS)) frequency.set(noun, (frequency.get(noun) ?? 0) + 1);
+    const noun = queryTerms(counted).pop();
+    if (noun && noun.length >= 4 && !(noun in TOPICS)) frequency.set(noun, (frequency.get(noun) ?? 0) + figures);
   }
   const counted = [...frequency.entries()].sort((a, b) => b[1] - a[1]).slice(0, COUNTED_TOPICS).map(([word]) => word);
   const seen = new Set<string>();

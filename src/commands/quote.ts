@@ -3,11 +3,11 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Library } from '../index/library.ts';
 import type { Quotation, QuotationKind, Speaker } from '../index/types.ts';
 import { count } from '../render/citation.ts';
-import { articlePosition, folded, MAX_RESULTS, MAX_SUGGESTIONS, quotationResult, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { folded, MAX_RESULTS, MAX_SUGGESTIONS, quotationResult, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
 import { addPrivateOption } from './private.ts';
 
 /** A speaker's full statements first, then phrases, then reported speech; scare quotes are nobody's words and are not shown. */
-const KIND_ORDER: Readonly<Record<QuotationKind, number>> = { statement: 0, phrase: 1, reported: 2, scare: 3 };
+const SHOWN_KINDS: readonly QuotationKind[] = ['statement', 'phrase', 'reported'];
 
 /** Answers /quote: a speaker's quotations when the query names a speaker, else quotations whose words match. */
 export function answerQuote(library: Library, options: CommandOptions): Answer {
@@ -17,62 +17,90 @@ export function answerQuote(library: Library, options: CommandOptions): Answer {
   const speakers = library.findSpeakers(query);
   let quotations: Quotation[];
   if (speakers.length > 0) {
-    const rank = new Map(speakers.map((s, i) => [s.id, i]));
-    quotations = speakers
-      .flatMap((s) => library.quotationsBy(s.id))
-      .filter((q) => q.kind !== 'scare')
-      .sort((a, b) => rank.get(a.speakerId!)! - rank.get(b.speakerId!)! || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || inReadingOrder(library, a, b));
+    // The best-matching speaker first; a speaker's full statements first, then phrases, then reported speech, each in reading order.
+    quotations = library.quotationsOfSpeakers(
+      speakers.map((s) => s.id),
+      { kinds: SHOWN_KINDS, limit: MAX_RESULTS },
+    );
   } else {
     // The words asked for decide the order here: the closest match first, whatever its kind.
-    quotations = library.searchQuotations(query).filter((q) => q.kind !== 'scare');
+    quotations = library.searchQuotations(query, { kinds: SHOWN_KINDS, limit: MAX_RESULTS });
   }
   if (quotations.length === 0) return { type: 'problem', command: 'quote', query, problem: { code: 'nothing-found', query } };
   return { type: 'results', command: 'quote', query, results: quotations.slice(0, MAX_RESULTS).map((q) => quotationResult(library, q)) };
 }
 
-/** Oldest article first (the library's order: by date, then id), then order within the article. */
-function inReadingOrder(library: Library, a: Quotation, b: Quotation): number {
-  return articlePosition(library, a.articleId) - articlePosition(library, b.articleId) || a.start - b.start;
+/** A speaker autocomplete can offer: one with quotations to show. */
+interface Offered {
+  speaker: Speaker;
+  quotations: number;
+  /** The words of the name and its other spellings, folded. */
+  words: string[];
 }
 
-/** How many quotations /quote shows for each speaker, counted once per library. */
-const quotationCounts = new WeakMap<Library, Map<string, number>>();
-
-function countsOf(library: Library): Map<string, number> {
-  let counts = quotationCounts.get(library);
-  if (!counts) {
-    counts = new Map();
-    for (const q of library.quotations) if (q.speakerId && q.kind !== 'scare') counts.set(q.speakerId, (counts.get(q.speakerId) ?? 0) + 1);
-    quotationCounts.set(library, counts);
-  }
-  return counts;
+/** What /quote's autocomplete looks speakers up in, worked out once per library: it runs at every keystroke. */
+interface SpeakerLookup {
+  /** Most quoted first, then by name. */
+  offered: Offered[];
+  /** Every name word with its speaker's position in `offered`, sorted by word: the words a typed prefix starts are one stretch of it. */
+  words: { word: string; rank: number }[];
+  /** Quotations shown, by speaker id. */
+  counts: Map<string, number>;
 }
 
-/** Each speaker's name words, folded, worked out once per library: autocomplete runs at every keystroke. */
-const foldedNames = new WeakMap<Library, Map<string, string[]>>();
+const lookups = new WeakMap<Library, SpeakerLookup>();
 
-/** Whether every typed word starts a word of the speaker's name or one of its spellings. */
-function nameMatches(library: Library, speaker: Speaker, words: readonly string[]): boolean {
-  let names = foldedNames.get(library);
-  if (!names) {
-    names = new Map(library.speakers.map((s) => [s.id, folded([s.name, ...s.aliases].join(' ')).split(/[\s-]+/u)]));
-    foldedNames.set(library, names);
+function lookupOf(library: Library): SpeakerLookup {
+  let lookup = lookups.get(library);
+  if (lookup) return lookup;
+  const counts = new Map<string, number>();
+  const offered: Offered[] = [];
+  for (const speaker of library.speakers) {
+    const byKind = library.quotationCountsBy(speaker.id);
+    const quotations = SHOWN_KINDS.reduce((n, kind) => n + byKind[kind], 0);
+    counts.set(speaker.id, quotations);
+    if (quotations > 0) offered.push({ speaker, quotations, words: folded([speaker.name, ...speaker.aliases].join(' ')).split(/[\s-]+/u).filter(Boolean) });
   }
-  const nameWords = names.get(speaker.id)!;
-  return words.every((w) => nameWords.some((n) => n.startsWith(w)));
+  offered.sort((a, b) => b.quotations - a.quotations || a.speaker.name.localeCompare(b.speaker.name));
+  const words = offered.flatMap((o, rank) => o.words.map((word) => ({ word, rank }))).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.rank - b.rank));
+  lookup = { offered, words, counts };
+  lookups.set(library, lookup);
+  return lookup;
+}
+
+/** The positions in `offered` of the speakers whose name words start with every typed word, best first. */
+function startingWith(lookup: SpeakerLookup, typed: readonly string[]): number[] {
+  if (typed.length === 0) return lookup.offered.map((_, rank) => rank);
+  // The longest typed word narrows most: its stretch of the sorted words, then the other words checked on each speaker.
+  const longest = typed.reduce((a, b) => (b.length > a.length ? b : a));
+  let low = 0;
+  let high = lookup.words.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lookup.words[middle]!.word < longest) low = middle + 1;
+    else high = middle;
+  }
+  const ranks = new Set<number>();
+  for (let i = low; i < lookup.words.length && lookup.words[i]!.word.startsWith(longest); i++) ranks.add(lookup.words[i]!.rank);
+  return [...ranks].filter((rank) => typed.every((w) => lookup.offered[rank]!.words.some((n) => n.startsWith(w)))).sort((a, b) => a - b);
 }
 
 /** Autocomplete for /quote: speakers whose name starts with what is typed (or that it misspells), most quoted first, each with their count. */
 export function suggestQuote(library: Library, option: string, typed: string): Suggestion[] {
   if (option !== 'query') return [];
-  const counts = countsOf(library);
+  const lookup = lookupOf(library);
   const words = folded(typed).split(/[\s-]+/u).filter(Boolean);
-  let speakers = library.speakers.filter((s) => (counts.get(s.id) ?? 0) > 0 && nameMatches(library, s, words));
-  if (speakers.length === 0 && words.length > 0) speakers = library.findSpeakers(typed).filter((s) => (counts.get(s.id) ?? 0) > 0);
-  return speakers
-    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.name.localeCompare(b.name))
+  let speakers = startingWith(lookup, words)
     .slice(0, MAX_SUGGESTIONS)
-    .map((s) => suggestion(`${s.name} (${count(counts.get(s.id) ?? 0, 'quotation')})`, s.name));
+    .map((rank) => lookup.offered[rank]!.speaker);
+  if (speakers.length === 0 && words.length > 0) {
+    speakers = library
+      .findSpeakers(typed)
+      .filter((s) => (lookup.counts.get(s.id) ?? 0) > 0)
+      .sort((a, b) => lookup.counts.get(b.id)! - lookup.counts.get(a.id)! || a.name.localeCompare(b.name))
+      .slice(0, MAX_SUGGESTIONS);
+  }
+  return speakers.map((s) => suggestion(`${s.name} (${count(lookup.counts.get(s.id) ?? 0, 'quotation')})`, s.name));
 }
 
 /** The /quote command. */

@@ -32,7 +32,7 @@ export function answerSource(library: Library, options: CommandOptions): Answer 
   if ('query' in options) {
     const words = searchWords(source, options, 'query', 'words');
     if (!words.success) return words.answer;
-    const hits = library.searchSentences(words.query).slice(0, MAX_MATCHES);
+    const hits = library.searchSentences(words.query, undefined, MAX_MATCHES);
     if (hits.length === 0) return { type: 'problem', command: 'source', query: words.query, problem: { code: 'nothing-found', query: words.query } };
     const results = hits.map(({ article, sentence }) => {
       const sentences = library.sentencesOf(article.id);
@@ -60,12 +60,13 @@ const foldedFacts = new WeakMap<Library, string[]>();
 
 /** The facts and size of an article. */
 function summarise(library: Library, article: Article): ArticleSummary {
+  const counts = library.countsOf(article.id);
   return {
     article: refOf(article),
-    sentences: library.sentencesOf(article.id).length,
+    sentences: counts.sentences,
     words: library.wordsOf(article.id),
-    quotations: library.quotationsOf(article.id).filter((q) => q.kind !== 'reported' && q.kind !== 'scare').length,
-    figures: library.figuresOf(article.id).length,
+    quotations: counts.quotations.statement + counts.quotations.phrase,
+    figures: counts.figures,
   };
 }
 

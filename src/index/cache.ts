@@ -2,37 +2,42 @@
  * The saved index: everything the library derives, kept in one file so that a restart loads it
  * instead of running the attribution rules over every article again.
  *
- * The file holds each article's own derived data keyed by the content hash of its file, and the
- * indexes across articles keyed by a hash of the whole corpus. Both are only trusted from the
- * same version of the code (`CODE_VERSION`). An unchanged corpus loads whole; an edited, added or
- * removed article reuses every other article's data and rebuilds only the indexes across articles;
- * a missing, corrupt or foreign file is rebuilt, never fatal.
+ * The file holds every article's facts and body, the library's columns and search indexes (see
+ * `library.ts`), and the content hash of each article's file. It is trusted only from the same
+ * version of the code (`CODE_VERSION`) and for the very corpus it was built from (`corpusHash`).
+ * A file whose size, inode and modification time are those recorded is not read again, as git
+ * does: that is what lets ten thousand articles load in well under a second. An edited, added or
+ * removed article reuses every other article's data and rebuilds only the indexes across
+ * articles; a missing, corrupt or foreign file is rebuilt, never fatal.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, ArticleFacts } from '../corpus/article.ts';
-import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
+import { contentHash, corpusOf, RACY_MS, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
 import { indexArticle, type ArticleIndex } from './derive.ts';
-import { Library, type SavedIndexes } from './library.ts';
+import { Library, type SavedLibrary } from './library.ts';
+import type { SavedTextIndex } from './search.ts';
+import { pack, PackFile } from './pack.ts';
+import { COLUMN_NAMES, columnsOf, Store, type Columns } from './store.ts';
 
 /** Bump when the file's layout changes (the source hash below changes with it anyway). */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** The cache file of a corpus folder: one per folder (by its absolute path), so several corpora can share a cache folder. */
 export function cacheFileOf(cacheDir: string, corpusDir: string): string {
-  return join(cacheDir, `library-${createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 12)}.json`);
+  return join(cacheDir, `library-${createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 12)}.index`);
 }
 
 /**
  * The version of the code that derives what the cache holds: a hash of every source file of
- * `src/index/` and `src/corpus/` and of the MiniSearch release. Any change of a rule, however
- * small, gives another version, so a stale cache is never served.
+ * `src/index/` and `src/corpus/`, of the MiniSearch release and of the Node.js release. Any change
+ * of a rule, however small, gives another version, so a stale cache is never served.
  */
 export const CODE_VERSION: string = (() => {
-  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
+  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\nnode ${process.version}\n`);
   const here = dirname(fileURLToPath(import.meta.url));
   for (const dir of [here, join(here, '..', 'corpus')]) {
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(`${name}\n`).update(readFileSync(join(dir, name)));
@@ -41,21 +46,26 @@ export const CODE_VERSION: string = (() => {
   return hash.digest('hex').slice(0, 16);
 })();
 
-/** An article as the cache keeps it: its facts (the body is read from its file) and its derived data, texts that are spans of the body left out. */
-interface CachedArticle {
+/** An article's file as the cache recorded it: what `scanCorpus` needs to know it unchanged. */
+interface SavedFile {
+  name: string;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  readAt: number;
   facts: ArticleFacts;
-  index: SavedArticleIndex;
 }
 
-/** The cache file. */
-interface CacheFile {
+/** The cache file's parts that are neither columns nor bodies. */
+interface SavedMeta {
   format: number;
   code: string;
-  /** Hash of every article's content hash: which corpus `indexes` were built from. */
+  /** Which corpus the library was built from (see `corpusHash`). */
   corpus: string;
-  /** By content hash of the article's file. */
-  articles: Record<string, CachedArticle>;
-  indexes: SavedIndexes;
+  /** The articles' files, in library order. */
+  files: SavedFile[];
+  library: Omit<SavedLibrary, 'columns' | 'persons' | 'articleIndex' | 'speakerIndex'>;
 }
 
 /** How a library was opened, for the log. */
@@ -95,55 +105,140 @@ export function corpusHash(hashes: ReadonlyMap<string, string>): string {
   return hash.digest('hex');
 }
 
+/** Decoded article bodies recently asked for: reading one again is cheap, keeping all ten thousand is not. */
+const DECODED_BODIES = 256;
+
 /**
- * An article's derived data as saved: texts that are spans of the body (`text === body.slice(start,
- * end)`) left out, and sentences, the most numerous, as `[start, end, paragraph]`. The file is
- * half the size, and parsing it is most of a restart's time.
+ * Every article body of the cache, read from the saved file one article at a time when asked
+ * for. A start-up reads none of them, and only the articles being shown are held as strings:
+ * held all at once they would be the largest part of the memory (news text has curly quotes,
+ * which make a string two bytes a character).
  */
-type SavedArticleIndex = Omit<ArticleIndex, 'sentences'> & { sentences: [number, number, number][] };
+class Bodies {
+  readonly #file: PackFile;
+  readonly #from: Int32Array;
+  readonly #recent = new Map<number, string>();
 
-function withoutSpans(index: ArticleIndex, body: string): SavedArticleIndex {
-  const strip = <T extends { start: number; end: number; text: string }>(item: T): T =>
-    item.text === body.slice(item.start, item.end) ? ({ ...item, text: undefined } as unknown as T) : item;
-  if (index.sentences.some((s, i) => s.index !== i || s.text !== body.slice(s.start, s.end))) throw new Error('cache: a sentence is not a span of its body');
-  return { ...index, sentences: index.sentences.map((s) => [s.start, s.end, s.paragraph]), quotations: index.quotations.map(strip), figures: index.figures.map(strip) };
+  constructor(file: PackFile, from: Int32Array) {
+    this.#file = file;
+    this.#from = from;
+  }
+
+  body(i: number): string {
+    let body = this.#recent.get(i);
+    if (body === undefined) {
+      body = this.#file.readRange('bodies', this.#from[i]!, this.#from[i + 1]!).toString('utf8');
+      this.#recent.set(i, body);
+      if (this.#recent.size > DECODED_BODIES) this.#recent.delete(this.#recent.keys().next().value!);
+    }
+    return body;
+  }
+
+  /** An article whose body is read from here when used. */
+  article(i: number, facts: ArticleFacts, file: string): Article {
+    const bodies = this;
+    return {
+      ...facts,
+      file,
+      get body() {
+        return bodies.body(i);
+      },
+    };
+  }
 }
 
-/** Puts back what `withoutSpans` left out. */
-function withSpans(saved: SavedArticleIndex, body: string): ArticleIndex {
-  const fill = <T extends { start: number; end: number; text: string }>(item: T): T => {
-    if (typeof item.text !== 'string') item.text = body.slice(item.start, item.end);
-    return item;
-  };
-  saved.quotations.forEach(fill);
-  saved.figures.forEach(fill);
-  return { ...saved, sentences: saved.sentences.map(([start, end, paragraph], index) => ({ index, start, end, text: body.slice(start, end), paragraph })) };
-}
+/** What was read from a cache file, or why it cannot be used. */
+type ReadCache =
+  | { meta: SavedMeta; columns: Columns; persons: () => Buffer; articleIndex: () => SavedTextIndex; speakerIndex: () => SavedTextIndex; bodies: Bodies }
+  | { meta: null; reason: string };
 
-/** The cache file, or why it cannot be used. */
-async function readCache(path: string): Promise<{ cache: CacheFile | null; reason: string }> {
-  let text: string;
+/**
+ * The parts read only when wanted: bodies an article at a time, persons by a rebuild, the search
+ * indexes while the bot logs in (see `Library.loadIndexes`) or at the first search.
+ */
+const LAZY_PARTS = ['bodies', 'persons', 'articleIndex', 'speakerIndex'] as const;
+
+/** A cache file that is sound but not for this code. */
+class Foreign extends Error {}
+
+/**
+ * The cache file, or why it cannot be used. Its bodies and persons stay on disk, read when
+ * wanted from the file as opened now (see `PackFile`).
+ */
+function readCache(path: string): ReadCache {
+  let file: PackFile;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { cache: null, reason: 'no saved index yet' };
+    file = PackFile.open(path);
+  } catch (error) {
+    return { meta: null, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no saved index yet' : 'the saved index is corrupt' };
   }
   try {
-    const cache = JSON.parse(text) as CacheFile;
-    if (typeof cache !== 'object' || cache === null || typeof cache.articles !== 'object' || cache.articles === null) return { cache: null, reason: 'the saved index is not a Verbatim index' };
-    if (cache.format !== CACHE_FORMAT || cache.code !== CODE_VERSION) return { cache: null, reason: 'the saved index is from another version of Verbatim' };
-    return { cache, reason: '' };
+    const meta = file.has('meta') ? (file.read('meta') as SavedMeta | null) : null;
+    if (typeof meta !== 'object' || meta === null || !Array.isArray(meta.files)) throw new Foreign('the saved index is not a Verbatim index');
+    if (meta.format !== CACHE_FORMAT || meta.code !== CODE_VERSION) throw new Foreign('the saved index is from another version of Verbatim');
+    const parts: Record<string, unknown> = {};
+    for (const name of COLUMN_NAMES) if (file.has(name)) parts[name] = file.read(name);
+    const columns = columnsOf(parts);
+    const bodyFrom = file.has('bodyFrom') ? file.read('bodyFrom') : null;
+    if (!columns || !LAZY_PARTS.every((name) => file.has(name)) || !(bodyFrom instanceof Int32Array) || bodyFrom.length !== meta.files.length + 1) throw new Error('incomplete');
+    return {
+      meta,
+      columns,
+      persons: () => file.read('persons') as Buffer,
+      articleIndex: () => file.read('articleIndex') as SavedTextIndex,
+      speakerIndex: () => file.read('speakerIndex') as SavedTextIndex,
+      bodies: new Bodies(file, bodyFrom),
+    };
+  } catch (error) {
+    file.close();
+    return { meta: null, reason: error instanceof Foreign ? error.message : 'the saved index is corrupt' };
+  }
+}
+
+/**
+ * When a file was read, as the cache records it. A file read within `RACY_MS` of its last change
+ * is read again at every start (its modification time cannot prove it unchanged since), so one
+ * that has stayed unchanged long enough since is read again now, while the cache is written, and
+ * recorded as read now when its content is still the same.
+ */
+function settledReadAt(path: string, hash: string, mtimeMs: number, readAt: number): number {
+  const now = Date.now();
+  if (readAt - mtimeMs > RACY_MS || now - mtimeMs <= RACY_MS) return readAt;
+  try {
+    return statSync(path).mtimeMs === mtimeMs && contentHash(readFileSync(path)) === hash ? now : readAt;
   } catch {
-    return { cache: null, reason: 'the saved index is corrupt' };
+    return readAt;
   }
 }
 
 /** Writes the cache file whole or not at all: a crash while writing leaves the previous one. */
-async function writeCache(path: string, cache: CacheFile): Promise<void> {
+async function writeCache(path: string, library: Library, files: ReadonlyMap<string, CorpusFile>, key: string): Promise<void> {
+  const fileOf = new Map<Article, CorpusFile & { name: string }>();
+  for (const [name, file] of files) if (file.parsed.success) fileOf.set(file.parsed.article, { ...file, name });
+  const { columns, persons, articleIndex, speakerIndex, ...saved } = library.saved();
+  const savedFiles: SavedFile[] = library.articles.map((article) => {
+    const { name, hash, size, mtimeMs, ino, readAt, file } = fileOf.get(article)!;
+    const { body: _body, file: _file, ...facts } = article;
+    return { name, hash, size, mtimeMs, ino, readAt: settledReadAt(file, hash, mtimeMs, readAt), facts };
+  });
+  const bodies = library.articles.map((a) => Buffer.from(a.body));
+  const bodyFrom = new Int32Array(bodies.length + 1);
+  bodies.forEach((b, i) => (bodyFrom[i + 1] = bodyFrom[i]! + b.length));
+  const meta: SavedMeta = { format: CACHE_FORMAT, code: CODE_VERSION, corpus: key, files: savedFiles, library: saved };
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(cache));
-  await rename(temporary, path);
+  try {
+    const handle = await open(temporary, 'w');
+    try {
+      for (const chunk of pack({ meta, bodies: Buffer.concat(bodies), bodyFrom, persons: persons(), articleIndex: articleIndex(), speakerIndex: speakerIndex(), ...columns })) await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 /**
@@ -153,23 +248,52 @@ async function writeCache(path: string, cache: CacheFile): Promise<void> {
  */
 export async function openCachedLibrary(dir: string, cacheDir: string, progress: CacheProgress = {}): Promise<CachedLibrary> {
   const path = cacheFileOf(cacheDir, dir);
-  const { cache, reason } = await readCache(path);
-  const scan = await scanCorpus(dir, undefined, (hash) => cache?.articles[hash]?.facts);
+  const cache = readCache(path);
+  // The files the cache recorded, as a scan of the folder would have found them: those unchanged on disk are not read again.
+  const previous = new Map<string, CorpusFile>();
+  const byHash = new Map<string, number>();
+  if (cache.meta) {
+    cache.meta.files.forEach((saved, i) => {
+      const file = join(dir, saved.name);
+      previous.set(saved.name, { file, hash: saved.hash, parsed: { success: true, article: cache.bodies.article(i, saved.facts, file) }, size: saved.size, mtimeMs: saved.mtimeMs, ino: saved.ino, readAt: saved.readAt });
+      byHash.set(saved.hash, i);
+    });
+  }
+  const scan = await scanCorpus(dir, previous, (hash) => (cache.meta ? cache.meta.files[byHash.get(hash) ?? -1]?.facts : undefined));
   if (!scan.success) return scan;
   const { articles, problems, hashes } = corpusOf(scan.files);
   const key = corpusHash(hashes);
 
   let opened: OpenedLibrary;
-  if (cache && cache.corpus === key) {
+  if (cache.meta && cache.meta.corpus === key) {
     try {
-      const indexes = new Map(articles.map((a) => [a.id, withSpans(cache.articles[hashes.get(a.id)!]!.index, a.body)]));
-      const library = new Library(articles, { indexes, saved: cache.indexes });
+      const { columns, persons, articleIndex, speakerIndex } = cache;
+      const library = Library.load(articles, { ...cache.meta.library, columns, persons, articleIndex, speakerIndex });
+      // The search indexes load in the background, while the caller goes on (a bot logs in); a search before that loads them at once.
+      // A failure here fails that first search too, which reports it: nothing is lost by not reporting it twice.
+      library.loadIndexes().catch(() => undefined);
       opened = { success: true, library, problems, report: { outcome: 'loaded', derived: 0, reason: null } };
     } catch {
-      // A file that parses but does not hold what it should: rebuilt below, from nothing.
-      opened = await build(articles, problems, hashes, key, null, 'the saved index is corrupt', path, progress);
+      // A file that reads but does not hold what it should: rebuilt below, from nothing.
+      opened = await build(articles, problems, hashes, key, null, 'the saved index is corrupt', path, scan.files, progress);
     }
-  } else opened = await build(articles, problems, hashes, key, cache, cache ? 'the corpus changed' : reason, path, progress);
+  } else {
+    // Each article the cache holds under the same content hash keeps its derived data.
+    let reuse: ((article: Article) => ArticleIndex | undefined) | null = null;
+    if (cache.meta) {
+      const { meta, columns, persons, bodies } = cache;
+      try {
+        const store = new Store(columns, meta.library.texts, persons);
+        reuse = (article) => {
+          const i = byHash.get(hashes.get(article.id)!);
+          return i === undefined ? undefined : store.articleIndex(i, article.id, bodies.body(i));
+        };
+      } catch {
+        reuse = null;
+      }
+    }
+    opened = await build(articles, problems, hashes, key, reuse, cache.meta ? 'the corpus changed' : cache.reason, path, scan.files, progress);
+  }
   return { ...opened, files: scan.files };
 }
 
@@ -178,22 +302,22 @@ async function build(
   problems: CorpusProblem[],
   hashes: ReadonlyMap<string, string>,
   key: string,
-  cache: CacheFile | null,
+  reuse: ((article: Article) => ArticleIndex | undefined) | null,
   reason: string,
   path: string,
+  files: ReadonlyMap<string, CorpusFile>,
   progress: CacheProgress,
 ): Promise<OpenedLibrary> {
   const indexes = new Map<string, ArticleIndex>();
   const missing: Article[] = [];
   for (const article of articles) {
-    const cached = cache?.articles[hashes.get(article.id)!];
-    let index: ArticleIndex | null = null;
+    let index: ArticleIndex | undefined;
     try {
-      if (cached) index = withSpans(cached.index, article.body);
+      index = reuse?.(article);
     } catch {
-      index = null;
+      index = undefined;
     }
-    if (index) indexes.set(article.id, index);
+    if (index && index.sentences.every((s) => s.text === article.body.slice(s.start, s.end))) indexes.set(article.id, index);
     else missing.push(article);
   }
   missing.forEach((article, i) => {
@@ -206,17 +330,12 @@ async function build(
   } catch (error) {
     if (missing.length === articles.length) throw error;
     // A cached article's data was damaged in a way only assembling shows: derive everything again.
-    return build(articles, problems, hashes, key, null, 'the saved index is corrupt', path, progress);
-  }
-  const saved: CacheFile = { format: CACHE_FORMAT, code: CODE_VERSION, corpus: key, articles: {}, indexes: library.savedIndexes() };
-  for (const article of articles) {
-    const { body: _body, file: _file, ...facts } = article;
-    saved.articles[hashes.get(article.id)!] = { facts, index: withoutSpans(library.articleIndex(article.id)!, article.body) };
+    return build(articles, problems, hashes, key, null, 'the saved index is corrupt', path, files, progress);
   }
   let outcome: CacheReport['outcome'] = missing.length === articles.length ? 'built' : 'updated';
   let why = reason;
   try {
-    await writeCache(path, saved);
+    await writeCache(path, library, files, key);
   } catch (error) {
     why = `${reason}; the index could not be saved to ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }

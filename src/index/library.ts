@@ -1,17 +1,20 @@
 /**
  * The index the commands answer from: every article split into sentences, its quotations with
- * their speakers, its figures, and full-text indexes over them. Built once from plain articles.
+ * their speakers, its figures, and full-text indexes over them. Built once from plain articles,
+ * or loaded as the cache saved it.
+ *
+ * Laid out for a corpus of ten thousand articles and more: each article's rows are columns of
+ * numbers (`store.ts`), turned into objects only for the articles an answer shows; the full-text
+ * index has one document per article, and the sentences or quotations that match are then found
+ * in the matched articles by their word ids (`vocabulary.ts`).
  */
 import type { Article } from '../corpus/article.ts';
 import { indexArticle, type ArticleIndex, type ArticlePerson } from './derive.ts';
 import { correctNames, NAME_SEARCH_OPTIONS, queryTerms, TextIndex, type IndexSpec, type SavedTextIndex } from './search.ts';
 import { mergeSpeakers, type PersonInArticle } from './speakers.ts';
-import type { Figure, Quotation, Sentence, Speaker } from './types.ts';
-
-/** A key naming one sentence of the corpus. */
-export function sentenceKey(articleId: string, index: number): string {
-  return `${articleId}#${index}`;
-}
+import { buildStore, Store, type Columns, type StoreInput, type StoreTexts } from './store.ts';
+import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence, Speaker } from './types.ts';
+import { holds, type TermRange } from './vocabulary.ts';
 
 /** A sentence together with the article it belongs to. */
 export interface SentenceRef {
@@ -19,210 +22,249 @@ export interface SentenceRef {
   sentence: Sentence;
 }
 
-/** The sentence index: text and speakers weigh most; outlet and headline let `Mehr rockets` find Mehr's sentences on rockets. */
-const SENTENCE_INDEX: IndexSpec<'text' | 'speakers' | 'outlet' | 'headline'> = { fields: ['text', 'speakers', 'outlet', 'headline'], boost: { text: 2, speakers: 1.5 } };
-const QUOTATION_INDEX: IndexSpec<'text' | 'speaker'> = { fields: ['text', 'speaker'], boost: { text: 1, speaker: 1 } };
-/** Speaker names are few and short: every posting is kept, and they are matched fuzzily. */
-const SPEAKER_INDEX: IndexSpec<'name'> = { fields: ['name'], searchOptions: NAME_SEARCH_OPTIONS, cap: Infinity };
-
-/** Passed by `Library.build` alone: the constructor leaves the search indexes for it to fill a slice at a time. */
-const INDEX_LATER = Symbol('index later');
-
-/** Documents added to a search index between two pauses of `Library.build`. */
-const INDEX_SLICE = 200;
-
-/**
- * What a library can be given instead of working it out: what the saved index kept, or what the
- * library in force already derived when the corpus folder changes.
- */
-export interface PreparedLibrary {
-  /**
-   * Each article's own derived data, by article id, made from that very body: the saved index
-   * keys it by the file's content hash, a reload takes it through `reusableIndex`. An article
-   * without it is derived now.
-   */
-  indexes?: ReadonlyMap<string, ArticleIndex>;
-  /** The indexes across articles, when they were saved for exactly these articles. */
-  saved?: SavedIndexes;
+/** Where a sentence is, without its text: what a search's filter is given, so that it makes no objects for sentences it turns down. */
+export interface SentenceSpot {
+  article: Article;
+  /** The sentence's position in its article. */
+  index: number;
+  paragraph: number;
 }
 
 /**
- * What the library derives across articles, saved in the cache beside the per-article part so
- * that loading does no attribution and builds no index.
+ * The article index: text and speakers weigh most; outlet and headline let `Mehr rockets` find
+ * Mehr's sentences on rockets. One document per article: a sentence is found inside the articles
+ * it returns.
  */
-export interface SavedIndexes {
+const ARTICLE_INDEX: IndexSpec<'text' | 'speakers' | 'outlet' | 'headline'> = { fields: ['text', 'speakers', 'outlet', 'headline'], boost: { text: 2, speakers: 1.5 } };
+/** The fields a quotation is found by: its words and its speaker's name. */
+const QUOTATION_FIELDS = ['text', 'speakers'] as const;
+/** Speaker names are few and short: every posting is kept, and they are matched fuzzily. */
+const SPEAKER_INDEX: IndexSpec<'name'> = { fields: ['name'], searchOptions: NAME_SEARCH_OPTIONS, cap: Infinity };
+
+/** Articles added to the article index between two pauses of `Library.build`. */
+const INDEX_SLICE = 10;
+
+/**
+ * How many articles keep their sentences, quotations and figures as objects between answers.
+ * A few thousand objects: the articles being discussed, not the corpus.
+ */
+const MATERIALISED_ARTICLES = 1_000;
+
+/** What the library can be given instead of working it out: each article's derived data, by article id, made from that very body. */
+export interface PreparedLibrary {
+  indexes?: ReadonlyMap<string, ArticleIndex>;
+}
+
+/** What the cache keeps of a library besides its articles: enough to load it without deriving or indexing anything. */
+export interface SavedLibrary {
+  /** The article ids in library order, which the columns follow. */
+  order: string[];
+  columns: Columns;
+  texts: StoreTexts;
+  /** Each article's persons, as JSON, read when wanted (see `Store.persons`). */
+  persons: () => Buffer;
   speakers: Speaker[];
-  /** The speaker id of each quotation, in the order of `Library.quotations`. */
-  quotationSpeakers: (string | null)[];
-  sentenceIndex: SavedTextIndex;
-  quotationIndex: SavedTextIndex;
-  speakerIndex: SavedTextIndex;
-  vocabulary: string[];
+  /** The search indexes, read when first wanted (see `TextIndex`). */
+  articleIndex: () => SavedTextIndex;
+  speakerIndex: () => SavedTextIndex;
+}
+
+/** An article's sentences, quotations and figures as objects, each made when first used. */
+interface Materialised {
+  sentences?: Sentence[];
+  quotations?: Quotation[];
+  figures?: Figure[];
+}
+
+/** What a library is made of, however it was obtained. */
+interface Parts {
+  articles: Article[];
+  store: Store;
+  speakers: Speaker[];
+  articleIndex: TextIndex<'text' | 'speakers' | 'outlet' | 'headline'>;
+  speakerIndex: TextIndex<'name'>;
+}
+
+/** Sorts articles into library order: oldest first, then by id. */
+function libraryOrder(articles: readonly Article[]): Article[] {
+  return [...articles].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
 }
 
 /** Everything the commands answer from. Read-only once built. */
 export class Library {
   /** Articles, oldest first. */
   readonly articles: readonly Article[];
-  readonly quotations: readonly Quotation[];
-  readonly figures: readonly Figure[];
   readonly speakers: readonly Speaker[];
-  readonly #articles = new Map<string, Article>();
-  readonly #indexes = new Map<string, ArticleIndex>();
-  readonly #speakers = new Map<string, Speaker>();
-  readonly #quotationsOf = new Map<string, Quotation[]>();
-  readonly #quotationsBy = new Map<string, Quotation[]>();
-  readonly #figuresOf = new Map<string, Figure[]>();
-  /** Every sentence in the corpus, oldest article first; a sentence's position here is its id in `#sentenceIndex`. */
-  readonly #allSentences: SentenceRef[] = [];
-  /** The speakers' names of each sentence that quotes someone, by position in `#allSentences`. */
-  readonly #sentenceSpeakers = new Map<number, string>();
-  readonly #sentenceIndex: TextIndex<'text' | 'speakers' | 'outlet' | 'headline'>;
-  readonly #quotationIndex: TextIndex<'text' | 'speaker'>;
+  readonly #store: Store;
+  readonly #articleIndex: TextIndex<'text' | 'speakers' | 'outlet' | 'headline'>;
   readonly #speakerIndex: TextIndex<'name'>;
-  /** Every word of the corpus text, outlets and headlines: a word found here is not a misspelling. */
-  readonly #vocabulary: Set<string>;
-  /** Every word of a speaker's name, in the order of `speakers`: what a misspelt name is corrected to. */
-  readonly #nameWords = new Map<string, number>();
+  readonly #positions = new Map<string, number>();
+  readonly #speakerPositions = new Map<string, number>();
+  /** The article of each quotation row. */
+  readonly #quotationArticle: Int32Array;
+  /** Each speaker's quotation rows, in library order: `rows[from[p]]` to `rows[from[p + 1]]`. */
+  readonly #quotationsBy: { from: Int32Array; rows: Int32Array };
+  /** Recently used articles as objects, the first used first (see `#materialise`). */
+  readonly #materialised = new Map<number, Materialised>();
+  /** The article used last: a command asks for the same article many times in a row. */
+  #lastMaterialised: { a: number; made: Materialised } | null = null;
+  #nameWords: Map<string, number> | null = null;
+  #allQuotations: Quotation[] | null = null;
+  #allFigures: Figure[] | null = null;
 
   /**
    * Builds the library; articles may come in any order. `prepared` spares work done before (see
-   * `PreparedLibrary`): each article's derived data and, when nothing changed, the indexes across
-   * articles too. Speakers and the search indexes are otherwise built afresh.
+   * `PreparedLibrary`); speakers and the search indexes are built afresh.
    */
-  constructor(articles: readonly Article[], prepared?: PreparedLibrary, later?: typeof INDEX_LATER) {
-    this.articles = [...articles].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
-    const people: PersonInArticle<ArticlePerson>[] = [];
-    const figures: Figure[] = [];
-    for (const article of this.articles) {
-      if (this.#articles.has(article.id)) throw new Error(`Library: duplicate article id ${article.id}`);
-      this.#articles.set(article.id, article);
-      const index = prepared?.indexes?.get(article.id) ?? indexArticle(article);
-      this.#indexes.set(article.id, index);
-      if (!prepared?.saved) for (const person of index.persons) people.push({ person, quotations: person.quotations });
-      figures.push(...index.figures);
-    }
-
-    const saved = prepared?.saved;
-    let speakerIdOf: (article: ArticleIndex, person: number) => string | null;
-    if (saved) {
-      this.speakers = saved.speakers;
-      let n = 0;
-      speakerIdOf = () => saved.quotationSpeakers[n++] ?? null;
-    } else {
-      const { speakers, speakerOf } = mergeSpeakers(people);
-      this.speakers = speakers;
-      speakerIdOf = (index, person) => speakerOf.get(index.persons[person]!)?.id ?? null;
-    }
-    for (const s of this.speakers) this.#speakers.set(s.id, s);
-    const quotations: Quotation[] = [];
-    for (const article of this.articles) {
-      const index = this.#indexes.get(article.id)!;
-      for (const q of index.quotations) {
-        // Every quotation takes its place in the saved list, speaker or not, so the order stays aligned.
-        const speakerId = saved ? speakerIdOf(index, -1) : q.person === null ? null : speakerIdOf(index, q.person);
-        quotations.push({ articleId: article.id, start: q.start, end: q.end, text: q.text, kind: q.kind, speakerId, sentence: q.sentence });
+  constructor(articles: readonly Article[], prepared?: PreparedLibrary | AssembledParts) {
+    let parts: Parts;
+    if (prepared instanceof AssembledParts) parts = prepared.parts;
+    else {
+      const building = assemble(articles, prepared);
+      for (let step = building.next(); ; step = building.next()) {
+        if (step.done) {
+          parts = step.value;
+          break;
+        }
       }
     }
-    this.quotations = quotations;
-    this.figures = figures;
-    for (const article of this.articles) {
-      this.#quotationsOf.set(article.id, []);
-      this.#figuresOf.set(article.id, []);
-    }
-    for (const q of this.quotations) {
-      this.#quotationsOf.get(q.articleId)!.push(q);
-      if (!q.speakerId) continue;
-      const by = this.#quotationsBy.get(q.speakerId);
-      if (by) by.push(q);
-      else this.#quotationsBy.set(q.speakerId, [q]);
-    }
-    for (const f of this.figures) this.#figuresOf.get(f.articleId)!.push(f);
+    this.articles = parts.articles;
+    this.speakers = parts.speakers;
+    this.#store = parts.store;
+    this.#articleIndex = parts.articleIndex;
+    this.#speakerIndex = parts.speakerIndex;
+    this.articles.forEach((article, a) => this.#positions.set(article.id, a));
+    this.speakers.forEach((speaker, p) => this.#speakerPositions.set(speaker.id, p));
 
-    const firstSentence = new Map<string, number>();
-    for (const article of this.articles) {
-      firstSentence.set(article.id, this.#allSentences.length);
-      for (const sentence of this.#indexes.get(article.id)!.sentences) this.#allSentences.push({ article, sentence });
-    }
-    const speakersBySentence = new Map<number, Set<string>>();
-    for (const q of this.quotations) {
-      if (!q.speakerId) continue;
-      const id = firstSentence.get(q.articleId)! + q.sentence;
-      const set = speakersBySentence.get(id) ?? new Set<string>();
-      set.add(this.#speakers.get(q.speakerId)!.name);
-      speakersBySentence.set(id, set);
-    }
-    for (const [id, names] of speakersBySentence) this.#sentenceSpeakers.set(id, [...names].join(' '));
-    this.speakers.forEach((s, i) => {
-      for (const term of queryTerms([s.name, ...s.aliases].join(' '))) if (!this.#nameWords.has(term)) this.#nameWords.set(term, i);
+    const c = this.#store.columns;
+    this.#quotationArticle = new Int32Array(c.quotationKind.length);
+    for (let a = 0; a < this.articles.length; a++) this.#quotationArticle.fill(a, c.quotationFrom[a], c.quotationFrom[a + 1]);
+    // Grouped by speaker with a counting sort: rows stay in library order within each speaker.
+    const from = new Int32Array(this.speakers.length + 1);
+    for (const p of c.quotationSpeaker) if (p >= 0) from[p + 1]! += 1;
+    for (let p = 0; p < this.speakers.length; p++) from[p + 1]! += from[p]!;
+    const rows = new Int32Array(from[this.speakers.length]!);
+    const next = from.slice(0, this.speakers.length);
+    c.quotationSpeaker.forEach((p, row) => {
+      if (p >= 0) rows[next[p]!++] = row;
     });
-
-    if (saved) {
-      this.#sentenceIndex = new TextIndex(SENTENCE_INDEX, saved.sentenceIndex);
-      this.#quotationIndex = new TextIndex(QUOTATION_INDEX, saved.quotationIndex);
-      this.#speakerIndex = new TextIndex(SPEAKER_INDEX, saved.speakerIndex);
-      this.#vocabulary = new Set(saved.vocabulary);
-      return;
-    }
-    this.#sentenceIndex = new TextIndex(SENTENCE_INDEX);
-    this.#quotationIndex = new TextIndex(QUOTATION_INDEX);
-    this.#speakerIndex = new TextIndex(SPEAKER_INDEX);
-    this.#vocabulary = new Set();
-    if (later !== INDEX_LATER) for (const _ of this.#buildIndexes());
+    this.#quotationsBy = { from, rows };
   }
 
   /**
-   * Builds the library as the constructor does, but calls `pause` between slices of the search
-   * indexes (most of the work once each article's data is at hand), so that a running bot goes on
-   * answering from the library in force while this one is built. Saved indexes need no building.
+   * Builds the library as the constructor does, but calls `pause` between slices of the work, so
+   * that a running bot goes on answering from the library in force while this one is built.
    */
   static async build(articles: readonly Article[], prepared: PreparedLibrary | undefined, pause: () => Promise<void>): Promise<Library> {
-    if (prepared?.saved) return new Library(articles, prepared);
-    const library = new Library(articles, prepared, INDEX_LATER);
-    for (const _ of library.#buildIndexes()) await pause();
-    return library;
-  }
-
-  /** Fills the empty search indexes and the vocabulary, yielding after each slice of documents. */
-  *#buildIndexes(): Generator<void> {
-    // Newest first: where a common word's postings are capped, the newest sentences keep theirs.
-    // Added in slices in that same order, the capped postings are those of a single `addAll`.
-    const sentences = this.#allSentences
-      .map(({ article, sentence }, id) => ({ id, text: sentence.text, speakers: this.#sentenceSpeakers.get(id) ?? '', outlet: article.outlet, headline: article.title ?? '' }))
-      .reverse();
-    yield;
-    for (let i = 0; i < sentences.length; i += INDEX_SLICE) {
-      this.#sentenceIndex.addAll(sentences.slice(i, i + INDEX_SLICE));
-      yield;
-    }
-    const quotations = this.quotations.map((q, id) => ({ id, text: q.text, speaker: this.#speakerName(q) })).reverse();
-    for (let i = 0; i < quotations.length; i += INDEX_SLICE) {
-      this.#quotationIndex.addAll(quotations.slice(i, i + INDEX_SLICE));
-      yield;
-    }
-    this.#speakerIndex.addAll(this.speakers.map((s, id) => ({ id, name: [s.name, ...s.aliases].join(' ') })));
-    for (const article of this.articles) for (const term of queryTerms(`${article.outlet} ${article.title ?? ''}`)) this.#vocabulary.add(term);
-    for (let i = 0; i < this.#allSentences.length; i += INDEX_SLICE) {
-      for (const { sentence } of this.#allSentences.slice(i, i + INDEX_SLICE)) for (const term of queryTerms(sentence.text)) this.#vocabulary.add(term);
-      yield;
+    const building = assemble(articles, prepared);
+    for (let step = building.next(); ; step = building.next()) {
+      if (step.done) return new Library(step.value.articles, new AssembledParts(step.value));
+      await pause();
     }
   }
 
-  /** What the cache keeps of this library besides each article's own data. */
-  savedIndexes(): SavedIndexes {
+  /**
+   * The library the cache saved, for these articles (in any order). Throws when the saved data
+   * does not fit them, so that the caller builds the library afresh.
+   */
+  static load(articles: readonly Article[], saved: SavedLibrary): Library {
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const ordered = saved.order.map((id) => byId.get(id));
+    const store = new Store(saved.columns, saved.texts, saved.persons);
+    if (ordered.length !== articles.length || ordered.some((a) => !a) || store.articles !== articles.length) throw new Error('Library: the saved index is for other articles');
+    if (store.columns.quotationSpeaker.some((p) => p >= saved.speakers.length)) throw new Error('Library: the saved speakers do not fit the quotations');
+    const parts: Parts = {
+      articles: ordered as Article[],
+      store,
+      speakers: saved.speakers,
+      articleIndex: new TextIndex(ARTICLE_INDEX, saved.articleIndex),
+      speakerIndex: new TextIndex(SPEAKER_INDEX, saved.speakerIndex),
+    };
+    return new Library(parts.articles, new AssembledParts(parts));
+  }
+
+  /**
+   * Loads the search indexes of a library loaded from the cache, yielding meanwhile. Without it
+   * they load when first searched; with it, while the bot logs in.
+   */
+  async loadIndexes(): Promise<void> {
+    await this.#speakerIndex.load();
+    await this.#articleIndex.load();
+  }
+
+  /** What the cache keeps of this library besides its articles. */
+  saved(): SavedLibrary {
     return {
+      order: this.articles.map((a) => a.id),
+      columns: this.#store.columns,
+      texts: this.#store.texts,
+      persons: this.#store.persons,
       speakers: [...this.speakers],
-      quotationSpeakers: this.quotations.map((q) => q.speakerId),
-      sentenceIndex: this.#sentenceIndex.toJSON(),
-      quotationIndex: this.#quotationIndex.toJSON(),
-      speakerIndex: this.#speakerIndex.toJSON(),
-      vocabulary: [...this.#vocabulary],
+      articleIndex: () => this.#articleIndex.toJSON(),
+      speakerIndex: () => this.#speakerIndex.toJSON(),
     };
   }
 
-  /** What was derived from one article alone, as the cache keeps it. */
+  /** How much the library holds, counted without making any object. */
+  get size(): { articles: number; sentences: number; quotations: number; figures: number; speakers: number } {
+    const c = this.#store.columns;
+    return { articles: this.articles.length, sentences: c.sentenceStart.length, quotations: c.quotationKind.length, figures: c.figureStart.length, speakers: this.speakers.length };
+  }
+
+  /** Every quotation, article by article (oldest first). Made on first use: commands use the narrower look-ups below. */
+  get quotations(): readonly Quotation[] {
+    this.#allQuotations ??= this.articles.flatMap((_, a) => this.#materialise(a, 'quotations'));
+    return this.#allQuotations;
+  }
+
+  /** Every figure, article by article (oldest first). Made on first use. */
+  get figures(): readonly Figure[] {
+    this.#allFigures ??= this.articles.flatMap((_, a) => this.#materialise(a, 'figures'));
+    return this.#allFigures;
+  }
+
+  /** How many figures count each thing, by what they count as written (`US troops`), counted without making any object. */
+  figuresByCounted(): Map<string, number> {
+    const { strings } = this.#store.texts;
+    const tally = new Map<string, number>();
+    for (const id of this.#store.columns.figureCounted) tally.set(strings[id]!, (tally.get(strings[id]!) ?? 0) + 1);
+    return tally;
+  }
+
+  /**
+   * An article's sentences, quotations or figures as objects, each made when first asked for and
+   * kept for the last `MATERIALISED_ARTICLES` articles asked for. The oldest kept is dropped first,
+   * whether or not it was used since: moving an entry on every use cost more than the objects.
+   */
+  #materialise<K extends keyof Materialised>(a: number, part: K): NonNullable<Materialised[K]> {
+    let kept = this.#lastMaterialised?.a === a ? this.#lastMaterialised.made : this.#materialised.get(a);
+    if (!kept) {
+      kept = {};
+      this.#materialised.set(a, kept);
+      if (this.#materialised.size > MATERIALISED_ARTICLES) this.#materialised.delete(this.#materialised.keys().next().value!);
+    }
+    this.#lastMaterialised = { a, made: kept };
+    if (kept[part] === undefined) {
+      const store = this.#store;
+      const { id, body } = this.articles[a]!;
+      const c = store.columns;
+      if (part === 'sentences') kept.sentences = store.sentences(a, body);
+      else if (part === 'quotations') {
+        const speakerId = (p: number): string => this.speakers[p]!.id;
+        kept.quotations = [];
+        for (let row = c.quotationFrom[a]!; row < c.quotationFrom[a + 1]!; row++) kept.quotations.push(store.quotation(row, id, body, speakerId));
+      } else {
+        kept.figures = [];
+        for (let row = c.figureFrom[a]!; row < c.figureFrom[a + 1]!; row++) kept.figures.push(store.figure(row, id, body));
+      }
+    }
+    return kept[part]!;
+  }
+
+  /** What was derived from one article alone, as `indexArticle` gives it. */
   articleIndex(articleId: string): ArticleIndex | undefined {
-    return this.#indexes.get(articleId);
+    const a = this.#positions.get(articleId);
+    return a === undefined ? undefined : this.#store.articleIndex(a, articleId, this.articles[a]!.body);
   }
 
   /**
@@ -230,88 +272,269 @@ export class Library {
    * library holds an article of the same id with the very same body.
    */
   reusableIndex(article: Article): ArticleIndex | undefined {
-    return this.#articles.get(article.id)?.body === article.body ? this.#indexes.get(article.id) : undefined;
+    const a = this.#positions.get(article.id);
+    if (a === undefined) return undefined;
+    const mine = this.articles[a]!;
+    return mine === article || mine.body === article.body ? this.#store.articleIndex(a, article.id, mine.body) : undefined;
   }
 
-  #speakerName(q: Quotation): string {
-    return q.speakerId ? this.#speakers.get(q.speakerId)!.name : '';
+  /** The ranges of word ids a query's words match, or null when a word matches none: nothing can match then. */
+  #ranges(words: readonly string[]): TermRange[] | null {
+    const ranges = words.map((w) => this.#store.vocabulary.range(w));
+    return ranges.some(([from, to]) => from === to) ? null : ranges;
   }
 
-  /** All the text a sentence is found by: its own, its speakers', its outlet and headline. */
-  #sentenceText = (id: number): string => {
-    const { article, sentence } = this.#allSentences[id]!;
-    return `${sentence.text} ${this.#sentenceSpeakers.get(id) ?? ''} ${article.outlet} ${article.title ?? ''}`;
-  };
-
-  #quotationText = (id: number): string => {
-    const q = this.quotations[id]!;
-    return `${q.text} ${this.#speakerName(q)}`;
+  /** Whether article `a` holds a word anywhere: its sentences, speakers, outlet or headline. */
+  #articleHolds = (a: number, word: string): boolean => {
+    const store = this.#store;
+    const range = store.vocabulary.range(word);
+    if (holds(store.articleTerms, a, range)) return true;
+    for (let row = store.columns.sentenceFrom[a]!; row < store.columns.sentenceFrom[a + 1]!; row++) if (holds(store.sentenceTerms, row, range)) return true;
+    return false;
   };
 
   /** The query with misspelt speaker names corrected (`Irvani` → `iravani`); other words as typed. */
   #corrected(query: string): string {
+    if (!this.#nameWords) {
+      this.#nameWords = new Map();
+      for (const [i, s] of this.speakers.entries()) for (const term of queryTerms([s.name, ...s.aliases].join(' '))) if (!this.#nameWords.has(term)) this.#nameWords.set(term, i);
+    }
+    const nameWords = this.#nameWords;
     // Only the name words of the speakers a fuzzy search finds are compared letter by letter: a large corpus has thousands.
     const candidates = (term: string): string[] =>
       this.#speakerIndex
-        .search(term, () => '')
+        .search(term, () => false)
         .flatMap((hit) => queryTerms([this.speakers[hit.id]!.name, ...this.speakers[hit.id]!.aliases].join(' ')))
         .filter((word, i, all) => all.indexOf(word) === i)
-        .sort((a, b) => this.#nameWords.get(a)! - this.#nameWords.get(b)!);
-    return correctNames(query, this.#vocabulary, candidates);
+        .sort((a, b) => nameWords.get(a)! - nameWords.get(b)!);
+    return correctNames(query, this.#store.vocabulary, candidates);
   }
 
   /** The article with this id. */
   article(id: string): Article | undefined {
-    return this.#articles.get(id);
+    const a = this.#positions.get(id);
+    return a === undefined ? undefined : this.articles[a];
+  }
+
+  /** An article's position in the library, oldest first, or -1. */
+  position(articleId: string): number {
+    return this.#positions.get(articleId) ?? -1;
   }
 
   /** The sentences of an article, in order. */
   sentencesOf(articleId: string): readonly Sentence[] {
-    return this.#indexes.get(articleId)?.sentences ?? [];
+    const a = this.#positions.get(articleId);
+    return a === undefined ? [] : this.#materialise(a, 'sentences');
   }
 
   /** The quotations of an article, in order. */
   quotationsOf(articleId: string): readonly Quotation[] {
-    return this.#quotationsOf.get(articleId) ?? [];
-  }
-
-  /** The quotations of a speaker, in article order. */
-  quotationsBy(speakerId: string): readonly Quotation[] {
-    return this.#quotationsBy.get(speakerId) ?? [];
-  }
-
-  /** How many words an article's body holds. */
-  wordsOf(articleId: string): number {
-    return this.#indexes.get(articleId)?.words ?? 0;
+    const a = this.#positions.get(articleId);
+    return a === undefined ? [] : this.#materialise(a, 'quotations');
   }
 
   /** The figures of an article, in order. */
   figuresOf(articleId: string): readonly Figure[] {
-    return this.#figuresOf.get(articleId) ?? [];
+    const a = this.#positions.get(articleId);
+    return a === undefined ? [] : this.#materialise(a, 'figures');
+  }
+
+  /** The paragraph of an article's sentence (by its index), or -1. */
+  paragraphOf(articleId: string, sentence: number): number {
+    const a = this.#positions.get(articleId);
+    if (a === undefined) return -1;
+    const { sentenceFrom, sentenceParagraph } = this.#store.columns;
+    const row = sentenceFrom[a]! + sentence;
+    return sentence >= 0 && row < sentenceFrom[a + 1]! ? sentenceParagraph[row]! : -1;
+  }
+
+  /** What an article's figures count and in which paragraph, in order, without their text. */
+  figurePlaces(articleId: string): { category: FigureCategory; paragraph: number }[] {
+    const a = this.#positions.get(articleId);
+    if (a === undefined) return [];
+    const c = this.#store.columns;
+    const places = [];
+    for (let row = c.figureFrom[a]!; row < c.figureFrom[a + 1]!; row++) {
+      places.push({ category: this.#store.figureCategory(row), paragraph: c.sentenceParagraph[c.sentenceFrom[a]! + c.figureSentence[row]!]! });
+    }
+    return places;
+  }
+
+  /** How many words an article's body holds. */
+  wordsOf(articleId: string): number {
+    const a = this.#positions.get(articleId);
+    return a === undefined ? 0 : this.#store.columns.words[a]!;
+  }
+
+  /** How many sentences, quotations of each kind and figures an article holds, counted without making any object. */
+  countsOf(articleId: string): { sentences: number; quotations: Record<QuotationKind, number>; figures: number } {
+    const quotations: Record<QuotationKind, number> = { statement: 0, phrase: 0, scare: 0, reported: 0 };
+    const a = this.#positions.get(articleId);
+    if (a === undefined) return { sentences: 0, quotations, figures: 0 };
+    const c = this.#store.columns;
+    for (let row = c.quotationFrom[a]!; row < c.quotationFrom[a + 1]!; row++) quotations[this.#store.quotationKind(row)] += 1;
+    return { sentences: c.sentenceFrom[a + 1]! - c.sentenceFrom[a]!, quotations, figures: c.figureFrom[a + 1]! - c.figureFrom[a]! };
+  }
+
+  /** The quotation of a row, made from its article's objects. */
+  #quotationAt(row: number): Quotation {
+    const a = this.#quotationArticle[row]!;
+    return this.#materialise(a, 'quotations')[row - this.#store.columns.quotationFrom[a]!]!;
+  }
+
+  /** The quotations of a speaker, in article order. */
+  quotationsBy(speakerId: string): Quotation[] {
+    const p = this.#speakerPositions.get(speakerId);
+    if (p === undefined) return [];
+    const { from, rows } = this.#quotationsBy;
+    return Array.from(rows.subarray(from[p], from[p + 1]), (row) => this.#quotationAt(row));
+  }
+
+  /**
+   * The quotations of several speakers: each speaker's in the order given, within a speaker by kind
+   * in the order of `kinds` (other kinds left out), then in reading order; at most `limit`. Only
+   * the quotations returned are made into objects: a state may be quoted in thousands of articles.
+   */
+  quotationsOfSpeakers(speakerIds: readonly string[], { kinds, limit = Infinity }: { kinds: readonly QuotationKind[]; limit?: number }): Quotation[] {
+    const { from, rows } = this.#quotationsBy;
+    const found: Quotation[] = [];
+    for (const id of speakerIds) {
+      const p = this.#speakerPositions.get(id);
+      if (p === undefined) continue;
+      const own = rows.subarray(from[p], from[p + 1]);
+      for (const kind of kinds) {
+        for (const row of own) {
+          if (this.#store.quotationKind(row) !== kind) continue;
+          found.push(this.#quotationAt(row));
+          if (found.length >= limit) return found;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** How many quotations of each kind a speaker has, counted without making any object. */
+  quotationCountsBy(speakerId: string): Record<QuotationKind, number> {
+    const counts: Record<QuotationKind, number> = { statement: 0, phrase: 0, scare: 0, reported: 0 };
+    const p = this.#speakerPositions.get(speakerId);
+    if (p === undefined) return counts;
+    const { from, rows } = this.#quotationsBy;
+    for (let k = from[p]!; k < from[p + 1]!; k++) counts[this.#store.quotationKind(rows[k]!)] += 1;
+    return counts;
   }
 
   /** The speaker with this id. */
   speaker(id: string): Speaker | undefined {
-    return this.#speakers.get(id);
+    const p = this.#speakerPositions.get(id);
+    return p === undefined ? undefined : this.speakers[p];
   }
 
   /** Speakers whose name matches every word of the query (misspellings too: `Irvani` finds Iravani), best first. */
   findSpeakers(query: string): Speaker[] {
-    return this.#speakerIndex.search(query, () => '').map((hit) => this.speakers[hit.id]!);
-  }
-
-  /** Quotations whose words (or speaker's name, misspelt or not) match every word of the query, best first. */
-  searchQuotations(query: string): Quotation[] {
-    return this.#quotationIndex.search(this.#corrected(query), this.#quotationText).map((hit) => this.quotations[hit.id]!);
+    return this.#speakerIndex.search(query, () => false).map((hit) => this.speakers[hit.id]!);
   }
 
   /**
-   * Sentences matching every word of the query, best first; `filter` keeps only some. A word may
-   * match the sentence, its speakers, its outlet or its headline (`Mehr rockets`).
+   * Quotations whose words (or speaker's name, misspelt or not) match every word of the query:
+   * those of the best-matching article first, each article's in order. Only quotations of the
+   * given `kinds` (all when not given), and at most `limit`.
    */
-  searchSentences(query: string, filter?: (ref: SentenceRef) => boolean): SentenceRef[] {
-    const accept = filter ? (id: number) => filter(this.#allSentences[id]!) : undefined;
-    return this.#sentenceIndex.search(this.#corrected(query), this.#sentenceText, accept).map((hit) => this.#allSentences[hit.id]!);
+  searchQuotations(query: string, { kinds, limit = Infinity }: { kinds?: readonly QuotationKind[]; limit?: number } = {}): Quotation[] {
+    const words = queryTerms(this.#corrected(query));
+    const ranges = this.#ranges(words);
+    if (!ranges) return [];
+    const { quotationFrom } = this.#store.columns;
+    const found: Quotation[] = [];
+    for (const { id: a } of this.#articleIndex.search(words.join(' '), this.#articleHolds, undefined, QUOTATION_FIELDS)) {
+      for (let row = quotationFrom[a]!; row < quotationFrom[a + 1]!; row++) {
+        if (kinds && !kinds.includes(this.#store.quotationKind(row))) continue;
+        if (!ranges.every((range) => holds(this.#store.quotationTerms, row, range))) continue;
+        found.push(this.#materialise(a, 'quotations')[row - quotationFrom[a]!]!);
+        if (found.length >= limit) return found;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Sentences matching every word of the query: those of the best-matching article first, each
+   * article's in order. A word may match the sentence, its speakers, its article's outlet or
+   * headline (`Mehr rockets`). `filter` keeps only some; at most `limit`.
+   */
+  searchSentences(query: string, filter?: (spot: SentenceSpot) => boolean, limit = Infinity): SentenceRef[] {
+    const words = queryTerms(this.#corrected(query));
+    const ranges = this.#ranges(words);
+    if (!ranges) return [];
+    const { sentenceFrom, sentenceParagraph } = this.#store.columns;
+    const { sentenceTerms, articleTerms } = this.#store;
+    const found: SentenceRef[] = [];
+    for (const { id: a } of this.#articleIndex.search(words.join(' '), this.#articleHolds)) {
+      const article = this.articles[a]!;
+      for (let row = sentenceFrom[a]!; row < sentenceFrom[a + 1]!; row++) {
+        if (!ranges.every((range) => holds(sentenceTerms, row, range) || holds(articleTerms, a, range))) continue;
+        const index = row - sentenceFrom[a]!;
+        if (filter && !filter({ article, index, paragraph: sentenceParagraph[row]! })) continue;
+        found.push({ article, sentence: this.#materialise(a, 'sentences')[index]! });
+        if (found.length >= limit) return found;
+      }
+    }
+    return found;
   }
 }
 
+/** Parts already assembled, handed to the constructor by `build` and `load`. */
+class AssembledParts {
+  readonly parts: Parts;
+  constructor(parts: Parts) {
+    this.parts = parts;
+  }
+}
+
+/**
+ * Works out a library's parts, yielding between slices of the work: deriving each article that
+ * lacks its data, merging speakers, the columns, and the search indexes.
+ */
+function* assemble(given: readonly Article[], prepared: PreparedLibrary | undefined): Generator<void, Parts> {
+  const articles = libraryOrder(given);
+  const indexes: ArticleIndex[] = [];
+  const seen = new Set<string>();
+  for (const article of articles) {
+    if (seen.has(article.id)) throw new Error(`Library: duplicate article id ${article.id}`);
+    seen.add(article.id);
+    const index = prepared?.indexes?.get(article.id);
+    indexes.push(index ?? indexArticle(article));
+    if (!index) yield;
+  }
+  const people: PersonInArticle<ArticlePerson>[] = indexes.flatMap((index) => index.persons.map((person) => ({ person, quotations: person.quotations })));
+  const { speakers, speakerOf } = mergeSpeakers(people);
+  yield;
+  const positions = new Map(speakers.map((s, p) => [s, p]));
+  const inputs: StoreInput[] = articles.map((article, a) => {
+    const index = indexes[a]!;
+    const speakerOfQuotation = index.quotations.map((q) => (q.person === null ? undefined : speakerOf.get(index.persons[q.person]!)));
+    return {
+      index,
+      body: article.body,
+      facts: `${article.outlet} ${article.title ?? ''}`,
+      speakerNames: speakerOfQuotation.map((s) => s?.name ?? ''),
+      speakerPositions: speakerOfQuotation.map((s) => (s ? positions.get(s)! : -1)),
+    };
+  });
+  const store = yield* buildStore(inputs);
+
+  // Newest first: where a common word's postings are capped, the newest articles keep theirs.
+  const articleIndex = new TextIndex(ARTICLE_INDEX);
+  for (let last = articles.length; last > 0; last -= INDEX_SLICE) {
+    const documents = [];
+    for (let a = last - 1; a >= Math.max(0, last - INDEX_SLICE); a--) {
+      const { index, speakerNames } = inputs[a]!;
+      const article = articles[a]!;
+      documents.push({ id: a, text: index.sentences.map((s) => s.text).join('\n'), speakers: [...new Set(speakerNames)].join(' '), outlet: article.outlet, headline: article.title ?? '' });
+    }
+    articleIndex.addAll(documents);
+    yield;
+  }
+  const speakerIndex = new TextIndex(SPEAKER_INDEX);
+  speakerIndex.addAll(speakers.map((s, id) => ({ id, name: [s.name, ...s.aliases].join(' ') })));
+  return { articles, store, speakers, articleIndex, speakerIndex };
+}

@@ -58,10 +58,10 @@ export interface Hit {
 
 /**
  * How many documents a term is indexed for at most (the first ones added: the library adds the
- * newest first). A term in more documents is *saturated*: `said` or `Iran` in tens of thousands
- * of sentences. Scoring every one of them is what makes a common word slow in a large corpus, and
+ * newest first). A term in more documents is *saturated*: `said` or `Iran` in thousands of
+ * articles. Scoring every one of them is what makes a common word slow in a large corpus, and
  * their postings are most of the index's memory and load time, so beyond the cap a saturated
- * word is checked against each candidate's own text instead (see `TextIndex.search`).
+ * word is checked against each candidate's own words instead (see `TextIndex.search`).
  */
 export const POSTINGS_CAP = 300;
 
@@ -81,30 +81,57 @@ export interface SavedTextIndex {
   saturated: string[];
 }
 
-/** Whether a query word matches an indexed term, by the rule of `SEARCH_OPTIONS` (whole, or as a prefix from `MIN_PREFIX_LENGTH` letters). */
-export function termMatches(word: string, term: string): boolean {
-  return word.length >= MIN_PREFIX_LENGTH ? term.startsWith(word) : term === word;
-}
-
 /** A MiniSearch index over documents with numeric ids and string fields, with common terms capped. */
 export class TextIndex<Field extends string> {
-  readonly #search: MiniSearch<Record<Field | 'id', string | number>>;
+  readonly #options: Options<Record<Field | 'id', string | number>>;
+  #search: MiniSearch<Record<Field | 'id', string | number>> | null;
+  /** What the index is loaded from on first use, until it is. */
+  #saved: (() => SavedTextIndex) | null;
   readonly #cap: number;
-  readonly #saturated: Set<string>;
+  #saturated: Set<string>;
   /** Documents each term is indexed for so far, while adding. */
   readonly #counts = new Map<string, number>();
 
-  /** An empty index, or one loaded from what `toJSON` saved with the same `spec`. */
-  constructor(spec: IndexSpec<Field>, saved?: SavedTextIndex) {
-    const options: Options<Record<Field | 'id', string | number>> = {
+  /**
+   * An empty index, or one to load from what `toJSON` saved with the same `spec`. A saved index
+   * is loaded when first searched, or before by `load`: a large one takes a few hundred
+   * milliseconds, which a bot spends better logging in.
+   */
+  constructor(spec: IndexSpec<Field>, saved?: () => SavedTextIndex) {
+    this.#options = {
       fields: [...spec.fields],
       storeFields: [],
       processTerm,
       searchOptions: { ...(spec.searchOptions ?? SEARCH_OPTIONS), boost: (spec.boost ?? {}) as Record<string, number> },
     };
     this.#cap = spec.cap ?? POSTINGS_CAP;
-    this.#search = saved ? MiniSearch.loadJS(saved.minisearch, options) : new MiniSearch(options);
-    this.#saturated = new Set(saved?.saturated ?? []);
+    this.#saved = saved ?? null;
+    this.#search = saved ? null : new MiniSearch(this.#options);
+    this.#saturated = new Set();
+  }
+
+  /** The MiniSearch index, loaded now if it is not yet. */
+  #index(): MiniSearch<Record<Field | 'id', string | number>> {
+    if (!this.#search) {
+      const saved = this.#saved!();
+      this.#adopt(MiniSearch.loadJS(saved.minisearch, this.#options), saved);
+    }
+    return this.#search!;
+  }
+
+  #adopt(search: MiniSearch<Record<Field | 'id', string | number>>, saved: SavedTextIndex): void {
+    this.#search = search;
+    this.#saturated = new Set(saved.saturated);
+    this.#saved = null;
+  }
+
+  /** Loads a saved index now, yielding to other work while it does. */
+  async load(): Promise<void> {
+    if (this.#search) return;
+    const saved = this.#saved!();
+    const search = await MiniSearch.loadJSAsync(saved.minisearch, this.#options);
+    // A search meanwhile loaded it at once; that one is kept.
+    if (!this.#search) this.#adopt(search, saved);
   }
 
   /**
@@ -134,7 +161,7 @@ export class TextIndex<Field extends string> {
       fields['id'] = document.id;
       return fields as Record<Field | 'id', string | number>;
     });
-    this.#search.addAll(capped);
+    this.#index().addAll(capped);
   }
 
   /** Whether a query word matches a saturated term, so that its postings are incomplete. */
@@ -147,33 +174,33 @@ export class TextIndex<Field extends string> {
 
   /**
    * Documents matching every word of the query, best first, optionally only those `filter`
-   * accepts. `textOf` gives a document's text (all its fields), against which a saturated word is
-   * checked: the words with complete postings pick and score the candidates and every saturated
-   * word must appear in their text, so no match is lost. A query of saturated words only is
-   * answered from their capped postings: the first documents added that hold them.
+   * accepts, and only by the given `fields`. `holds(id, word)` says whether a document holds a
+   * word, against which a saturated word is checked: the words with complete postings pick and
+   * score the candidates and every saturated word must be held by them, so no match is lost. A
+   * query of saturated words only is answered from their capped postings: the first documents
+   * added that hold them.
    */
-  search(query: string, textOf: (id: number) => string, filter?: (id: number) => boolean): Hit[] {
+  search(query: string, holds: (id: number, word: string) => boolean, filter?: (id: number) => boolean, fields?: readonly Field[]): Hit[] {
+    const index = this.#index();
     const words = queryTerms(query);
     if (words.length === 0) return [];
     const open = words.filter((w) => !this.#saturatedWord(w));
     const closed = words.filter((w) => this.#saturatedWord(w));
     const run = (text: string, checked: readonly string[]): Hit[] => {
-      const options: SearchOptions = {};
+      const options: SearchOptions = fields ? { fields: [...fields] } : {};
       if (filter || checked.length > 0) {
         options.filter = (result) => {
           const id = result.id as number;
           if (filter && !filter(id)) return false;
-          if (checked.length === 0) return true;
-          const terms = queryTerms(textOf(id));
-          return checked.every((w) => terms.some((t) => termMatches(w, t)));
+          return checked.every((w) => holds(id, w));
         };
       }
-      return this.#search.search(text, options).map((r) => ({ id: r.id as number, score: r.score }));
+      return index.search(text, options).map((r) => ({ id: r.id as number, score: r.score }));
     };
     if (open.length > 0) return run(open.join(' '), closed);
     const together = run(closed.join(' '), []);
     if (together.length > 0 || closed.length === 1) return together;
-    // Saturated words whose capped postings share no document may still meet further down: take each one's postings in turn and check the others in the text.
+    // Saturated words whose capped postings share no document may still meet further down: take each one's postings in turn and check the others.
     for (const word of closed) {
       const hits = run(word, closed.filter((w) => w !== word));
       if (hits.length > 0) return hits;
@@ -183,7 +210,8 @@ export class TextIndex<Field extends string> {
 
   /** The index as saved in the cache. */
   toJSON(): SavedTextIndex {
-    return { minisearch: this.#search.toJSON(), saturated: [...this.#saturated] };
+    if (this.#saved) return this.#saved();
+    return { minisearch: this.#index().toJSON(), saturated: [...this.#saturated] };
   }
 }
 
@@ -200,7 +228,7 @@ export function queryTerms(query: string): string[] {
  * misspells (`Irvani` → `iravani`): at most one letter off, two for long names, never for short
  * words. Other words are kept as typed, so a word that is simply absent still finds nothing.
  */
-export function correctNames(query: string, vocabulary: ReadonlySet<string>, nameWords: Iterable<string> | ((term: string) => Iterable<string>)): string {
+export function correctNames(query: string, vocabulary: { has(word: string): boolean }, nameWords: Iterable<string> | ((term: string) => Iterable<string>)): string {
   return queryTerms(query)
     .map((term) => {
       if (vocabulary.has(term) || term.length < MIN_FUZZY_LENGTH) return term;

@@ -7,6 +7,7 @@ import { generateArticles, writeCorpus } from '../../bench/generate.ts';
 import { formatArticle } from '../../src/corpus/format.ts';
 import { cacheFileOf, openCachedLibrary } from '../../src/index/cache.ts';
 import type { Library } from '../../src/index/library.ts';
+import { pack, unpack } from '../../src/index/pack.ts';
 import { seedArticles } from '../support/seed-library.ts';
 
 let root: string;
@@ -82,14 +83,19 @@ describe('the saved index', () => {
   it('rebuilds a corrupt cache file instead of failing', async () => {
     const built = contents((await open()).library);
     const path = cacheFileOf(cache, corpus);
-    await writeFile(path, (await readFile(path, 'utf8')).slice(0, 5000));
+    const whole = await readFile(path);
+    await writeFile(path, whole.subarray(0, 5000));
     const truncated = await open();
     expect(truncated.report).toMatchObject({ outcome: 'built', reason: 'the saved index is corrupt' });
     expect(contents(truncated.library)).toEqual(built);
-    // Valid JSON of the right version whose contents are damaged.
-    const saved = JSON.parse(await readFile(path, 'utf8')) as { indexes: unknown; articles: Record<string, { index: unknown }> };
-    for (const entry of Object.values(saved.articles)) entry.index = null;
-    await writeFile(path, JSON.stringify(saved));
+    // A file of the right version whose contents are damaged: a column missing, then one cut short.
+    const { sentenceEnd: _dropped, ...rest } = unpack(await readFile(path));
+    await writeFile(path, Buffer.concat(pack(rest)));
+    const missing = await open();
+    expect(missing.report).toMatchObject({ outcome: 'built', reason: 'the saved index is corrupt' });
+    expect(contents(missing.library)).toEqual(built);
+    const parts = unpack(await readFile(path));
+    await writeFile(path, Buffer.concat(pack({ ...parts, sentenceStart: (parts['sentenceStart'] as Int32Array).subarray(0, 10) })));
     const damaged = await open();
     expect(damaged.report.outcome).toBe('built');
     expect(contents(damaged.library)).toEqual(built);
@@ -98,8 +104,8 @@ describe('the saved index', () => {
   it('never trusts a cache from another version of the code', async () => {
     await open();
     const path = cacheFileOf(cache, corpus);
-    const saved = JSON.parse(await readFile(path, 'utf8')) as { code: string };
-    await writeFile(path, JSON.stringify({ ...saved, code: 'another-version' }));
+    const parts = unpack(await readFile(path));
+    await writeFile(path, Buffer.concat(pack({ ...parts, meta: { ...(parts['meta'] as object), code: 'another-version' } })));
     const reopened = await open();
     expect(reopened.report).toMatchObject({ outcome: 'built', derived: 25, reason: 'the saved index is from another version of Verbatim' });
   });

@@ -22,21 +22,29 @@ describe('building a library', () => {
     const [first, ...rest] = await seedArticles();
     const index = indexArticle(first!);
     const reused = new Library([first!, ...rest], { indexes: new Map([[first!.id, index]]) });
-    expect(reused.articleIndex(first!.id)).toBe(index);
-    expect(reused.reusableIndex(first!)).toBe(index);
+    expect(reused.articleIndex(first!.id)).toEqual(index);
+    expect(reused.reusableIndex(first!)).toEqual(index);
     const edited = { ...first!, body: `${first!.body}\n\nA new closing paragraph.` };
     expect(reused.reusableIndex(edited)).toBeUndefined();
     const rebuilt = new Library([edited, ...rest], { indexes: new Map(rest.flatMap((a) => [[a.id, reused.reusableIndex(a)!] as const])) });
-    expect(rebuilt.articleIndex(first!.id)).not.toBe(index);
+    expect(rebuilt.articleIndex(first!.id)).not.toEqual(index);
     expect(rebuilt.sentencesOf(first!.id).at(-1)?.text).toBe('A new closing paragraph.');
   });
 
-  it('built a slice at a time from saved indexes, answers as the library they were saved from', async () => {
+  it('loaded from what it saved, answers as the library it was saved from', async () => {
     const articles = await seedArticles();
     const original = new Library(articles);
-    const indexes = new Map(articles.map((a) => [a.id, original.articleIndex(a.id)!]));
-    const loaded = await Library.build(articles, { indexes, saved: original.savedIndexes() }, async () => undefined);
-    expect(loaded.searchQuotations('Irvani legal')).toEqual(original.searchQuotations('Irvani legal'));
+    const { persons, articleIndex, speakerIndex, ...saved } = original.saved();
+    const loaded = Library.load([...articles].reverse(), { ...structuredClone(saved), persons, articleIndex, speakerIndex });
+    await loaded.loadIndexes();
+    for (const query of ['Irvani legal', 'Iran attack', 'said', 'Mehr rockets']) {
+      expect(loaded.searchQuotations(query)).toEqual(original.searchQuotations(query));
+      expect(loaded.searchSentences(query)).toEqual(original.searchSentences(query));
+    }
     expect(loaded.speakers).toEqual(original.speakers);
+    expect(loaded.quotations).toEqual(original.quotations);
+    expect(loaded.figures).toEqual(original.figures);
+    expect(articles.map((a) => loaded.articleIndex(a.id))).toEqual(articles.map((a) => original.articleIndex(a.id)));
+    expect(() => Library.load(articles.slice(1), original.saved())).toThrow(/other articles/u);
   });
 });

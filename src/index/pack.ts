@@ -1,0 +1,196 @@
+/**
+ * A file of named parts: typed arrays and bytes kept as they are in memory, everything else as
+ * JSON. Loading reads each array straight into its own memory instead of parsing millions of
+ * numbers (what made the saved index slow when it was one JSON document), and a part that is
+ * rarely needed (article bodies, persons) can stay on disk and be read a piece at a time.
+ *
+ * Layout: the line `verbatim-pack 1`, a 4-byte little-endian length, a JSON table of the parts
+ * (name, kind, byte length), then the parts in that order, each starting at a multiple of 8 bytes.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+const MAGIC = Buffer.from('verbatim-pack 1\n');
+const ALIGN = 8;
+
+/** What a part may be. */
+export type PackValue = Int32Array | Uint8Array | Float64Array | Buffer | unknown;
+
+type Kind = 'i32' | 'u8' | 'f64' | 'bytes' | 'json';
+
+/** Where a part lies in the file. */
+interface Entry {
+  kind: Kind;
+  offset: number;
+  length: number;
+}
+
+function kindOf(value: PackValue): Kind {
+  if (Buffer.isBuffer(value)) return 'bytes';
+  if (value instanceof Int32Array) return 'i32';
+  if (value instanceof Uint8Array) return 'u8';
+  if (value instanceof Float64Array) return 'f64';
+  return 'json';
+}
+
+const padding = (n: number): number => (ALIGN - (n % ALIGN)) % ALIGN;
+
+/** The chunks of the file holding these parts, to write one after another. */
+export function pack(parts: Readonly<Record<string, PackValue>>): Buffer[] {
+  const table: [string, Kind, number][] = [];
+  const bodies: Buffer[] = [];
+  for (const [name, value] of Object.entries(parts)) {
+    const kind = kindOf(value);
+    const bytes =
+      kind === 'json'
+        ? Buffer.from(JSON.stringify(value))
+        : kind === 'bytes'
+          ? (value as Buffer)
+          : Buffer.from((value as Int32Array).buffer, (value as Int32Array).byteOffset, (value as Int32Array).byteLength);
+    table.push([name, kind, bytes.length]);
+    bodies.push(bytes, Buffer.alloc(padding(bytes.length)));
+  }
+  const header = Buffer.from(JSON.stringify(table));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  return [MAGIC, length, header, Buffer.alloc(padding(MAGIC.length + 4 + header.length)), ...bodies];
+}
+
+/** The parts' places, from the header; `size` is the file's, to refuse one cut short. */
+function entriesOf(header: Buffer, headerStart: number, size: number): Map<string, Entry> {
+  const table = JSON.parse(header.toString('utf8')) as [string, Kind, number][];
+  if (!Array.isArray(table)) throw new Error('not a packed file');
+  const entries = new Map<string, Entry>();
+  let offset = headerStart + header.length;
+  offset += padding(offset);
+  for (const [name, kind, length] of table) {
+    if (!['i32', 'u8', 'f64', 'bytes', 'json'].includes(kind) || !Number.isInteger(length) || length < 0) throw new Error('not a packed file');
+    if (offset + length > size) throw new Error('the packed file is cut short');
+    entries.set(name, { kind, offset, length });
+    offset += length + padding(length);
+  }
+  return entries;
+}
+
+/** A part's value from its bytes, which it may keep (they are its own memory). */
+function valueOf(kind: Kind, bytes: Buffer): PackValue {
+  const { buffer, byteOffset, length } = bytes;
+  switch (kind) {
+    case 'json':
+      return JSON.parse(bytes.toString('utf8'));
+    case 'bytes':
+      return bytes;
+    case 'i32':
+      return new Int32Array(buffer, byteOffset, length / 4);
+    case 'u8':
+      return new Uint8Array(buffer, byteOffset, length);
+    case 'f64':
+      return new Float64Array(buffer, byteOffset, length / 8);
+  }
+}
+
+/** Bytes of their own, starting at an address aligned for any typed array. */
+function ownBytes(length: number): Buffer {
+  return Buffer.from(new ArrayBuffer(length));
+}
+
+/** The parts of a packed file held in memory. Throws when it is not one, or is cut short. */
+export function unpack(file: Buffer): Record<string, PackValue> {
+  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a packed file');
+  const headerStart = MAGIC.length + 4;
+  const header = file.subarray(headerStart, headerStart + file.readUInt32LE(MAGIC.length));
+  const parts: Record<string, PackValue> = {};
+  for (const [name, { kind, offset, length }] of entriesOf(header, headerStart, file.length)) {
+    const bytes = ownBytes(length);
+    file.copy(bytes, 0, offset, offset + length);
+    parts[name] = valueOf(kind, bytes);
+  }
+  return parts;
+}
+
+/** Closes the file of a `PackFile` nobody holds any more. */
+const closing = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
+/** Reads `bytes.length` bytes at `position`, or throws when the file ends first. */
+function readFully(fd: number, bytes: Buffer, position: number): void {
+  let done = 0;
+  while (done < bytes.length) {
+    const read = readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (read === 0) throw new Error('the packed file is cut short');
+    done += read;
+  }
+}
+
+/**
+ * A packed file left open, so that parts are read when wanted: whole (`read`), or a stretch of a
+ * part at a time (`readRange`), for parts too large to hold in memory for the little of them used.
+ * The file stays the one opened even if it is replaced on disk meanwhile (the cache is written
+ * to a new file and renamed into place), so what is read later matches what was read first.
+ * Reads are synchronous: at start-up there is nothing else to do, and later reads are a few
+ * kilobytes from the page cache.
+ */
+export class PackFile {
+  readonly #fd: number;
+  readonly #entries: Map<string, Entry>;
+  #closed = false;
+
+  private constructor(fd: number, entries: Map<string, Entry>) {
+    this.#fd = fd;
+    this.#entries = entries;
+    closing.register(this, fd, this);
+  }
+
+  /** Opens a packed file and reads its table of parts. Throws when it is not one, or is cut short. */
+  static open(path: string): PackFile {
+    const fd = openSync(path, 'r');
+    try {
+      const { size } = fstatSync(fd);
+      const start = Buffer.alloc(MAGIC.length + 4);
+      if (size < start.length) throw new Error('not a packed file');
+      readFully(fd, start, 0);
+      if (!start.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a packed file');
+      const header = Buffer.alloc(start.readUInt32LE(MAGIC.length));
+      if (start.length + header.length > size) throw new Error('the packed file is cut short');
+      readFully(fd, header, start.length);
+      return new PackFile(fd, entriesOf(header, start.length, size));
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.#entries.has(name);
+  }
+
+  #entry(name: string): Entry {
+    const entry = this.#entries.get(name);
+    if (!entry) throw new Error(`the packed file has no part ${name}`);
+    if (this.#closed) throw new Error('the packed file is closed');
+    return entry;
+  }
+
+  /** A whole part, read into memory of its own. */
+  read(name: string): PackValue {
+    const { kind, offset, length } = this.#entry(name);
+    const bytes = ownBytes(length);
+    readFully(this.#fd, bytes, offset);
+    return valueOf(kind, bytes);
+  }
+
+  /** Bytes `from` to `to` of a part. */
+  readRange(name: string, from: number, to: number): Buffer {
+    const { offset, length } = this.#entry(name);
+    if (from < 0 || to > length || from > to) throw new Error(`bytes ${from}–${to} are outside part ${name}`);
+    const bytes = Buffer.allocUnsafe(to - from);
+    readFully(this.#fd, bytes, offset + from);
+    return bytes;
+  }
+
+  /** Closes the file now; reading it afterwards fails. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    closing.unregister(this);
+    closeSync(this.#fd);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Every word of a library, sorted, so that a word is a number and the words a query word matches
+ * (itself, or every word it starts, as `SEARCH_OPTIONS` says) are one range of numbers. Each sentence and
+ * quotation keeps the numbers of its words, and checking whether it holds a query word is then a
+ * comparison of integers, not a re-reading of its text: at 10,000 articles a query checks
+ * thousands of sentences.
+ */
+import { MIN_PREFIX_LENGTH, queryTerms } from './search.ts';
+
+/** The ids `[from, to)` of the words a query word matches; empty (`from === to`) when none does. */
+export type TermRange = readonly [number, number];
+
+/** A sorted list of distinct words; a word's id is its position. */
+export class Vocabulary {
+  readonly terms: readonly string[];
+
+  /** `terms` must be sorted by code unit (the default sort) and distinct. */
+  constructor(terms: readonly string[]) {
+    this.terms = terms;
+  }
+
+  /** The first position whose word is not below `word`. */
+  #lowerBound(word: string): number {
+    let low = 0;
+    let high = this.terms.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.terms[middle]! < word) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** The id of a word, or -1. */
+  id(word: string): number {
+    const at = this.#lowerBound(word);
+    return this.terms[at] === word ? at : -1;
+  }
+
+  has(word: string): boolean {
+    return this.id(word) >= 0;
+  }
+
+  /** The ids of the words a query word matches: itself when short, every word it starts otherwise. */
+  range(word: string): TermRange {
+    const from = this.#lowerBound(word);
+    if (word.length < MIN_PREFIX_LENGTH) return this.terms[from] === word ? [from, from + 1] : [from, from];
+    // Words that start with `word` sort right after it, together: find where they end.
+    let low = from;
+    let high = this.terms.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.terms[middle]!.startsWith(word)) low = middle + 1;
+      else high = middle;
+    }
+    return [from, low];
+  }
+}
+
+/**
+ * Lists of word ids, one list per text, all in one array (`ids.subarray(from[i], from[i + 1])` is
+ * the i-th text's), each list sorted and without repeats.
+ */
+export interface TermLists {
+  from: Int32Array<ArrayBuffer>;
+  ids: Int32Array<ArrayBuffer>;
+}
+
+/** Whether the i-th list holds an id in `range`. */
+export function holds(lists: TermLists, i: number, [low, high]: TermRange): boolean {
+  if (low === high) return false;
+  for (let k = lists.from[i]!, end = lists.from[i + 1]!; k < end; k++) {
+    const id = lists.ids[k]!;
+    if (id >= low && id < high) return true;
+  }
+  return false;
+}
+
+/**
+ * Builds the vocabulary of some groups of texts and each text's word ids. Words are numbered as
+ * they come, then renumbered in sorted order once all are known: one pass over the texts.
+ */
+export class VocabularyBuilder {
+  readonly #numbers = new Map<string, number>();
+  readonly #groups: { from: number[]; ids: number[] }[] = [];
+
+  /** Starts a group of lists (sentences, quotations, …); returns its position. */
+  group(): number {
+    this.#groups.push({ from: [0], ids: [] });
+    return this.#groups.length - 1;
+  }
+
+  /** Adds a list to a group: the words of `text`. */
+  add(group: number, text: string): void {
+    const target = this.#groups[group]!;
+    const seen = new Set<number>();
+    for (const word of queryTerms(text)) {
+      let number = this.#numbers.get(word);
+      if (number === undefined) {
+        number = this.#numbers.size;
+        this.#numbers.set(word, number);
+      }
+      if (!seen.has(number)) {
+        seen.add(number);
+        target.ids.push(number);
+      }
+    }
+    target.from.push(target.ids.length);
+  }
+
+  /** The sorted vocabulary and each group's lists in its ids. */
+  finish(): { vocabulary: Vocabulary; groups: TermLists[] } {
+    const terms = [...this.#numbers.keys()].sort();
+    const renumber = new Int32Array(terms.length);
+    terms.forEach((term, id) => {
+      renumber[this.#numbers.get(term)!] = id;
+    });
+    const groups = this.#groups.map(({ from, ids }) => {
+      const lists: TermLists = { from: Int32Array.from(from), ids: Int32Array.from(ids, (n) => renumber[n]!) };
+      for (let i = 0; i + 1 < lists.from.length; i++) lists.ids.subarray(lists.from[i]!, lists.from[i + 1]!).sort();
+      return lists;
+    });
+    return { vocabulary: new Vocabulary(terms), groups };
+  }
+}

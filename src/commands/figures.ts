@@ -65,17 +65,31 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
       }
       return paragraphs.has(paragraph);
     };
-    const matching = words
-      .map((word) => {
-        const hits = library.searchSentences(word, (spot) => hasWanted(spot.article.id, spot.paragraph));
-        return new Set(hits.map((r) => `${r.article.id}#${r.sentence.paragraph}`));
-      })
-      .reduce((all, keys) => new Set([...all].filter((k) => keys.has(k))));
-    for (const key of matching) {
-      const at = key.lastIndexOf('#');
-      const articleId = key.slice(0, at);
-      const paragraph = Number(key.slice(at + 1));
-      for (const f of library.figuresOf(articleId)) if (wanted(f) && paragraphOf(articleId, f.sentence) === paragraph) found.push(f);
+    // The words after the first narrow to the paragraphs that hold them all, by article position.
+    const [first, ...rest] = words as [string, ...string[]];
+    let narrowing: Map<number, Set<number>> | null = null;
+    for (const word of rest) {
+      const before: Map<number, Set<number>> | null = narrowing;
+      const next = new Map<number, Set<number>>();
+      for (const { position, paragraph } of library.findSentences(word, (spot) => hasWanted(spot.article.id, spot.paragraph) && (!before || before.get(spot.position)?.has(spot.paragraph) === true))) {
+        const paragraphs = next.get(position) ?? new Set<number>();
+        paragraphs.add(paragraph);
+        next.set(position, paragraphs);
+      }
+      narrowing = next;
+    }
+    // The first word's sentences come newest article first: the search stops once enough figures are found, as below.
+    let current = -1;
+    const taken = new Set<number>();
+    for (const { article, position, paragraph } of library.sentencesMatching(first, { newestFirst: true })) {
+      if (position !== current) {
+        if (found.length >= MAX_RESULTS) break;
+        current = position;
+        taken.clear();
+      }
+      if (taken.has(paragraph) || !hasWanted(article.id, paragraph) || (narrowing && !narrowing.get(position)?.has(paragraph))) continue;
+      taken.add(paragraph);
+      for (const f of library.figuresOf(article.id)) if (wanted(f) && paragraphOf(article.id, f.sentence) === paragraph) found.push(f);
     }
   } else {
     // Walking back from the newest article stops once enough are found.

@@ -106,7 +106,7 @@ export function corpusHash(hashes: ReadonlyMap<string, string>): string {
 }
 
 /** Decoded article bodies recently asked for: reading one again is cheap, keeping all ten thousand is not. */
-const DECODED_BODIES = 256;
+const DECODED_BODIES = 1_000;
 
 /**
  * Every article body of the cache, read from the saved file one article at a time when asked

@@ -25,6 +25,8 @@ export interface SentenceRef {
 /** Where a sentence is, without its text: what a search's filter is given, so that it makes no objects for sentences it turns down. */
 export interface SentenceSpot {
   article: Article;
+  /** The article's position in the library, oldest first. */
+  position: number;
   /** The sentence's position in its article. */
   index: number;
   paragraph: number;
@@ -184,12 +186,16 @@ export class Library {
   }
 
   /**
-   * Loads the search indexes of a library loaded from the cache, yielding meanwhile. Without it
-   * they load when first searched; with it, while the bot logs in.
+   * Loads the search indexes of a library loaded from the cache, one after the other in later
+   * turns of the event loop: a bot logging in meanwhile goes on with it between them. Without it
+   * they load when first searched.
    */
   async loadIndexes(): Promise<void> {
-    await this.#speakerIndex.load();
-    await this.#articleIndex.load();
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
+    this.#speakerIndex.load();
+    await nextTurn();
+    this.#articleIndex.load();
   }
 
   /** What the cache keeps of this library besides its articles. */
@@ -457,28 +463,46 @@ export class Library {
   }
 
   /**
-   * Sentences matching every word of the query: those of the best-matching article first, each
-   * article's in order. A word may match the sentence, its speakers, its article's outlet or
-   * headline (`Mehr rockets`). `filter` keeps only some; at most `limit`.
+   * Where the sentences matching every word of the query are, one at a time: those of the
+   * best-matching article first (or, with `newestFirst`, of the newest article), each article's in
+   * order. A word may match the sentence, its speakers, its article's outlet or headline (`Mehr
+   * rockets`). No sentence is made into an object, and a caller that has enough stops the search.
    */
-  searchSentences(query: string, filter?: (spot: SentenceSpot) => boolean, limit = Infinity): SentenceRef[] {
+  *sentencesMatching(query: string, { newestFirst = false }: { newestFirst?: boolean } = {}): Generator<SentenceSpot> {
     const words = queryTerms(this.#corrected(query));
     const ranges = this.#ranges(words);
-    if (!ranges) return [];
+    if (!ranges) return;
     const { sentenceFrom, sentenceParagraph } = this.#store.columns;
     const { sentenceTerms, articleTerms } = this.#store;
-    const found: SentenceRef[] = [];
-    for (const { id: a } of this.#articleIndex.search(words.join(' '), this.#articleHolds)) {
+    const hits = this.#articleIndex.search(words.join(' '), this.#articleHolds).map((hit) => hit.id);
+    if (newestFirst) hits.sort((x, y) => y - x);
+    for (const a of hits) {
       const article = this.articles[a]!;
+      // A word the outlet or headline holds is held by every sentence of the article.
+      const byArticle = ranges.map((range) => holds(articleTerms, a, range));
       for (let row = sentenceFrom[a]!; row < sentenceFrom[a + 1]!; row++) {
-        if (!ranges.every((range) => holds(sentenceTerms, row, range) || holds(articleTerms, a, range))) continue;
-        const index = row - sentenceFrom[a]!;
-        if (filter && !filter({ article, index, paragraph: sentenceParagraph[row]! })) continue;
-        found.push({ article, sentence: this.#materialise(a, 'sentences')[index]! });
-        if (found.length >= limit) return found;
+        let all = true;
+        for (let k = 0; all && k < ranges.length; k++) all = byArticle[k]! || holds(sentenceTerms, row, ranges[k]!);
+        if (all) yield { article, position: a, index: row - sentenceFrom[a]!, paragraph: sentenceParagraph[row]! };
       }
     }
+  }
+
+  /** The spots `sentencesMatching` finds that `filter` keeps, at most `limit`. */
+  findSentences(query: string, filter?: (spot: SentenceSpot) => boolean, limit = Infinity): SentenceSpot[] {
+    const found: SentenceSpot[] = [];
+    if (limit <= 0) return found;
+    for (const spot of this.sentencesMatching(query)) {
+      if (filter && !filter(spot)) continue;
+      found.push(spot);
+      if (found.length >= limit) break;
+    }
     return found;
+  }
+
+  /** The sentences `findSentences` finds, as objects. */
+  searchSentences(query: string, filter?: (spot: SentenceSpot) => boolean, limit = Infinity): SentenceRef[] {
+    return this.findSentences(query, filter, limit).map(({ article, position, index }) => ({ article, sentence: this.#materialise(position, 'sentences')[index]! }));
   }
 }
 

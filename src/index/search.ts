@@ -114,24 +114,16 @@ export class TextIndex<Field extends string> {
   #index(): MiniSearch<Record<Field | 'id', string | number>> {
     if (!this.#search) {
       const saved = this.#saved!();
-      this.#adopt(MiniSearch.loadJS(saved.minisearch, this.#options), saved);
+      this.#search = MiniSearch.loadJS(saved.minisearch, this.#options);
+      this.#saturated = new Set(saved.saturated);
+      this.#saved = null;
     }
     return this.#search!;
   }
 
-  #adopt(search: MiniSearch<Record<Field | 'id', string | number>>, saved: SavedTextIndex): void {
-    this.#search = search;
-    this.#saturated = new Set(saved.saturated);
-    this.#saved = null;
-  }
-
-  /** Loads a saved index now, yielding to other work while it does. */
-  async load(): Promise<void> {
-    if (this.#search) return;
-    const saved = this.#saved!();
-    const search = await MiniSearch.loadJSAsync(saved.minisearch, this.#options);
-    // A search meanwhile loaded it at once; that one is kept.
-    if (!this.#search) this.#adopt(search, saved);
+  /** Loads a saved index now, if it is not yet. */
+  load(): void {
+    this.#index();
   }
 
   /**

@@ -204,9 +204,17 @@ export class LiveLibrary implements LibrarySource {
     const indexes = new Map<string, ArticleIndex>();
     let fresh = 0;
     for (const article of articles) {
-      const old = this.#library.reusableIndex(article);
+      let old: ArticleIndex | undefined;
+      try {
+        old = this.#library.reusableIndex(article);
+      } catch (error) {
+        // The saved index's copy is damaged (see src/index/cache.ts): derived again, like a changed article.
+        this.#log.warn(`Indexing ${article.file} again: ${(error as Error).message}`, { file: article.file });
+      }
       if (old) {
         indexes.set(article.id, old);
+        // Reusing an article costs little, but ten thousand of them at once would hold up answers.
+        await pause();
         continue;
       }
       indexes.set(article.id, indexArticle(article));

@@ -23,7 +23,7 @@ export function answerQuote(library: Library, options: CommandOptions): Answer {
       { kinds: SHOWN_KINDS, limit: MAX_RESULTS },
     );
   } else {
-    // The words asked for decide the order here: the closest match first, whatever its kind.
+    // The words asked for decide the order here: the best-matching article's quotations first, in reading order, whatever their kind.
     quotations = library.searchQuotations(query, { kinds: SHOWN_KINDS, limit: MAX_RESULTS });
   }
   if (quotations.length === 0) return { type: 'problem', command: 'quote', query, problem: { code: 'nothing-found', query } };

@@ -98,7 +98,7 @@ export const source: Command = {
   defaultOption: 'query',
   help: {
     usage: '/source [article:<id>] [query:<words>]',
-    description: 'With nothing, the list of articles; with article, its facts and opening; with query, the best-matching sentences in context.',
+    description: 'With nothing, the list of articles; with article, its facts and opening; with query, the sentences holding your words, from the best-matching articles first, in context.',
     example: '/source query:Ain al-Asad',
   },
   answer: answerSource,

@@ -16,6 +16,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, ArticleFacts } from '../corpus/article.ts';
+import { articleBody } from '../corpus/format.ts';
 import { contentHash, corpusOf, RACY_MS, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
 import { indexArticle, type ArticleIndex } from './derive.ts';
 import { Library, type SavedLibrary } from './library.ts';
@@ -50,6 +51,8 @@ export const CODE_VERSION: string = (() => {
 interface SavedFile {
   name: string;
   hash: string;
+  /** The body's hash (see `bodyDigest`). */
+  body: string;
   size: number;
   mtimeMs: number;
   ino: number;
@@ -108,29 +111,50 @@ export function corpusHash(hashes: ReadonlyMap<string, string>): string {
 /** Decoded article bodies recently asked for: reading one again is cheap, keeping all ten thousand is not. */
 const DECODED_BODIES = 1_000;
 
+/** The hash of an article body as the cache records it, to know the copy it reads back is intact. */
+function bodyDigest(body: string): string {
+  return createHash('sha256').update(body).digest('hex').slice(0, 32);
+}
+
 /**
  * Every article body of the cache, read from the saved file one article at a time when asked
  * for. A start-up reads none of them, and only the articles being shown are held as strings:
  * held all at once they would be the largest part of the memory (news text has curly quotes,
- * which make a string two bytes a character).
+ * which make a string two bytes a character). Each body read is checked against its recorded
+ * hash; a damaged copy is replaced by the article's own file, if that is still the one indexed.
  */
 class Bodies {
   readonly #file: PackFile;
   readonly #from: Int32Array;
+  readonly #saved: readonly SavedFile[];
+  readonly #dir: string;
   readonly #recent = new Map<number, string>();
 
-  constructor(file: PackFile, from: Int32Array) {
+  constructor(file: PackFile, from: Int32Array, saved: readonly SavedFile[], dir: string) {
     this.#file = file;
     this.#from = from;
+    this.#saved = saved;
+    this.#dir = dir;
   }
 
   body(i: number): string {
     let body = this.#recent.get(i);
     if (body === undefined) {
       body = this.#file.readRange('bodies', this.#from[i]!, this.#from[i + 1]!).toString('utf8');
+      if (bodyDigest(body) !== this.#saved[i]!.body) body = this.#fromFile(i);
       this.#recent.set(i, body);
       if (this.#recent.size > DECODED_BODIES) this.#recent.delete(this.#recent.keys().next().value!);
     }
+    return body;
+  }
+
+  /** The body of article `i` from its corpus file, which must still hold what was indexed. */
+  #fromFile(i: number): string {
+    const saved = this.#saved[i]!;
+    const path = join(this.#dir, saved.name);
+    const bytes = readFileSync(path);
+    const body = articleBody(bytes.toString('utf8'));
+    if (contentHash(bytes) !== saved.hash || bodyDigest(body) !== saved.body) throw new Error(`The saved index's copy of ${path} is damaged and the file has changed since; it is served again once the corpus is reloaded.`);
     return body;
   }
 
@@ -152,20 +176,28 @@ type ReadCache =
   | { meta: SavedMeta; columns: Columns; persons: () => Buffer; articleIndex: () => SavedTextIndex; speakerIndex: () => SavedTextIndex; bodies: Bodies }
   | { meta: null; reason: string };
 
-/**
- * The parts read only when wanted: bodies an article at a time, persons by a rebuild, the search
- * indexes while the bot logs in (see `Library.loadIndexes`) or at the first search.
- */
-const LAZY_PARTS = ['bodies', 'persons', 'articleIndex', 'speakerIndex'] as const;
-
 /** A cache file that is sound but not for this code. */
 class Foreign extends Error {}
 
+/** A JSON part's bytes, parsed when first wanted and let go of then. */
+function parsedLater<T>(bytes: Buffer): () => T {
+  let held: Buffer | null = bytes;
+  let value: T | undefined;
+  return () => {
+    if (held) {
+      value = JSON.parse(held.toString('utf8')) as T;
+      held = null;
+    }
+    return value!;
+  };
+}
+
 /**
- * The cache file, or why it cannot be used. Its bodies and persons stay on disk, read when
- * wanted from the file as opened now (see `PackFile`).
+ * The cache file, or why it cannot be used. Every part is checked against its hash here, except
+ * the two left on disk: bodies (each checked when read, see `Bodies`) and persons (checked when a
+ * rebuild reads them). The search indexes are parsed and loaded later (see `Library.loadIndexes`).
  */
-function readCache(path: string): ReadCache {
+function readCache(path: string, dir: string): ReadCache {
   let file: PackFile;
   try {
     file = PackFile.open(path);
@@ -180,19 +212,26 @@ function readCache(path: string): ReadCache {
     for (const name of COLUMN_NAMES) if (file.has(name)) parts[name] = file.read(name);
     const columns = columnsOf(parts);
     const bodyFrom = file.has('bodyFrom') ? file.read('bodyFrom') : null;
-    if (!columns || !LAZY_PARTS.every((name) => file.has(name)) || !(bodyFrom instanceof Int32Array) || bodyFrom.length !== meta.files.length + 1) throw new Error('incomplete');
+    if (!columns || !file.has('bodies') || !file.has('persons') || !(bodyFrom instanceof Int32Array) || !bodiesFit(bodyFrom, meta.files.length, file.lengthOf('bodies'))) throw new Error('incomplete');
     return {
       meta,
       columns,
-      persons: () => file.read('persons') as Buffer,
-      articleIndex: () => file.read('articleIndex') as SavedTextIndex,
-      speakerIndex: () => file.read('speakerIndex') as SavedTextIndex,
-      bodies: new Bodies(file, bodyFrom),
+      persons: () => file.bytes('persons'),
+      articleIndex: parsedLater(file.bytes('articleIndex')),
+      speakerIndex: parsedLater(file.bytes('speakerIndex')),
+      bodies: new Bodies(file, bodyFrom, meta.files, dir),
     };
   } catch (error) {
     file.close();
     return { meta: null, reason: error instanceof Foreign ? error.message : 'the saved index is corrupt' };
   }
+}
+
+/** Whether the bodies' offsets run from 0, never back, to the end of the bodies part, one per article. */
+function bodiesFit(from: Int32Array, articles: number, length: number): boolean {
+  if (from.length !== articles + 1 || from[0] !== 0 || from[articles] !== length) return false;
+  for (let i = 0; i < articles; i++) if (from[i + 1]! < from[i]!) return false;
+  return true;
 }
 
 /**
@@ -219,7 +258,7 @@ async function writeCache(path: string, library: Library, files: ReadonlyMap<str
   const savedFiles: SavedFile[] = library.articles.map((article) => {
     const { name, hash, size, mtimeMs, ino, readAt, file } = fileOf.get(article)!;
     const { body: _body, file: _file, ...facts } = article;
-    return { name, hash, size, mtimeMs, ino, readAt: settledReadAt(file, hash, mtimeMs, readAt), facts };
+    return { name, hash, body: bodyDigest(article.body), size, mtimeMs, ino, readAt: settledReadAt(file, hash, mtimeMs, readAt), facts };
   });
   const bodies = library.articles.map((a) => Buffer.from(a.body));
   const bodyFrom = new Int32Array(bodies.length + 1);
@@ -248,7 +287,7 @@ async function writeCache(path: string, library: Library, files: ReadonlyMap<str
  */
 export async function openCachedLibrary(dir: string, cacheDir: string, progress: CacheProgress = {}): Promise<CachedLibrary> {
   const path = cacheFileOf(cacheDir, dir);
-  const cache = readCache(path);
+  const cache = readCache(path, dir);
   // The files the cache recorded, as a scan of the folder would have found them: those unchanged on disk are not read again.
   const previous = new Map<string, CorpusFile>();
   const byHash = new Map<string, number>();
@@ -274,8 +313,8 @@ export async function openCachedLibrary(dir: string, cacheDir: string, progress:
       library.loadIndexes().catch(() => undefined);
       opened = { success: true, library, problems, report: { outcome: 'loaded', derived: 0, reason: null } };
     } catch {
-      // A file that reads but does not hold what it should: rebuilt below, from nothing.
-      opened = await build(articles, problems, hashes, key, null, 'the saved index is corrupt', path, scan.files, progress);
+      // A file that reads but does not hold what it should: nothing of it is trusted, the articles' texts included.
+      return openAfresh(dir, path, progress);
     }
   } else {
     // Each article the cache holds under the same content hash keeps its derived data.
@@ -294,6 +333,15 @@ export async function openCachedLibrary(dir: string, cacheDir: string, progress:
     }
     opened = await build(articles, problems, hashes, key, reuse, cache.meta ? 'the corpus changed' : cache.reason, path, scan.files, progress);
   }
+  return { ...opened, files: scan.files };
+}
+
+/** The corpus read again from its files alone and indexed from nothing, the saved index being corrupt. */
+async function openAfresh(dir: string, path: string, progress: CacheProgress): Promise<CachedLibrary> {
+  const scan = await scanCorpus(dir);
+  if (!scan.success) return scan;
+  const { articles, problems, hashes } = corpusOf(scan.files);
+  const opened = await build(articles, problems, hashes, corpusHash(hashes), null, 'the saved index is corrupt', path, scan.files, progress);
   return { ...opened, files: scan.files };
 }
 

@@ -450,11 +450,29 @@ export class Library {
     const ranges = this.#ranges(words);
     if (!ranges) return [];
     const { quotationFrom } = this.#store.columns;
-    const found: Quotation[] = [];
-    for (const { id: a } of this.#articleIndex.search(words.join(' '), this.#articleHolds, undefined, QUOTATION_FIELDS)) {
+    const rows = (a: number): number[] => {
+      const found = [];
       for (let row = quotationFrom[a]!; row < quotationFrom[a + 1]!; row++) {
         if (kinds && !kinds.includes(this.#store.quotationKind(row))) continue;
-        if (!ranges.every((range) => holds(this.#store.quotationTerms, row, range))) continue;
+        if (ranges.every((range) => holds(this.#store.quotationTerms, row, range))) found.push(row);
+      }
+      return found;
+    };
+    // As for sentences: only articles with a quotation holding every word count as found.
+    const matched = new Map<number, number[]>();
+    const hits = this.#articleIndex.search(
+      words.join(' '),
+      this.#articleHolds,
+      (a) => {
+        const found = rows(a);
+        if (found.length > 0) matched.set(a, found);
+        return found.length > 0;
+      },
+      QUOTATION_FIELDS,
+    );
+    const found: Quotation[] = [];
+    for (const { id: a } of hits) {
+      for (const row of matched.get(a) ?? rows(a)) {
         found.push(this.#materialise(a, 'quotations')[row - quotationFrom[a]!]!);
         if (found.length >= limit) return found;
       }
@@ -474,17 +492,30 @@ export class Library {
     if (!ranges) return;
     const { sentenceFrom, sentenceParagraph } = this.#store.columns;
     const { sentenceTerms, articleTerms } = this.#store;
-    const hits = this.#articleIndex.search(words.join(' '), this.#articleHolds).map((hit) => hit.id);
-    if (newestFirst) hits.sort((x, y) => y - x);
-    for (const a of hits) {
-      const article = this.articles[a]!;
+    const rows = (a: number): number[] => {
       // A word the outlet or headline holds is held by every sentence of the article.
       const byArticle = ranges.map((range) => holds(articleTerms, a, range));
+      const found = [];
       for (let row = sentenceFrom[a]!; row < sentenceFrom[a + 1]!; row++) {
         let all = true;
         for (let k = 0; all && k < ranges.length; k++) all = byArticle[k]! || holds(sentenceTerms, row, ranges[k]!);
-        if (all) yield { article, position: a, index: row - sentenceFrom[a]!, paragraph: sentenceParagraph[row]! };
+        if (all) found.push(row);
       }
+      return found;
+    };
+    // Only articles with a sentence holding every word count as found, so that common words whose capped postings share articles but no sentence are looked for further (see `TextIndex.search`).
+    const matched = new Map<number, number[]>();
+    const hits = this.#articleIndex
+      .search(words.join(' '), this.#articleHolds, (a) => {
+        const found = rows(a);
+        if (found.length > 0) matched.set(a, found);
+        return found.length > 0;
+      })
+      .map((hit) => hit.id);
+    if (newestFirst) hits.sort((x, y) => y - x);
+    for (const a of hits) {
+      const article = this.articles[a]!;
+      for (const row of matched.get(a) ?? rows(a)) yield { article, position: a, index: row - sentenceFrom[a]!, paragraph: sentenceParagraph[row]! };
     }
   }
 

@@ -4,12 +4,15 @@
  * numbers (what made the saved index slow when it was one JSON document), and a part that is
  * rarely needed (article bodies, persons) can stay on disk and be read a piece at a time.
  *
- * Layout: the line `verbatim-pack 1`, a 4-byte little-endian length, a JSON table of the parts
- * (name, kind, byte length), then the parts in that order, each starting at a multiple of 8 bytes.
+ * Layout: the line `verbatim-pack 2`, a 4-byte little-endian length, a JSON table of the parts
+ * (name, kind, byte length, SHA-256), then the parts in that order, each starting at a multiple of
+ * 8 bytes. A part is checked against its hash when read whole, so a damaged file is refused, not
+ * served; a part read a stretch at a time needs its own check (the cache hashes each body).
  */
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
-const MAGIC = Buffer.from('verbatim-pack 1\n');
+const MAGIC = Buffer.from('verbatim-pack 2\n');
 const ALIGN = 8;
 
 /** What a part may be. */
@@ -17,12 +20,15 @@ export type PackValue = Int32Array | Uint8Array | Float64Array | Buffer | unknow
 
 type Kind = 'i32' | 'u8' | 'f64' | 'bytes' | 'json';
 
-/** Where a part lies in the file. */
+/** Where a part lies in the file, and the SHA-256 of its bytes. */
 interface Entry {
   kind: Kind;
   offset: number;
   length: number;
+  digest: string;
 }
+
+const digestOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function kindOf(value: PackValue): Kind {
   if (Buffer.isBuffer(value)) return 'bytes';
@@ -36,7 +42,7 @@ const padding = (n: number): number => (ALIGN - (n % ALIGN)) % ALIGN;
 
 /** The chunks of the file holding these parts, to write one after another. */
 export function pack(parts: Readonly<Record<string, PackValue>>): Buffer[] {
-  const table: [string, Kind, number][] = [];
+  const table: [string, Kind, number, string][] = [];
   const bodies: Buffer[] = [];
   for (const [name, value] of Object.entries(parts)) {
     const kind = kindOf(value);
@@ -46,7 +52,7 @@ export function pack(parts: Readonly<Record<string, PackValue>>): Buffer[] {
         : kind === 'bytes'
           ? (value as Buffer)
           : Buffer.from((value as Int32Array).buffer, (value as Int32Array).byteOffset, (value as Int32Array).byteLength);
-    table.push([name, kind, bytes.length]);
+    table.push([name, kind, bytes.length, digestOf(bytes)]);
     bodies.push(bytes, Buffer.alloc(padding(bytes.length)));
   }
   const header = Buffer.from(JSON.stringify(table));
@@ -57,18 +63,24 @@ export function pack(parts: Readonly<Record<string, PackValue>>): Buffer[] {
 
 /** The parts' places, from the header; `size` is the file's, to refuse one cut short. */
 function entriesOf(header: Buffer, headerStart: number, size: number): Map<string, Entry> {
-  const table = JSON.parse(header.toString('utf8')) as [string, Kind, number][];
+  const table = JSON.parse(header.toString('utf8')) as [string, Kind, number, string][];
   if (!Array.isArray(table)) throw new Error('not a packed file');
   const entries = new Map<string, Entry>();
   let offset = headerStart + header.length;
   offset += padding(offset);
-  for (const [name, kind, length] of table) {
-    if (!['i32', 'u8', 'f64', 'bytes', 'json'].includes(kind) || !Number.isInteger(length) || length < 0) throw new Error('not a packed file');
+  for (const [name, kind, length, digest] of table) {
+    if (!['i32', 'u8', 'f64', 'bytes', 'json'].includes(kind) || !Number.isInteger(length) || length < 0 || typeof digest !== 'string') throw new Error('not a packed file');
     if (offset + length > size) throw new Error('the packed file is cut short');
-    entries.set(name, { kind, offset, length });
+    entries.set(name, { kind, offset, length, digest });
     offset += length + padding(length);
   }
   return entries;
+}
+
+/** A part's bytes, checked against their hash. */
+function checked(name: string, entry: Entry, bytes: Buffer): Buffer {
+  if (digestOf(bytes) !== entry.digest) throw new Error(`part ${name} of the packed file is damaged`);
+  return bytes;
 }
 
 /** A part's value from its bytes, which it may keep (they are its own memory). */
@@ -99,10 +111,10 @@ export function unpack(file: Buffer): Record<string, PackValue> {
   const headerStart = MAGIC.length + 4;
   const header = file.subarray(headerStart, headerStart + file.readUInt32LE(MAGIC.length));
   const parts: Record<string, PackValue> = {};
-  for (const [name, { kind, offset, length }] of entriesOf(header, headerStart, file.length)) {
-    const bytes = ownBytes(length);
-    file.copy(bytes, 0, offset, offset + length);
-    parts[name] = valueOf(kind, bytes);
+  for (const [name, entry] of entriesOf(header, headerStart, file.length)) {
+    const bytes = ownBytes(entry.length);
+    file.copy(bytes, 0, entry.offset, entry.offset + entry.length);
+    parts[name] = valueOf(entry.kind, checked(name, entry, bytes));
   }
   return parts;
 }
@@ -148,8 +160,9 @@ export class PackFile {
       if (size < start.length) throw new Error('not a packed file');
       readFully(fd, start, 0);
       if (!start.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a packed file');
-      const header = Buffer.alloc(start.readUInt32LE(MAGIC.length));
-      if (start.length + header.length > size) throw new Error('the packed file is cut short');
+      const headerLength = start.readUInt32LE(MAGIC.length);
+      if (start.length + headerLength > size) throw new Error('the packed file is cut short');
+      const header = Buffer.alloc(headerLength);
       readFully(fd, header, start.length);
       return new PackFile(fd, entriesOf(header, start.length, size));
     } catch (error) {
@@ -169,21 +182,31 @@ export class PackFile {
     return entry;
   }
 
-  /** A whole part, read into memory of its own. */
-  read(name: string): PackValue {
-    const { kind, offset, length } = this.#entry(name);
-    const bytes = ownBytes(length);
-    readFully(this.#fd, bytes, offset);
-    return valueOf(kind, bytes);
+  /** A whole part's bytes, read into memory of their own and checked against its hash. */
+  bytes(name: string): Buffer {
+    const entry = this.#entry(name);
+    const bytes = ownBytes(entry.length);
+    readFully(this.#fd, bytes, entry.offset);
+    return checked(name, entry, bytes);
   }
 
-  /** Bytes `from` to `to` of a part. */
+  /** A whole part, checked against its hash. */
+  read(name: string): PackValue {
+    return valueOf(this.#entry(name).kind, this.bytes(name));
+  }
+
+  /** Bytes `from` to `to` of a part, unchecked: whoever reads a part piecemeal checks the pieces. */
   readRange(name: string, from: number, to: number): Buffer {
     const { offset, length } = this.#entry(name);
     if (from < 0 || to > length || from > to) throw new Error(`bytes ${from}–${to} are outside part ${name}`);
     const bytes = Buffer.allocUnsafe(to - from);
     readFully(this.#fd, bytes, offset + from);
     return bytes;
+  }
+
+  /** A part's length in bytes. */
+  lengthOf(name: string): number {
+    return this.#entry(name).length;
   }
 
   /** Closes the file now; reading it afterwards fails. */

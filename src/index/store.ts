@@ -90,6 +90,21 @@ function checkColumns(c: Columns, texts: StoreTexts): void {
   sized(sentences, 'sentences', c.sentenceStart, c.sentenceEnd, c.sentenceParagraph);
   sized(quotations, 'quotations', c.quotationStart, c.quotationEnd, c.quotationSentence, c.quotationKind, c.quotationSpeaker, c.quotationPerson);
   sized(figures, 'figures', c.figureStart, c.figureEnd, c.figureSentence, c.figureCategory, c.figureValue, c.figureUpper, c.figureQualifier, c.figureCounted);
+  // Offsets in order within each article, and every quotation and figure in one of its article's sentences.
+  for (let a = 0; a < articles; a++) {
+    let end = 0;
+    for (let row = c.sentenceFrom[a]!; row < c.sentenceFrom[a + 1]!; row++) {
+      if (c.sentenceStart[row]! < end || c.sentenceEnd[row]! < c.sentenceStart[row]!) fail('sentence offsets');
+      end = c.sentenceEnd[row]!;
+    }
+    const count = c.sentenceFrom[a + 1]! - c.sentenceFrom[a]!;
+    for (let row = c.quotationFrom[a]!; row < c.quotationFrom[a + 1]!; row++) {
+      if (c.quotationSentence[row]! < 0 || c.quotationSentence[row]! >= count || c.quotationEnd[row]! < c.quotationStart[row]! || c.quotationStart[row]! < 0) fail('quotations');
+    }
+    for (let row = c.figureFrom[a]!; row < c.figureFrom[a + 1]!; row++) {
+      if (c.figureSentence[row]! < 0 || c.figureSentence[row]! >= count || c.figureEnd[row]! < c.figureStart[row]! || c.figureStart[row]! < 0) fail('figures');
+    }
+  }
   within(c.quotationKind, 0, KINDS.length, 'quotation kinds');
   within(c.figureCategory, 0, CATEGORIES.length, 'figure categories');
   within(c.figureQualifier, -1, texts.strings.length, 'figure qualifiers');

@@ -1,5 +1,5 @@
 /** The saved index: loaded when the corpus and the code are unchanged, rebuilt (in part or whole) when not, never fatal. */
-import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,48 @@ describe('the saved index', () => {
     const damaged = await open();
     expect(damaged.report.outcome).toBe('built');
     expect(contents(damaged.library)).toEqual(built);
+  });
+
+  it('never serves a damaged copy of an article: the file is read instead, or everything is read again', async () => {
+    const built = contents((await open()).library);
+    const path = cacheFileOf(cache, corpus);
+    // Files unchanged for a while, so that their copies in the saved index are what a start reads.
+    const old = new Date(Date.now() - 3_600_000);
+    for (const name of await readdir(corpus)) await utimes(join(corpus, name), old, old);
+    await rm(cache, { recursive: true });
+    await open();
+    const parts = unpack(await readFile(path));
+    const bodies = parts['bodies'] as Buffer;
+    const damaged = Buffer.from(bodies.toString('latin1').replace('Iravani', 'Irakani'), 'latin1');
+    expect(damaged.equals(bodies)).toBe(false);
+    await writeFile(path, Buffer.concat(pack({ ...parts, bodies: damaged })));
+    const reopened = await open();
+    expect(reopened.report.outcome).toBe('loaded');
+    expect(JSON.stringify(contents(reopened.library))).not.toContain('Irakani');
+    expect(contents(reopened.library)).toEqual(built);
+    // Offsets that cut across two articles: each copy fails its hash and the files are read instead.
+    const bodyFrom = Int32Array.from(parts['bodyFrom'] as Int32Array);
+    bodyFrom[1]! -= 10;
+    await writeFile(path, Buffer.concat(pack({ ...parts, bodyFrom })));
+    expect(contents((await open()).library)).toEqual(built);
+    // Offsets out of order: refused whole.
+    bodyFrom[1] = bodyFrom[2]! + 5;
+    await writeFile(path, Buffer.concat(pack({ ...parts, bodyFrom })));
+    const shifted = await open();
+    expect(shifted.report).toMatchObject({ outcome: 'built', reason: 'the saved index is corrupt' });
+    expect(contents(shifted.library)).toEqual(built);
+  });
+
+  it('refuses a file whose bytes were changed inside a part', async () => {
+    const built = contents((await open()).library);
+    const path = cacheFileOf(cache, corpus);
+    const bytes = await readFile(path);
+    // A byte near the end of the file: in the last part, one of the columns.
+    bytes[bytes.length - 20]! ^= 0xff;
+    await writeFile(path, bytes);
+    const reopened = await open();
+    expect(reopened.report).toMatchObject({ outcome: 'built', reason: 'the saved index is corrupt' });
+    expect(contents(reopened.library)).toEqual(built);
   });
 
   it('never trusts a cache from another version of the code', async () => {

@@ -179,6 +179,12 @@ type ReadCache =
 /** A cache file that is sound but not for this code. */
 class Foreign extends Error {}
 
+/** A part read when first wanted, and kept from then on. */
+function onceRead(read: () => Buffer): () => Buffer {
+  let held: Buffer | null = null;
+  return () => (held ??= read());
+}
+
 /** A JSON part's bytes, parsed when first wanted and let go of then. */
 function parsedLater<T>(bytes: Buffer): () => T {
   let held: Buffer | null = bytes;
@@ -216,7 +222,7 @@ function readCache(path: string, dir: string): ReadCache {
     return {
       meta,
       columns,
-      persons: () => file.bytes('persons'),
+      persons: onceRead(() => file.bytes('persons')),
       articleIndex: parsedLater(file.bytes('articleIndex')),
       speakerIndex: parsedLater(file.bytes('speakerIndex')),
       bodies: new Bodies(file, bodyFrom, meta.files, dir),

@@ -45,6 +45,8 @@ const SPEAKER_INDEX: IndexSpec<'name'> = { fields: ['name'], searchOptions: NAME
 
 /** Articles added to the article index between two pauses of `Library.build`. */
 const INDEX_SLICE = 10;
+/** Speakers added to the speaker index between two pauses. */
+const SPEAKER_SLICE = 1_000;
 
 /**
  * How many articles keep their sentences, quotations and figures as objects between answers.
@@ -388,14 +390,6 @@ export class Library {
     return this.#materialise(a, 'quotations')[row - this.#store.columns.quotationFrom[a]!]!;
   }
 
-  /** The quotations of a speaker, in article order. */
-  quotationsBy(speakerId: string): Quotation[] {
-    const p = this.#speakerPositions.get(speakerId);
-    if (p === undefined) return [];
-    const { from, rows } = this.#quotationsBy;
-    return Array.from(rows.subarray(from[p], from[p + 1]), (row) => this.#quotationAt(row));
-  }
-
   /**
    * The quotations of several speakers: each speaker's in the order given, within a speaker by kind
    * in the order of `kinds` (other kinds left out), then in reading order; at most `limit`. Only
@@ -564,17 +558,20 @@ function* assemble(given: readonly Article[], prepared: PreparedLibrary | undefi
   const { speakers, speakerOf } = mergeSpeakers(people);
   yield;
   const positions = new Map(speakers.map((s, p) => [s, p]));
-  const inputs: StoreInput[] = articles.map((article, a) => {
+  const inputs: StoreInput[] = [];
+  for (const [a, article] of articles.entries()) {
     const index = indexes[a]!;
     const speakerOfQuotation = index.quotations.map((q) => (q.person === null ? undefined : speakerOf.get(index.persons[q.person]!)));
-    return {
+    inputs.push({
       index,
       body: article.body,
       facts: `${article.outlet} ${article.title ?? ''}`,
       speakerNames: speakerOfQuotation.map((s) => s?.name ?? ''),
       speakerPositions: speakerOfQuotation.map((s) => (s ? positions.get(s)! : -1)),
-    };
-  });
+    });
+    // Each body may be read from the saved index on disk: a slice of articles at a time.
+    if (a % INDEX_SLICE === INDEX_SLICE - 1) yield;
+  }
   const store = yield* buildStore(inputs);
 
   // Newest first: where a common word's postings are capped, the newest articles keep theirs.
@@ -590,6 +587,9 @@ function* assemble(given: readonly Article[], prepared: PreparedLibrary | undefi
     yield;
   }
   const speakerIndex = new TextIndex(SPEAKER_INDEX);
-  speakerIndex.addAll(speakers.map((s, id) => ({ id, name: [s.name, ...s.aliases].join(' ') })));
+  for (let first = 0; first < speakers.length; first += SPEAKER_SLICE) {
+    speakerIndex.addAll(speakers.slice(first, first + SPEAKER_SLICE).map((s, i) => ({ id: first + i, name: [s.name, ...s.aliases].join(' ') })));
+    yield;
+  }
   return { articles, store, speakers, articleIndex, speakerIndex };
 }

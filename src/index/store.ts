@@ -20,7 +20,8 @@ const CATEGORIES: readonly FigureCategory[] = ['killed', 'injured', 'missing', '
  * article's own persons (-1: nobody); `figureQualifier` and `figureCounted` are positions in
  * `StoreTexts.strings` (-1: no qualifier); a figure's NaN value or upper end is null. Term lists
  * hold each row's word ids (see `vocabulary.ts`): a sentence's words and its speakers' names, a
- * quotation's words and its speaker's name, an article's outlet and headline.
+ * quotation's words and its speaker's name, an article's outlet and headline. `personsFrom[a]` to
+ * `personsFrom[a + 1]` are the bytes of article `a`'s persons in `Store.persons`.
  */
 const COLUMN_TYPES = {
   sentenceFrom: Int32Array,
@@ -50,6 +51,7 @@ const COLUMN_TYPES = {
   quotationTermIds: Int32Array,
   articleTermFrom: Int32Array,
   articleTermIds: Int32Array,
+  personsFrom: Int32Array,
 } as const;
 
 export type Columns = { [K in keyof typeof COLUMN_TYPES]: InstanceType<(typeof COLUMN_TYPES)[K]> };
@@ -84,6 +86,7 @@ function checkColumns(c: Columns, texts: StoreTexts): void {
     for (let i = 0; i < values.length; i++) if (values[i]! < low || values[i]! >= high) fail(name);
   };
   const articles = c.words.length;
+  offsets(c.personsFrom, articles, 'persons');
   const sentences = offsets(c.sentenceFrom, articles, 'sentences');
   const quotations = offsets(c.quotationFrom, articles, 'quotations');
   const figures = offsets(c.figureFrom, articles, 'figures');
@@ -140,11 +143,11 @@ export class Store {
   readonly #quotationTexts: Map<number, string>;
   readonly #figureTexts: Map<number, string>;
   /**
-   * Each article's persons (`ArticleIndex.persons`) as UTF-8 JSON. Only a rebuild needs them, so
-   * a loaded store reads them from the saved file then, and parses them then.
+   * Each article's persons (`ArticleIndex.persons`) as UTF-8 JSON, one after another (see
+   * `personsFrom`). Only a rebuild needs them, so a loaded store reads them from the saved file
+   * then, and parses an article's when it is reused.
    */
   readonly persons: () => Buffer;
-  #parsedPersons: ArticlePerson[][] | null = null;
 
   /** Throws when the columns do not fit together: a damaged saved index is rebuilt, not served. */
   constructor(columns: Columns, texts: StoreTexts, persons: () => Buffer) {
@@ -224,7 +227,7 @@ export class Store {
   /** Article `a`'s own derived data, as `indexArticle` gave it: what a rebuild reuses. */
   articleIndex(a: number, articleId: string, body: string): ArticleIndex {
     const c = this.columns;
-    this.#parsedPersons ??= JSON.parse(this.persons().toString('utf8')) as ArticlePerson[][];
+    const persons = JSON.parse(this.persons().toString('utf8', c.personsFrom[a], c.personsFrom[a + 1])) as ArticlePerson[];
     const quotations = [];
     for (let row = c.quotationFrom[a]!; row < c.quotationFrom[a + 1]!; row++) {
       const { start, end, text, kind, sentence } = this.quotation(row, articleId, body, () => '');
@@ -233,8 +236,7 @@ export class Store {
     }
     const figures = [];
     for (let row = c.figureFrom[a]!; row < c.figureFrom[a + 1]!; row++) figures.push(this.figure(row, articleId, body));
-    const persons = this.#parsedPersons[a];
-    if (!persons) throw new Error(`the saved index has no persons for article ${a}`);
+    if (!Array.isArray(persons)) throw new Error(`the saved index has no persons for article ${a}`);
     return { sentences: this.sentences(a, body), quotations, persons, figures, words: c.words[a]! };
   }
 }
@@ -281,7 +283,9 @@ export function* buildStore(inputs: readonly StoreInput[]): Generator<void, Stor
     figureUpper: new Float64Array(counts.figures),
     figureQualifier: int(counts.figures),
     figureCounted: int(counts.figures),
+    personsFrom: int(inputs.length + 1),
   };
+  const personsJson: Buffer[] = [];
   const strings = new Map<string, number>();
   const stringId = (text: string): number => {
     let id = strings.get(text);
@@ -327,12 +331,14 @@ export function* buildStore(inputs: readonly StoreInput[]): Generator<void, Stor
       f++;
     }
     words.add(articleGroup, facts);
+    personsJson.push(Buffer.from(JSON.stringify(index.persons)));
+    c.personsFrom[a + 1] = c.personsFrom[a]! + personsJson[a]!.length;
     c.sentenceFrom[a + 1] = s;
     c.quotationFrom[a + 1] = q;
     c.figureFrom[a + 1] = f;
     yield;
   }
-  const { vocabulary, groups } = words.finish();
+  const { vocabulary, groups } = yield* words.finish();
   const [sentenceTerms, quotationTerms, articleTerms] = groups as [TermLists, TermLists, TermLists];
   const columns: Columns = {
     ...c,
@@ -343,6 +349,6 @@ export function* buildStore(inputs: readonly StoreInput[]): Generator<void, Stor
     articleTermFrom: articleTerms.from,
     articleTermIds: articleTerms.ids,
   };
-  const persons = Buffer.from(JSON.stringify(inputs.map((input) => input.index.persons)));
+  const persons = Buffer.concat(personsJson);
   return new Store(columns, { vocabulary: [...vocabulary.terms], strings: [...strings.keys()], ...texts }, () => persons);
 }

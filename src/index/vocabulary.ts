@@ -59,7 +59,7 @@ export class Vocabulary {
 
 /**
  * Lists of word ids, one list per text, all in one array (`ids.subarray(from[i], from[i + 1])` is
- * the i-th text's), each list sorted and without repeats.
+ * the i-th text's), each without repeats, in the order the words first appear.
  */
 export interface TermLists {
   from: Int32Array<ArrayBuffer>;
@@ -108,18 +108,29 @@ export class VocabularyBuilder {
     target.from.push(target.ids.length);
   }
 
-  /** The sorted vocabulary and each group's lists in its ids. */
-  finish(): { vocabulary: Vocabulary; groups: TermLists[] } {
+  /**
+   * The sorted vocabulary and each group's lists in its ids, yielding between stretches of the
+   * renumbering: ten thousand articles have millions of ids, and a running bot answers meanwhile.
+   */
+  *finish(): Generator<void, { vocabulary: Vocabulary; groups: TermLists[] }> {
     const terms = [...this.#numbers.keys()].sort();
     const renumber = new Int32Array(terms.length);
     terms.forEach((term, id) => {
       renumber[this.#numbers.get(term)!] = id;
     });
-    const groups = this.#groups.map(({ from, ids }) => {
-      const lists: TermLists = { from: Int32Array.from(from), ids: Int32Array.from(ids, (n) => renumber[n]!) };
-      for (let i = 0; i + 1 < lists.from.length; i++) lists.ids.subarray(lists.from[i]!, lists.from[i + 1]!).sort();
-      return lists;
-    });
+    yield;
+    const groups: TermLists[] = [];
+    for (const { from, ids } of this.#groups) {
+      const lists: TermLists = { from: Int32Array.from(from), ids: new Int32Array(ids.length) };
+      for (let i = 0; i < ids.length; i++) {
+        lists.ids[i] = renumber[ids[i]!]!;
+        if (i % RENUMBER_STRETCH === RENUMBER_STRETCH - 1) yield;
+      }
+      groups.push(lists);
+    }
     return { vocabulary: new Vocabulary(terms), groups };
   }
 }
+
+/** Ids renumbered between two pauses of `VocabularyBuilder.finish`. */
+const RENUMBER_STRETCH = 200_000;

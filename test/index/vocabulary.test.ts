@@ -15,7 +15,10 @@ describe('the vocabulary', () => {
   const builder = new VocabularyBuilder();
   const group = builder.group();
   for (const text of texts) builder.add(group, text);
-  const { vocabulary, groups } = builder.finish();
+  const finishing = builder.finish();
+  let step = finishing.next();
+  while (!step.done) step = finishing.next();
+  const { vocabulary, groups } = step.value;
   const [lists] = groups;
 
   it('holds every word of the texts once, sorted', () => {
@@ -34,11 +37,10 @@ describe('the vocabulary', () => {
     expect(matching(vocabulary, 'zzzz')).toEqual([]);
   });
 
-  it('gives each text the ids of its own words, sorted, so that a range check finds exactly the texts holding a word', () => {
+  it('gives each text the ids of its own words, once each, so that a range check finds exactly the texts holding a word', () => {
     for (const [i, text] of texts.entries()) {
       const ids = [...lists!.ids.subarray(lists!.from[i], lists!.from[i + 1])];
-      expect(ids).toEqual([...ids].sort((a, b) => a - b));
-      expect(ids.map((id) => vocabulary.terms[id]).sort()).toEqual([...new Set(queryTerms(text))].sort());
+      expect(ids.map((id) => vocabulary.terms[id])).toEqual([...new Set(queryTerms(text))]);
     }
     const holding = (word: string) => texts.filter((_, i) => holds(lists!, i, vocabulary.range(word)));
     expect(holding('attack')).toEqual(texts);

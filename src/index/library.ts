@@ -311,7 +311,7 @@ export class Library {
     // Only the name words of the speakers a fuzzy search finds are compared letter by letter: a large corpus has thousands.
     const candidates = (term: string): string[] =>
       this.#speakerIndex
-        .search(term, () => false)
+        .search(term)
         .flatMap((hit) => queryTerms([this.speakers[hit.id]!.name, ...this.speakers[hit.id]!.aliases].join(' ')))
         .filter((word, i, all) => all.indexOf(word) === i)
         .sort((a, b) => nameWords.get(a)! - nameWords.get(b)!);
@@ -431,7 +431,7 @@ export class Library {
 
   /** Speakers whose name matches every word of the query (misspellings too: `Irvani` finds Iravani), best first. */
   findSpeakers(query: string): Speaker[] {
-    return this.#speakerIndex.search(query, () => false).map((hit) => this.speakers[hit.id]!);
+    return this.#speakerIndex.search(query).map((hit) => this.speakers[hit.id]!);
   }
 
   /**
@@ -452,18 +452,17 @@ export class Library {
       }
       return found;
     };
-    // As for sentences: only articles with a quotation holding every word count as found.
+    // As for sentences: where only capped postings decide, an article counts only with a quotation holding every word.
     const matched = new Map<number, number[]>();
-    const hits = this.#articleIndex.search(
-      words.join(' '),
-      this.#articleHolds,
-      (a) => {
+    const hits = this.#articleIndex.search(words.join(' '), {
+      holds: this.#articleHolds,
+      matches: (a) => {
         const found = rows(a);
         if (found.length > 0) matched.set(a, found);
         return found.length > 0;
       },
-      QUOTATION_FIELDS,
-    );
+      fields: QUOTATION_FIELDS,
+    });
     const found: Quotation[] = [];
     for (const { id: a } of hits) {
       for (const row of matched.get(a) ?? rows(a)) {
@@ -497,13 +496,16 @@ export class Library {
       }
       return found;
     };
-    // Only articles with a sentence holding every word count as found, so that common words whose capped postings share articles but no sentence are looked for further (see `TextIndex.search`).
+    // Where only capped postings decide, an article counts as found only with a sentence holding every word, so that common words held apart are looked for further (see `TextIndex.search`).
     const matched = new Map<number, number[]>();
     const hits = this.#articleIndex
-      .search(words.join(' '), this.#articleHolds, (a) => {
-        const found = rows(a);
-        if (found.length > 0) matched.set(a, found);
-        return found.length > 0;
+      .search(words.join(' '), {
+        holds: this.#articleHolds,
+        matches: (a) => {
+          const found = rows(a);
+          if (found.length > 0) matched.set(a, found);
+          return found.length > 0;
+        },
       })
       .map((hit) => hit.id);
     if (newestFirst) hits.sort((x, y) => y - x);

@@ -50,6 +50,13 @@ export const NAME_SEARCH_OPTIONS: SearchOptions = {
   fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? 0.2 : false),
 };
 
+/** What `TextIndex.search` checks candidates with (see there). */
+export interface SearchChecks<Field extends string> {
+  holds?: (id: number, word: string) => boolean;
+  matches?: (id: number) => boolean;
+  fields?: readonly Field[];
+}
+
 /** A document found by a search: its id and how well it matched. */
 export interface Hit {
   id: number;
@@ -63,7 +70,7 @@ export interface Hit {
  * their postings are most of the index's memory and load time, so beyond the cap a saturated
  * word is checked against each candidate's own words instead (see `TextIndex.search`).
  */
-export const POSTINGS_CAP = 300;
+export const POSTINGS_CAP = 150;
 
 /** What a text index covers and how it is searched; loading a saved index needs the same. */
 export interface IndexSpec<Field extends string> {
@@ -165,36 +172,41 @@ export class TextIndex<Field extends string> {
   }
 
   /**
-   * Documents matching every word of the query, best first, optionally only those `filter`
-   * accepts, and only by the given `fields`. `holds(id, word)` says whether a document holds a
-   * word, against which a saturated word is checked: the words with complete postings pick and
-   * score the candidates and every saturated word must be held by them, so no match is lost. A
-   * query of saturated words only is answered from their capped postings: the first documents
-   * added that hold them.
+   * Documents matching every word of the query, best first, only by the given `fields`.
+   * `holds(id, word)` says whether a document holds a word, against which a saturated word is
+   * checked: the words with complete postings pick and score the candidates and every saturated
+   * word must be held by them, so no match is lost. A query of saturated words only is answered
+   * from their capped postings: the first documents added that hold them all, as far as
+   * `matches(id)` confirms (a document can hold the words apart, in different sentences); when
+   * none does, each word's postings are looked through in turn for documents holding the others.
    */
-  search(query: string, holds: (id: number, word: string) => boolean, filter?: (id: number) => boolean, fields?: readonly Field[]): Hit[] {
+  search(query: string, { holds = () => false, matches, fields }: SearchChecks<Field> = {}): Hit[] {
     const index = this.#index();
     const words = queryTerms(query);
     if (words.length === 0) return [];
     const open = words.filter((w) => !this.#saturatedWord(w));
     const closed = words.filter((w) => this.#saturatedWord(w));
-    const run = (text: string, checked: readonly string[]): Hit[] => {
+    const run = (text: string, checked: readonly string[], confirm?: (id: number) => boolean): Hit[] => {
       const options: SearchOptions = fields ? { fields: [...fields] } : {};
-      if (filter || checked.length > 0) {
+      if (confirm || checked.length > 0) {
         options.filter = (result) => {
           const id = result.id as number;
-          if (filter && !filter(id)) return false;
-          return checked.every((w) => holds(id, w));
+          return checked.every((w) => holds(id, w)) && (!confirm || confirm(id));
         };
       }
       return index.search(text, options).map((r) => ({ id: r.id as number, score: r.score }));
     };
     if (open.length > 0) return run(open.join(' '), closed);
-    const together = run(closed.join(' '), []);
-    if (together.length > 0 || closed.length === 1) return together;
-    // Saturated words whose capped postings share no document may still meet further down: take each one's postings in turn and check the others.
+    if (closed.length === 1) return run(closed[0]!, []);
+    const together = run(closed.join(' '), [], matches);
+    if (together.length > 0) return together;
+    // Saturated words whose capped postings share no matching document may still meet further down: take each one's postings in turn and check the others.
     for (const word of closed) {
-      const hits = run(word, closed.filter((w) => w !== word));
+      const hits = run(
+        word,
+        closed.filter((w) => w !== word),
+        matches,
+      );
       if (hits.length > 0) return hits;
     }
     return [];

@@ -11,15 +11,15 @@ describe('a text index with common words capped', () => {
 
   it('finds a document past the cap through a rarer word, checking the capped word in the document', () => {
     // alpha is posted for documents 0 and 1 only; gamma finds 3, which holds alpha too.
-    expect(index.search('gamma alpha', holdsWord).map((h) => h.id)).toEqual([3]);
+    expect(index.search('gamma alpha', { holds: holdsWord }).map((h) => h.id)).toEqual([3]);
   });
 
   it('looks further when the documents the capped postings share are all turned down', () => {
     // alpha and beta are both posted for document 0 alone. Turned down (as an article none of whose
     // sentences holds both words), beta's postings are read instead, and document 2 holds alpha.
-    const hits = index.search('alpha beta', holdsWord, (id) => id !== 0);
+    const hits = index.search('alpha beta', { holds: holdsWord, matches: (id) => id !== 0 });
     expect(hits.map((h) => h.id)).toEqual([2]);
-    expect(index.search('alpha beta', holdsWord).map((h) => h.id)).toEqual([0]);
+    expect(index.search('alpha beta', { holds: holdsWord }).map((h) => h.id)).toEqual([0]);
   });
 
   it('saved and loaded when first searched, answers the same', () => {
@@ -30,8 +30,8 @@ describe('a text index with common words capped', () => {
       return structuredClone(saved);
     });
     expect(reads).toBe(0);
-    expect(loaded.search('gamma alpha', holdsWord)).toEqual(index.search('gamma alpha', holdsWord));
-    expect(loaded.search('alpha beta', holdsWord, (id) => id !== 0)).toEqual(index.search('alpha beta', holdsWord, (id) => id !== 0));
+    expect(loaded.search('gamma alpha', { holds: holdsWord })).toEqual(index.search('gamma alpha', { holds: holdsWord }));
+    expect(loaded.search('alpha beta', { holds: holdsWord, matches: (id) => id !== 0 })).toEqual(index.search('alpha beta', { holds: holdsWord, matches: (id) => id !== 0 }));
     expect(reads).toBe(1);
   });
 });

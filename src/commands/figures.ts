@@ -48,7 +48,8 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
   const terms = queryTerms(topic);
   const categories = new Set(terms.flatMap((t) => TOPICS[t] ?? []));
   const words = terms.filter((t) => !(t in TOPICS));
-  const wanted = (f: Figure): boolean => categories.size === 0 || categories.has(f.category);
+  const wantedCategory = (category: FigureCategory): boolean => categories.size === 0 || categories.has(category);
+  const wanted = (f: Figure): boolean => wantedCategory(f.category);
   let found: Figure[] = [];
   if (words.length > 0) {
     // The remaining words narrow to the paragraphs that hold them all (or the article's headline and
@@ -60,7 +61,7 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
     const hasWanted = (articleId: string, paragraph: number): boolean => {
       let paragraphs = wantedParagraphs.get(articleId);
       if (!paragraphs) {
-        paragraphs = new Set(library.figurePlaces(articleId).filter((p) => categories.size === 0 || categories.has(p.category)).map((p) => p.paragraph));
+        paragraphs = new Set(library.figurePlaces(articleId).filter((p) => wantedCategory(p.category)).map((p) => p.paragraph));
         wantedParagraphs.set(articleId, paragraphs);
       }
       return paragraphs.has(paragraph);

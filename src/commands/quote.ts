@@ -1,6 +1,7 @@
 /** /quote: what a person said, or quotations holding some words, verbatim and cited. */
 import { SlashCommandBuilder } from 'discord.js';
 import type { Library } from '../index/library.ts';
+import { partitionPoint } from '../index/vocabulary.ts';
 import type { Quotation, QuotationKind, Speaker } from '../index/types.ts';
 import { count } from '../render/citation.ts';
 import { folded, MAX_RESULTS, MAX_SUGGESTIONS, quotationResult, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
@@ -73,15 +74,9 @@ function startingWith(lookup: SpeakerLookup, typed: readonly string[]): number[]
   if (typed.length === 0) return lookup.offered.map((_, rank) => rank);
   // The longest typed word narrows most: its stretch of the sorted words, then the other words checked on each speaker.
   const longest = typed.reduce((a, b) => (b.length > a.length ? b : a));
-  let low = 0;
-  let high = lookup.words.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (lookup.words[middle]!.word < longest) low = middle + 1;
-    else high = middle;
-  }
+  const from = partitionPoint(0, lookup.words.length, (i) => lookup.words[i]!.word < longest);
   const ranks = new Set<number>();
-  for (let i = low; i < lookup.words.length && lookup.words[i]!.word.startsWith(longest); i++) ranks.add(lookup.words[i]!.rank);
+  for (let i = from; i < lookup.words.length && lookup.words[i]!.word.startsWith(longest); i++) ranks.add(lookup.words[i]!.rank);
   return [...ranks].filter((rank) => typed.every((w) => lookup.offered[rank]!.words.some((n) => n.startsWith(w)))).sort((a, b) => a - b);
 }
 

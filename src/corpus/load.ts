@@ -60,7 +60,12 @@ const STAT_BATCH = 500;
  * A file modified this close to the moment it was read may have been written again within the same
  * clock tick, unseen by its modification time (git's "racily clean" files): it is read again.
  */
-export const RACY_MS = 1_000;
+const RACY_MS = 1_000;
+
+/** Whether a file modified at `mtimeMs` and read at `readAt` may have changed unseen since (see `RACY_MS`). */
+export function isRacy(mtimeMs: number, readAt: number): boolean {
+  return readAt - mtimeMs <= RACY_MS;
+}
 
 /** The content hash of a corpus file, as the saved index keys it: SHA-256 of its bytes. */
 export function contentHash(content: string | Uint8Array): string {
@@ -113,7 +118,7 @@ export async function scanCorpus(dir: string, previous?: ReadonlyMap<string, Cor
 
 /** Whether a file is still what an earlier scan read: same size, inode and modification time, and not modified within `RACY_MS` of that read. */
 function unchanged(before: CorpusFile, info: Stats): boolean {
-  return before.size === info.size && before.mtimeMs === info.mtimeMs && before.ino === info.ino && before.readAt - before.mtimeMs > RACY_MS && !before.hash.startsWith('unreadable:');
+  return before.size === info.size && before.mtimeMs === info.mtimeMs && before.ino === info.ino && !isRacy(before.mtimeMs, before.readAt) && !before.hash.startsWith('unreadable:');
 }
 
 /** A file that cannot be read, as a scan reports it; undefined when it vanished meanwhile. */

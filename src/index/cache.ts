@@ -17,12 +17,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, ArticleFacts } from '../corpus/article.ts';
 import { articleBody } from '../corpus/format.ts';
-import { contentHash, corpusOf, RACY_MS, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
+import { contentHash, corpusOf, isRacy, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
 import { indexArticle, type ArticleIndex } from './derive.ts';
 import { Library, type SavedLibrary } from './library.ts';
 import type { SavedTextIndex } from './search.ts';
 import { pack, PackFile } from './pack.ts';
-import { COLUMN_NAMES, columnsOf, Store, type Columns } from './store.ts';
+import { COLUMN_NAMES, columnsOf, offsetsFit, Store, type Columns } from './store.ts';
 
 /** Bump when the file's layout changes (the source hash below changes with it anyway). */
 const CACHE_FORMAT = 3;
@@ -218,7 +218,7 @@ function readCache(path: string, dir: string): ReadCache {
     for (const name of COLUMN_NAMES) if (file.has(name)) parts[name] = file.read(name);
     const columns = columnsOf(parts);
     const bodyFrom = file.has('bodyFrom') ? file.read('bodyFrom') : null;
-    if (!columns || !file.has('bodies') || !file.has('persons') || !(bodyFrom instanceof Int32Array) || !bodiesFit(bodyFrom, meta.files.length, file.lengthOf('bodies'))) throw new Error('incomplete');
+    if (!columns || !file.has('bodies') || !file.has('persons') || !(bodyFrom instanceof Int32Array) || !offsetsFit(bodyFrom, meta.files.length, file.lengthOf('bodies'))) throw new Error('incomplete');
     return {
       meta,
       columns,
@@ -233,13 +233,6 @@ function readCache(path: string, dir: string): ReadCache {
   }
 }
 
-/** Whether the bodies' offsets run from 0, never back, to the end of the bodies part, one per article. */
-function bodiesFit(from: Int32Array, articles: number, length: number): boolean {
-  if (from.length !== articles + 1 || from[0] !== 0 || from[articles] !== length) return false;
-  for (let i = 0; i < articles; i++) if (from[i + 1]! < from[i]!) return false;
-  return true;
-}
-
 /**
  * When a file was read, as the cache records it. A file read within `RACY_MS` of its last change
  * is read again at every start (its modification time cannot prove it unchanged since), so one
@@ -248,7 +241,7 @@ function bodiesFit(from: Int32Array, articles: number, length: number): boolean 
  */
 function settledReadAt(path: string, hash: string, mtimeMs: number, readAt: number): number {
   const now = Date.now();
-  if (readAt - mtimeMs > RACY_MS || now - mtimeMs <= RACY_MS) return readAt;
+  if (!isRacy(mtimeMs, readAt) || isRacy(mtimeMs, now)) return readAt;
   try {
     return statSync(path).mtimeMs === mtimeMs && contentHash(readFileSync(path)) === hash ? now : readAt;
   } catch {

@@ -37,7 +37,8 @@ export interface SentenceSpot {
  * Mehr's sentences on rockets. One document per article: a sentence is found inside the articles
  * it returns.
  */
-const ARTICLE_INDEX: IndexSpec<'text' | 'speakers' | 'outlet' | 'headline'> = { fields: ['text', 'speakers', 'outlet', 'headline'], boost: { text: 2, speakers: 1.5 } };
+type ArticleField = 'text' | 'speakers' | 'outlet' | 'headline';
+const ARTICLE_INDEX: IndexSpec<ArticleField> = { fields: ['text', 'speakers', 'outlet', 'headline'], boost: { text: 2, speakers: 1.5 } };
 /** The fields a quotation is found by: its words and its speaker's name. */
 const QUOTATION_FIELDS = ['text', 'speakers'] as const;
 /** Speaker names are few and short: every posting is kept, and they are matched fuzzily. */
@@ -85,7 +86,7 @@ interface Parts {
   articles: Article[];
   store: Store;
   speakers: Speaker[];
-  articleIndex: TextIndex<'text' | 'speakers' | 'outlet' | 'headline'>;
+  articleIndex: TextIndex<ArticleField>;
   speakerIndex: TextIndex<'name'>;
 }
 
@@ -100,7 +101,7 @@ export class Library {
   readonly articles: readonly Article[];
   readonly speakers: readonly Speaker[];
   readonly #store: Store;
-  readonly #articleIndex: TextIndex<'text' | 'speakers' | 'outlet' | 'headline'>;
+  readonly #articleIndex: TextIndex<ArticleField>;
   readonly #speakerIndex: TextIndex<'name'>;
   readonly #positions = new Map<string, number>();
   readonly #speakerPositions = new Map<string, number>();
@@ -292,6 +293,23 @@ export class Library {
     return ranges.some(([from, to]) => from === to) ? null : ranges;
   }
 
+  /**
+   * The articles matching every word, best first, and their matching rows (sentences or
+   * quotations, as `rows` finds them), each article's found once. Where only capped postings
+   * decide, an article counts as found only with a row holding every word, so that common words
+   * held apart are looked for further (see `TextIndex.search`).
+   */
+  #articlesMatching(words: readonly string[], rows: (a: number) => number[], fields?: readonly ArticleField[]): { articles: number[]; rowsOf: (a: number) => number[] } {
+    const matched = new Map<number, number[]>();
+    const rowsOf = (a: number): number[] => {
+      let found = matched.get(a);
+      if (!found) matched.set(a, (found = rows(a)));
+      return found;
+    };
+    const articles = this.#articleIndex.search(words.join(' '), { holds: this.#articleHolds, matches: (a) => rowsOf(a).length > 0, fields }).map((hit) => hit.id);
+    return { articles, rowsOf };
+  }
+
   /** Whether article `a` holds a word anywhere: its sentences, speakers, outlet or headline. */
   #articleHolds = (a: number, word: string): boolean => {
     const store = this.#store;
@@ -452,20 +470,10 @@ export class Library {
       }
       return found;
     };
-    // As for sentences: where only capped postings decide, an article counts only with a quotation holding every word.
-    const matched = new Map<number, number[]>();
-    const hits = this.#articleIndex.search(words.join(' '), {
-      holds: this.#articleHolds,
-      matches: (a) => {
-        const found = rows(a);
-        if (found.length > 0) matched.set(a, found);
-        return found.length > 0;
-      },
-      fields: QUOTATION_FIELDS,
-    });
+    const { articles, rowsOf } = this.#articlesMatching(words, rows, QUOTATION_FIELDS);
     const found: Quotation[] = [];
-    for (const { id: a } of hits) {
-      for (const row of matched.get(a) ?? rows(a)) {
+    for (const a of articles) {
+      for (const row of rowsOf(a)) {
         found.push(this.#materialise(a, 'quotations')[row - quotationFrom[a]!]!);
         if (found.length >= limit) return found;
       }
@@ -496,22 +504,11 @@ export class Library {
       }
       return found;
     };
-    // Where only capped postings decide, an article counts as found only with a sentence holding every word, so that common words held apart are looked for further (see `TextIndex.search`).
-    const matched = new Map<number, number[]>();
-    const hits = this.#articleIndex
-      .search(words.join(' '), {
-        holds: this.#articleHolds,
-        matches: (a) => {
-          const found = rows(a);
-          if (found.length > 0) matched.set(a, found);
-          return found.length > 0;
-        },
-      })
-      .map((hit) => hit.id);
+    const { articles: hits, rowsOf } = this.#articlesMatching(words, rows);
     if (newestFirst) hits.sort((x, y) => y - x);
     for (const a of hits) {
       const article = this.articles[a]!;
-      for (const row of matched.get(a) ?? rows(a)) yield { article, position: a, index: row - sentenceFrom[a]!, paragraph: sentenceParagraph[row]! };
+      for (const row of rowsOf(a)) yield { article, position: a, index: row - sentenceFrom[a]!, paragraph: sentenceParagraph[row]! };
     }
   }
 

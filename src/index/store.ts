@@ -69,16 +69,22 @@ export function columnsOf(values: Readonly<Record<string, unknown>>): Columns | 
   return columns as Columns;
 }
 
+/**
+ * Whether `from` is the offsets of `rows` stretches laid end to end: one more than there are
+ * rows, from 0, never going back, ending at `end` when given.
+ */
+export function offsetsFit(from: Int32Array, rows: number, end?: number): boolean {
+  if (from.length !== rows + 1 || from[0] !== 0 || (end !== undefined && from[rows] !== end)) return false;
+  for (let i = 0; i < rows; i++) if (from[i + 1]! < from[i]!) return false;
+  return true;
+}
+
 /** Throws unless every column has the length its offsets say and every position points at something. */
 function checkColumns(c: Columns, texts: StoreTexts): void {
   const fail = (what: string): never => {
     throw new Error(`the saved columns do not fit together (${what})`);
   };
-  const offsets = (from: Int32Array, rows: number, name: string): number => {
-    if (from.length !== rows + 1 || from[0] !== 0) fail(name);
-    for (let i = 0; i < rows; i++) if (from[i + 1]! < from[i]!) fail(name);
-    return from[rows]!;
-  };
+  const offsets = (from: Int32Array, rows: number, name: string): number => (offsetsFit(from, rows) ? from[rows]! : fail(name));
   const sized = (length: number, name: string, ...columns: { length: number }[]): void => {
     if (columns.some((column) => column.length !== length)) fail(name);
   };

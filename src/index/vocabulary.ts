@@ -10,6 +10,19 @@ import { MIN_PREFIX_LENGTH, queryTerms } from './search.ts';
 /** The ids `[from, to)` of the words a query word matches; empty (`from === to`) when none does. */
 export type TermRange = readonly [number, number];
 
+/**
+ * Binary search: the first position in `[low, high)` for which `before` is false, given that it
+ * is true for every position before some point and false from there on.
+ */
+export function partitionPoint(low: number, high: number, before: (i: number) => boolean): number {
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** A sorted list of distinct words; a word's id is its position. */
 export class Vocabulary {
   readonly terms: readonly string[];
@@ -21,14 +34,7 @@ export class Vocabulary {
 
   /** The first position whose word is not below `word`. */
   #lowerBound(word: string): number {
-    let low = 0;
-    let high = this.terms.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.terms[middle]! < word) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return partitionPoint(0, this.terms.length, (i) => this.terms[i]! < word);
   }
 
   /** The id of a word, or -1. */
@@ -46,14 +52,7 @@ export class Vocabulary {
     const from = this.#lowerBound(word);
     if (word.length < MIN_PREFIX_LENGTH) return this.terms[from] === word ? [from, from + 1] : [from, from];
     // Words that start with `word` sort right after it, together: find where they end.
-    let low = from;
-    let high = this.terms.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.terms[middle]!.startsWith(word)) low = middle + 1;
-      else high = middle;
-    }
-    return [from, low];
+    return [from, partitionPoint(from, this.terms.length, (i) => this.terms[i]!.startsWith(word))];
   }
 }
 

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import type { Article } from '../src/corpus/article.ts';
 import { formatArticle } from '../src/corpus/format.ts';
 import type { Library } from '../src/index/library.ts';
-import { findQuotations } from '../src/index/quotations.ts';
-import { splitSentences } from '../src/index/sentences.ts';
+import { findQuotations } from '../src/analysis/quotes/quotations.ts';
+import { splitSentences } from '../src/analysis/text/sentences.ts';
 
 /** A small, fast, seeded random number generator (mulberry32): the same corpus on every run. */
 function random(seed: number): () => number {

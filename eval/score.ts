@@ -4,7 +4,7 @@
  */
 import type { Article } from '../src/corpus/article.ts';
 import type { Library } from '../src/index/library.ts';
-import type { Figure, Quotation } from '../src/index/types.ts';
+import type { Figure, Quotation } from '../src/analysis/types.ts';
 import { locateLabels, type LabelFile } from './labels.ts';
 
 /** A ratio with what it was computed from. */

@@ -10,7 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from './corpus/article.ts';
 import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from './corpus/load.ts';
 import { openCachedLibrary, type CacheProgress, type CacheReport } from './index/cache.ts';
-import { indexArticle, type ArticleIndex } from './index/derive.ts';
+import { indexArticle, type ArticleIndex } from './analysis/analyse.ts';
 import { Library } from './index/library.ts';
 
 /** Where answers get the library from: the one in force at the moment of asking. */

@@ -6,7 +6,7 @@ import type { SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import { refOf, type Article, type ArticleRef } from '../corpus/article.ts';
 import type { Library } from '../index/library.ts';
 import { queryTerms } from '../index/search.ts';
-import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence } from '../index/types.ts';
+import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence } from '../analysis/types.ts';
 
 /** One result: a verbatim span, the sentence that holds it, and where it comes from. */
 export interface Result {

@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { groupFigures } from '../index/figure-groups.ts';
 import type { Library } from '../index/library.ts';
 import { queryTerms } from '../index/search.ts';
-import type { Figure, FigureCategory } from '../index/types.ts';
+import type { Figure, FigureCategory } from '../analysis/types.ts';
 import { count } from '../render/citation.ts';
 import { articlePosition, figureResult, folded, resultsOf, MAX_RESULTS, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
 import { addPrivateOption } from './private.ts';

@@ -2,7 +2,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Library } from '../index/library.ts';
 import { partitionPoint } from '../index/vocabulary.ts';
-import type { Quotation, QuotationKind, Speaker } from '../index/types.ts';
+import type { Quotation, QuotationKind, Speaker } from '../analysis/types.ts';
 import { count } from '../render/citation.ts';
 import { folded, MAX_RESULTS, MAX_SUGGESTIONS, quotationResult, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
 import { addPrivateOption } from './private.ts';

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article, ArticleFacts } from '../corpus/article.ts';
 import { articleBody } from '../corpus/format.ts';
 import { contentHash, corpusOf, isRacy, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
-import { indexArticle, type ArticleIndex } from './derive.ts';
+import { indexArticle, type ArticleIndex } from '../analysis/analyse.ts';
 import { Library, type SavedLibrary } from './library.ts';
 import type { SavedTextIndex } from './search.ts';
 import { pack, PackFile } from './pack.ts';
@@ -40,7 +40,7 @@ export function cacheFileOf(cacheDir: string, corpusDir: string): string {
 export const CODE_VERSION: string = (() => {
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\nnode ${process.version}\n`);
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, join(here, '..', 'corpus')]) {
+  for (const dir of [here, join(here, '..', 'corpus'), ...['', 'text', 'quotes', 'people', 'figures'].map((d) => join(here, '..', 'analysis', d))]) {
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(`${name}\n`).update(readFileSync(join(dir, name)));
   }
   hash.update(readFileSync(join(here, '..', '..', 'node_modules', 'minisearch', 'package.json')));

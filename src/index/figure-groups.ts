@@ -8,7 +8,7 @@
  * `American servicemen` are all troops) within a running story: a group ends where its next figure
  * is more than `STORY_GAP_DAYS` after the one before, since a toll from years earlier is another event.
  */
-import type { Figure } from './types.ts';
+import type { Figure } from '../analysis/types.ts';
 
 /** Days between two reports past which the same count is taken to be about another event. */
 export const STORY_GAP_DAYS = 183;

@@ -9,11 +9,11 @@
  * in the matched articles by their word ids (`vocabulary.ts`).
  */
 import type { Article } from '../corpus/article.ts';
-import { indexArticle, type ArticleIndex, type ArticlePerson } from './derive.ts';
+import { indexArticle, type ArticleIndex, type ArticlePerson } from '../analysis/analyse.ts';
 import { correctNames, NAME_SEARCH_OPTIONS, queryTerms, TextIndex, type IndexSpec, type SavedTextIndex } from './search.ts';
 import { mergeSpeakers, type PersonInArticle } from './speakers.ts';
 import { buildStore, Store, type Columns, type StoreInput, type StoreTexts } from './store.ts';
-import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence, Speaker } from './types.ts';
+import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence, Speaker } from '../analysis/types.ts';
 import { holds, type TermRange } from './vocabulary.ts';
 
 /** A sentence together with the article it belongs to. */

@@ -3,7 +3,7 @@
  * place and its result type stays inside this module.
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
-import { editDistance } from './people.ts';
+import { editDistance } from '../analysis/people/people.ts';
 
 /**
  * Words too common to tell sentences apart. Dropped when indexing and when searching, so a

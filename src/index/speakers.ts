@@ -2,9 +2,9 @@
  * Joins the people of every article into one list of speakers, so one person keeps one name
  * across articles however each spells it (`Amir Saeid Iravani`, `Amir Saeed Iravani`).
  */
-import { givenNamesCompatible, type LocalPerson } from './people.ts';
+import { givenNamesCompatible, type LocalPerson } from '../analysis/people/people.ts';
 import { slug } from '../slug.ts';
-import type { Speaker } from './types.ts';
+import type { Speaker } from '../analysis/types.ts';
 
 /** What merging needs of a person of one article. */
 export type MergeablePerson = Pick<LocalPerson, 'kind' | 'name' | 'surname' | 'given'> & { descriptors: Iterable<string> };

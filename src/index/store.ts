@@ -5,8 +5,8 @@
  * the time to load; typed arrays are saved and loaded as they are. Objects are made (`sentencesOf`,
  * `quotationsOf`, `figuresOf`) only for the articles an answer shows.
  */
-import type { ArticleIndex, ArticlePerson } from './derive.ts';
-import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence } from './types.ts';
+import type { ArticleIndex, ArticlePerson } from '../analysis/analyse.ts';
+import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence } from '../analysis/types.ts';
 import { Vocabulary, VocabularyBuilder, type TermLists } from './vocabulary.ts';
 
 /** Quotation kinds and figure categories as the columns number them. */

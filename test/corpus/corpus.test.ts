@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatArticle, parseArticle } from '../../src/corpus/format.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { splitSentences } from '../../src/index/sentences.ts';
+import { splitSentences } from '../../src/analysis/text/sentences.ts';
 
 const RAW = 'test/fixtures/raw';
 const raws = readdirSync(RAW)

@@ -1,7 +1,7 @@
 /** Figures on one thing from several articles, side by side. */
 import { describe, expect, it } from 'vitest';
 import { countedClass, groupFigures, STORY_GAP_DAYS } from '../../src/index/figure-groups.ts';
-import type { Figure } from '../../src/index/types.ts';
+import type { Figure } from '../../src/analysis/types.ts';
 
 function figure(articleId: string, text: string, value: number | null, counted: string, category: Figure['category']): Figure {
   return { articleId, start: 0, end: text.length, text, value, upper: null, qualifier: null, counted, category, sentence: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexArticle } from '../../src/index/derive.ts';
+import { indexArticle } from '../../src/analysis/analyse.ts';
 import { Library } from '../../src/index/library.ts';
 import { seedArticles } from '../support/seed-library.ts';
 

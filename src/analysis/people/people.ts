@@ -9,7 +9,7 @@ const DESCRIBED_BODY = /(?<![\p{L}’'])(?:\p{Lu}[\p{L}.’'-]*\s+)+(?:(?!(?:sai
 
 /** A run of capitalised words joined by `of`/`for`/`and`/`the`: a body's name when its head noun is a body's (`Ministry of Health`). */
 const NAMED_BODY = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
-import type { Sentence } from './types.ts';
+import type { Sentence } from '../types.ts';
 
 /** A person, or an organisation that speaks as one (`the Pentagon`, `Iran`), named in one article. */
 export interface LocalPerson {

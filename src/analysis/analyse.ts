@@ -5,10 +5,10 @@
  * file changed. Plain data throughout, so it saves as JSON.
  */
 import type { Article } from '../corpus/article.ts';
-import { findFigures } from './figures.ts';
-import type { LocalPerson } from './people.ts';
-import { findQuotations } from './quotations.ts';
-import { splitSentences } from './sentences.ts';
+import { findFigures } from './figures/figures.ts';
+import type { LocalPerson } from './people/people.ts';
+import { findQuotations } from './quotes/quotations.ts';
+import { splitSentences } from './text/sentences.ts';
 import type { Figure, QuotationKind, Sentence } from './types.ts';
 
 /** A person or organisation of one article, as speaker merging across articles needs them. */

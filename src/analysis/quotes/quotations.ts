@@ -14,9 +14,9 @@ import {
   subjectOf,
   trimSubject,
   type LocalPerson,
-} from './people.ts';
-import { BARE_DOCUMENT, DOCUMENT_NOUNS, headedByOrganisation } from './organisations.ts';
-import type { QuotationKind, Sentence } from './types.ts';
+} from '../people/people.ts';
+import { BARE_DOCUMENT, DOCUMENT_NOUNS, headedByOrganisation } from '../people/organisations.ts';
+import type { QuotationKind, Sentence } from '../types.ts';
 
 /** Resolves a subject phrase (`he`, `the Iranian envoy`, `Iravani`) to a person of the article, or null. */
 type Resolve = (phrase: string) => LocalPerson | null;

@@ -1,4 +1,4 @@
-import type { Sentence } from './types.ts';
+import type { Sentence } from '../types.ts';
 
 /**
  * Words that end in a full stop without ending a sentence when a capital or digit follows:

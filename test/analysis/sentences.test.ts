@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/index/sentences.ts';
+import { splitSentences } from '../../src/analysis/text/sentences.ts';
 
 describe('splitSentences', () => {
   it('keeps "Gen. Qassem Soleimani" inside one sentence', () => {

@@ -26,7 +26,7 @@
  *
  * Numbers that are not figures are turned down by the named rules in `EXCLUSION_RULES`.
  */
-import type { Figure, FigureCategory, Sentence } from './types.ts';
+import type { Figure, FigureCategory, Sentence } from '../types.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Tables

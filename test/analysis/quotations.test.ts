@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotations, findQuoteSpans } from '../../src/index/quotations.ts';
-import { splitSentences } from '../../src/index/sentences.ts';
+import { findQuotations, findQuoteSpans } from '../../src/analysis/quotes/quotations.ts';
+import { splitSentences } from '../../src/analysis/text/sentences.ts';
 
 /** Quotations of a body as [text, kind, speaker name or null]. */
 function quotations(body: string): [string, string, string | null][] {

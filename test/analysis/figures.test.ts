@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CUES, findFigures, QUALIFIERS, TIME_UNITS } from '../../src/index/figures.ts';
-import type { Figure, Sentence } from '../../src/index/types.ts';
+import { CUES, findFigures, QUALIFIERS, TIME_UNITS } from '../../src/analysis/figures/figures.ts';
+import type { Figure, Sentence } from '../../src/analysis/types.ts';
 
 /**
  * A tiny sentence splitter for these tests (the real one lives in src/index/sentences.ts): breaks after

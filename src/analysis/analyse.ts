@@ -30,6 +30,10 @@ export interface ArticleQuotation {
   kind: QuotationKind;
   sentence: number;
   person: number | null;
+  /** The attribution rule that decided (see `Quotation.rule`). */
+  rule: string;
+  /** Offsets of the words that name the speaker (see `Quotation.evidence`), or null. */
+  evidence: { start: number; end: number } | null;
 }
 
 /** Everything derived from one article alone. */
@@ -64,6 +68,8 @@ export function indexArticle(article: Article): ArticleIndex {
       kind: q.kind,
       sentence: q.sentence,
       person: q.speaker ? (position.get(q.speaker) ?? null) : null,
+      rule: q.rule,
+      evidence: q.evidence,
     })),
     persons: found.people.persons.map((p) => ({
       kind: p.kind,

@@ -20,6 +20,16 @@ export type QuotationKind =
   /** A sentence that reports what someone said without quote marks: `…, he said.`; the whole sentence is shown. */
   | 'reported';
 
+/**
+ * The words of a body that settle who spoke a quotation (`Cotton said`, `the Iranian envoy added`,
+ * `according to the Pentagon`): `text === body.slice(start, end)`.
+ */
+export interface Evidence {
+  text: string;
+  start: number;
+  end: number;
+}
+
 /** A quoted span of an article body. `start`/`end` cover the words inside the quote marks. */
 export interface Quotation {
   articleId: string;
@@ -31,6 +41,10 @@ export interface Quotation {
   speakerId: string | null;
   /** Index of the first sentence the quotation touches. */
   sentence: number;
+  /** The name of the attribution rule that chose the speaker, or that declined to (see `src/analysis/quotes/`). */
+  rule: string;
+  /** The words naming the speaker, or null when none do (no speaker, or one carried over from before). */
+  evidence: Evidence | null;
 }
 
 /** A person or organisation that speaks in the corpus, one entry however many spellings the articles use. */
@@ -67,4 +81,6 @@ export interface Figure {
   category: FigureCategory;
   /** Index of the sentence that holds it. */
   sentence: number;
+  /** The name of the rule that gave its category (see `CATEGORY_RULES` in `src/analysis/figures/`). */
+  rule: string;
 }

@@ -25,7 +25,7 @@ import { pack, PackFile } from './pack.ts';
 import { COLUMN_NAMES, columnsOf, offsetsFit, Store, type Columns } from './store.ts';
 
 /** Bump when the file's layout changes (the source hash below changes with it anyway). */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** The cache file of a corpus folder: one per folder (by its absolute path), so several corpora can share a cache folder. */
 export function cacheFileOf(cacheDir: string, corpusDir: string): string {

@@ -37,6 +37,9 @@ const COLUMN_TYPES = {
   quotationKind: Uint8Array,
   quotationSpeaker: Int32Array,
   quotationPerson: Int32Array,
+  quotationRule: Int32Array,
+  quotationEvidenceStart: Int32Array,
+  quotationEvidenceEnd: Int32Array,
   figureStart: Int32Array,
   figureEnd: Int32Array,
   figureSentence: Int32Array,
@@ -45,6 +48,7 @@ const COLUMN_TYPES = {
   figureUpper: Float64Array,
   figureQualifier: Int32Array,
   figureCounted: Int32Array,
+  figureRule: Int32Array,
   sentenceTermFrom: Int32Array,
   sentenceTermIds: Int32Array,
   quotationTermFrom: Int32Array,
@@ -97,8 +101,8 @@ function checkColumns(c: Columns, texts: StoreTexts): void {
   const quotations = offsets(c.quotationFrom, articles, 'quotations');
   const figures = offsets(c.figureFrom, articles, 'figures');
   sized(sentences, 'sentences', c.sentenceStart, c.sentenceEnd, c.sentenceParagraph);
-  sized(quotations, 'quotations', c.quotationStart, c.quotationEnd, c.quotationSentence, c.quotationKind, c.quotationSpeaker, c.quotationPerson);
-  sized(figures, 'figures', c.figureStart, c.figureEnd, c.figureSentence, c.figureCategory, c.figureValue, c.figureUpper, c.figureQualifier, c.figureCounted);
+  sized(quotations, 'quotations', c.quotationStart, c.quotationEnd, c.quotationSentence, c.quotationKind, c.quotationSpeaker, c.quotationPerson, c.quotationRule, c.quotationEvidenceStart, c.quotationEvidenceEnd);
+  sized(figures, 'figures', c.figureStart, c.figureEnd, c.figureSentence, c.figureCategory, c.figureValue, c.figureUpper, c.figureQualifier, c.figureCounted, c.figureRule);
   // Offsets in order within each article, and every quotation and figure in one of its article's sentences.
   for (let a = 0; a < articles; a++) {
     let end = 0;
@@ -109,6 +113,7 @@ function checkColumns(c: Columns, texts: StoreTexts): void {
     const count = c.sentenceFrom[a + 1]! - c.sentenceFrom[a]!;
     for (let row = c.quotationFrom[a]!; row < c.quotationFrom[a + 1]!; row++) {
       if (c.quotationSentence[row]! < 0 || c.quotationSentence[row]! >= count || c.quotationEnd[row]! < c.quotationStart[row]! || c.quotationStart[row]! < 0) fail('quotations');
+      if (c.quotationEvidenceEnd[row]! < c.quotationEvidenceStart[row]! || c.quotationEvidenceStart[row]! < -1) fail('quotation evidence');
     }
     for (let row = c.figureFrom[a]!; row < c.figureFrom[a + 1]!; row++) {
       if (c.figureSentence[row]! < 0 || c.figureSentence[row]! >= count || c.figureEnd[row]! < c.figureStart[row]! || c.figureStart[row]! < 0) fail('figures');
@@ -118,6 +123,8 @@ function checkColumns(c: Columns, texts: StoreTexts): void {
   within(c.figureCategory, 0, CATEGORIES.length, 'figure categories');
   within(c.figureQualifier, -1, texts.strings.length, 'figure qualifiers');
   within(c.figureCounted, 0, texts.strings.length, 'figure nouns');
+  within(c.quotationRule, 0, texts.strings.length, 'quotation rules');
+  within(c.figureRule, 0, texts.strings.length, 'figure rules');
   for (const [from, ids, rows, name] of [
     [c.sentenceTermFrom, c.sentenceTermIds, sentences, 'sentence words'],
     [c.quotationTermFrom, c.quotationTermIds, quotations, 'quotation words'],
@@ -131,7 +138,7 @@ function checkColumns(c: Columns, texts: StoreTexts): void {
 /** What the columns cannot hold: strings, as plain data. */
 export interface StoreTexts {
   vocabulary: string[];
-  /** Figures' qualifiers and counted nouns, each once. */
+  /** Figures' qualifiers and counted nouns, and the names of rules, each once. */
   strings: string[];
   /** The few quotation and figure texts that are not exactly their body span, by row. */
   quotationTexts: [number, string][];
@@ -199,6 +206,8 @@ export class Store {
     const start = c.quotationStart[row]!;
     const end = c.quotationEnd[row]!;
     const speaker = c.quotationSpeaker[row]!;
+    const evidenceStart = c.quotationEvidenceStart[row]!;
+    const evidenceEnd = c.quotationEvidenceEnd[row]!;
     return {
       articleId,
       start,
@@ -207,6 +216,8 @@ export class Store {
       kind: this.quotationKind(row),
       speakerId: speaker < 0 ? null : speakerId(speaker),
       sentence: c.quotationSentence[row]!,
+      rule: this.texts.strings[c.quotationRule[row]!]!,
+      evidence: evidenceStart < 0 ? null : { text: body.slice(evidenceStart, evidenceEnd), start: evidenceStart, end: evidenceEnd },
     };
   }
 
@@ -227,6 +238,7 @@ export class Store {
       counted: this.texts.strings[c.figureCounted[row]!]!,
       category: this.figureCategory(row),
       sentence: c.figureSentence[row]!,
+      rule: this.texts.strings[c.figureRule[row]!]!,
     };
   }
 
@@ -236,9 +248,9 @@ export class Store {
     const persons = JSON.parse(this.persons().toString('utf8', c.personsFrom[a], c.personsFrom[a + 1])) as ArticlePerson[];
     const quotations = [];
     for (let row = c.quotationFrom[a]!; row < c.quotationFrom[a + 1]!; row++) {
-      const { start, end, text, kind, sentence } = this.quotation(row, articleId, body, () => '');
+      const { start, end, text, kind, sentence, rule, evidence } = this.quotation(row, articleId, body, () => '');
       const person = c.quotationPerson[row]!;
-      quotations.push({ start, end, text, kind, sentence, person: person < 0 ? null : person });
+      quotations.push({ start, end, text, kind, sentence, person: person < 0 ? null : person, rule, evidence: evidence && { start: evidence.start, end: evidence.end } });
     }
     const figures = [];
     for (let row = c.figureFrom[a]!; row < c.figureFrom[a + 1]!; row++) figures.push(this.figure(row, articleId, body));
@@ -281,6 +293,9 @@ export function* buildStore(inputs: readonly StoreInput[]): Generator<void, Stor
     quotationKind: new Uint8Array(counts.quotations),
     quotationSpeaker: int(counts.quotations),
     quotationPerson: int(counts.quotations),
+    quotationRule: int(counts.quotations),
+    quotationEvidenceStart: int(counts.quotations),
+    quotationEvidenceEnd: int(counts.quotations),
     figureStart: int(counts.figures),
     figureEnd: int(counts.figures),
     figureSentence: int(counts.figures),
@@ -289,6 +304,7 @@ export function* buildStore(inputs: readonly StoreInput[]): Generator<void, Stor
     figureUpper: new Float64Array(counts.figures),
     figureQualifier: int(counts.figures),
     figureCounted: int(counts.figures),
+    figureRule: int(counts.figures),
     personsFrom: int(inputs.length + 1),
   };
   const personsJson: Buffer[] = [];
@@ -313,6 +329,9 @@ export function* buildStore(inputs: readonly StoreInput[]): Generator<void, Stor
       c.quotationKind[q] = KINDS.indexOf(quotation.kind);
       c.quotationSpeaker[q] = speakerPositions[i]!;
       c.quotationPerson[q] = quotation.person ?? -1;
+      c.quotationRule[q] = stringId(quotation.rule);
+      c.quotationEvidenceStart[q] = quotation.evidence?.start ?? -1;
+      c.quotationEvidenceEnd[q] = quotation.evidence?.end ?? -1;
       if (quotation.text !== body.slice(quotation.start, quotation.end)) texts.quotationTexts.push([q, quotation.text]);
       words.add(quotationGroup, `${quotation.text} ${speakerNames[i]}`);
       q++;
@@ -333,6 +352,7 @@ export function* buildStore(inputs: readonly StoreInput[]): Generator<void, Stor
       c.figureUpper[f] = figure.upper ?? Number.NaN;
       c.figureQualifier[f] = figure.qualifier === null ? -1 : stringId(figure.qualifier);
       c.figureCounted[f] = stringId(figure.counted);
+      c.figureRule[f] = stringId(figure.rule);
       if (figure.text !== body.slice(figure.start, figure.end)) texts.figureTexts.push([f, figure.text]);
       f++;
     }

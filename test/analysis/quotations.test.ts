@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotations, findQuoteSpans } from '../../src/analysis/quotes/quotations.ts';
+import { findQuotations } from '../../src/analysis/quotes/quotations.ts';
+import { findQuoteSpans } from '../../src/analysis/quotes/spans.ts';
 import { splitSentences } from '../../src/analysis/text/sentences.ts';
 
 /** Quotations of a body as [text, kind, speaker name or null]. */

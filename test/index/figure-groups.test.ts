@@ -4,7 +4,7 @@ import { countedClass, groupFigures, STORY_GAP_DAYS } from '../../src/index/figu
 import type { Figure } from '../../src/analysis/types.ts';
 
 function figure(articleId: string, text: string, value: number | null, counted: string, category: Figure['category']): Figure {
-  return { articleId, start: 0, end: text.length, text, value, upper: null, qualifier: null, counted, category, sentence: 0 };
+  return { articleId, start: 0, end: text.length, text, value, upper: null, qualifier: null, counted, category, sentence: 0, rule: 'test' };
 }
 
 const dates: Record<string, string> = { a: '2023-11-08', b: '2023-11-10', c: '2024-01-30', old: '2021-03-15' };

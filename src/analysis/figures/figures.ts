@@ -1024,12 +1024,14 @@ export function findFigures(articleId: string, body: string, sentences: Sentence
         counted,
         category: 'other',
         sentence: sentence.index,
+        rule: 'none',
       };
       // Rule 3 looks after the counted words; when they were borrowed, right after the number.
       let next = number.last + 1;
       while (next < tokens.length && tokens[next]!.end <= end) next++;
       const { category, via } = categorise(number, figure, prev, next, hasOwnCounted);
       figure.category = category;
+      figure.rule = via;
       prev = { figure, via };
       figures.push(figure);
       while (i < tokens.length && tokens[i]!.end <= end) i++;

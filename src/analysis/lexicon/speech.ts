@@ -1,0 +1,111 @@
+/**
+ * Speech verbs: the one home of the words that say someone spoke. Every rule that reads an
+ * attribution (`…," she said`, `X told reporters`, `…, adding that "…"`) builds its patterns from
+ * this table, so a verb added here (one line) reaches all of them.
+ */
+
+/**
+ * A speech verb: its finite forms (those that close or open an attribution: `said`, `says`) and its
+ * participle where one carries on a speaker's sentence (`…, adding that …`).
+ *
+ * A form is a fragment of a regular expression: a space stands for any run of white space, and a
+ * look-ahead may narrow a form that is a speech verb only before a quotation (`answered:`) or in a
+ * phrase (`went on to say`). Only forms that are never nouns are listed: `claims`, `notes` as a
+ * subject's verb are too often `the claims`, so a verb's present form is listed only where news
+ * copy uses it as a verb (`she notes`, `officials say`).
+ */
+export interface SpeechVerb {
+  finite: readonly string[];
+  participles?: readonly string[];
+}
+
+/** Every speech verb, one line each. Order does not matter: the patterns are alternations of whole words. */
+export const SPEECH_VERBS: Readonly<Record<string, SpeechVerb>> = {
+  say: { finite: ['said', 'says', 'say'], participles: ['saying'] },
+  tell: { finite: ['told', 'tells'] },
+  add: { finite: ['added', 'adds'], participles: ['adding'] },
+  note: { finite: ['noted', 'notes'], participles: ['noting'] },
+  state: { finite: ['stated', 'states'], participles: ['stating'] },
+  write: { finite: ['wrote', 'writes'], participles: ['writing'] },
+  argue: { finite: ['argued', 'argues'], participles: ['arguing'] },
+  assert: { finite: ['asserted', 'asserts'], participles: ['asserting'] },
+  emphasise: { finite: ['emphasized', 'emphasised'], participles: ['emphasizing', 'emphasising'] },
+  stress: { finite: ['stressed'], participles: ['stressing'] },
+  warn: { finite: ['warned', 'warns'], participles: ['warning'] },
+  claim: { finite: ['claimed'], participles: ['claiming'] },
+  insist: { finite: ['insisted', 'insists'], participles: ['insisting'] },
+  deny: { finite: ['denied', 'denies'] },
+  reject: { finite: ['rejected', 'rejects'] },
+  dismiss: { finite: ['dismissed'] },
+  explain: { finite: ['explained'], participles: ['explaining'] },
+  indicate: { finite: ['indicated'] },
+  reiterate: { finite: ['reiterated'] },
+  affirm: { finite: ['affirmed'] },
+  reaffirm: { finite: ['reaffirmed'] },
+  announce: { finite: ['announced'] },
+  declare: { finite: ['declared'], participles: ['declaring'] },
+  accuse: { finite: ['accused'], participles: ['accusing'] },
+  condemn: { finite: ['condemned'] },
+  describe: { finite: ['described'], participles: ['describing'] },
+  confirm: { finite: ['confirmed'] },
+  urge: { finite: ['urged'], participles: ['urging'] },
+  call: { finite: ['called'], participles: ['calling'] },
+  allege: { finite: ['alleged'], participles: ['alleging'] },
+  remark: { finite: ['remarked'] },
+  reply: { finite: ['replied'] },
+  respond: { finite: ['responded'] },
+  continue: { finite: ['continued'] },
+  conclude: { finite: ['concluded'] },
+  acknowledge: { finite: ['acknowledged'] },
+  admit: { finite: ['admitted'] },
+  maintain: { finite: ['maintained that'] },
+  underline: { finite: ['underlined'] },
+  underscore: { finite: ['underscored'] },
+  highlight: { finite: ['highlighted'] },
+  observe: { finite: ['observed'] },
+  pointOut: { finite: ['pointed out'] },
+  goOn: { finite: ['went on(?=\\s+to\\s+say|\\s*[:,])'] },
+  vow: { finite: ['vowed'] },
+  pledge: { finite: ['pledged'] },
+  threaten: { finite: ['threatened'] },
+  caution: { finite: ['cautioned'] },
+  suggest: { finite: ['suggested'] },
+  recall: { finite: ['recalled'] },
+  tweet: { finite: ['tweeted'] },
+  post: { finite: ['posted'] },
+  report: { finite: ['reported'] },
+  blame: { finite: ['blamed'] },
+  criticise: { finite: ['criticised', 'criticized'] },
+  demand: { finite: ['demanded'] },
+  reveal: { finite: ['revealed'] },
+  disclose: { finite: ['disclosed'] },
+  refute: { finite: ['refuted'] },
+  contend: { finite: ['contended'] },
+  concede: { finite: ['conceded'] },
+  predict: { finite: ['predicted'] },
+  promise: { finite: ['promised'] },
+  appeal: { finite: ['appealed'] },
+  testify: { finite: ['testified'] },
+  // `answered:` before a quotation, not `answered questions`.
+  answer: { finite: ['answered(?=\\s*[:“"])'] },
+  welcome: { finite: ['welcomed'] },
+  hail: { finite: ['hailed'] },
+  decline: { finite: ['declined'] },
+  propose: { finite: ['proposed'] },
+};
+
+/** Every finite form, as listed. */
+export const FINITE_SPEECH_FORMS: readonly string[] = Object.values(SPEECH_VERBS).flatMap((v) => v.finite);
+
+/** The finite forms as a regular-expression alternation (wrap it in `\b(?:…)\b`). */
+export const SPEECH_VERB_PATTERN: string = FINITE_SPEECH_FORMS.map((v) => v.replace(/ /gu, '\\s+')).join('|');
+
+/** Participles that carry a speaker's sentence on: `…, adding that "…"`. */
+export const SPEECH_PARTICIPLES: readonly string[] = Object.values(SPEECH_VERBS).flatMap((v) => v.participles ?? []);
+
+/**
+ * The plainest verbs of attribution, which end a name or a figure's phrase wherever they stand
+ * (`NAME said`, `…, said NAME`): the core of the table that rules reading other things than
+ * quotations (figures, appositions) use to see that an attribution begins.
+ */
+export const PLAIN_SPEECH_FORMS: readonly string[] = ['said', 'says', 'say', 'told', 'added'];

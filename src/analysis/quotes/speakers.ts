@@ -1,0 +1,193 @@
+/**
+ * The second stage of attribution: from a mention (the subject phrase of a speech verb: `he`, `the
+ * envoy`, `Okafor`, `the ministry`) to the person or organisation of the article it means. Read in
+ * order, as an ordered list of named sieves; the name of the one that settled a mention travels
+ * with the quotation, so a wrong speaker can be traced to its cause.
+ */
+import { BARE_DOCUMENT, headedByOrganisation } from '../people/organisations.ts';
+import { ArticlePeople, BODY_KIND_BEFORE, headRole, PERSONAL_PRONOUN, rolesIn, trimSubject, type LocalPerson } from '../people/people.ts';
+
+/** A body named only by what it is: `the company`, `the operator`. */
+const GENERIC_BODY = /^the\s+(company|firm|operator|manufacturer|carrier|utility|employer|plant|group)$/iu;
+
+/** Unnamed staff of a named body: `investigators with the fire district`. */
+const STAFF_OF = /^(?:investigators|officials|doctors|officers|staff|experts|engineers|rescuers)\s+(?:with|at|from|of|for)\s+(?<body>.+)$/iu;
+
+/** Descriptors of someone unnamed: `one diplomat`, `a senior official`, `another witness`. */
+const INDEFINITE = /^(?:a|an|one|another|some|several|two|three)\s/iu;
+
+/** What the reading of an article knows at the sentence being read: who a pronoun or a bare noun means. */
+export interface ReadingState {
+  people: ArticlePeople;
+  /** The person the text is about: who a later `he` or `she` means. */
+  topic: LocalPerson | null;
+  /** The organisation the text is about: who a later `it` means. */
+  topicOrganisation: LocalPerson | null;
+  /** The organisation that spoke in the sentence before: who a following `they` means. */
+  previousOrganisation: LocalPerson | null;
+  /** The organisation whose unnamed spokesperson spoke last: who `the spokesperson said` means. */
+  spokesOrganisation: LocalPerson | null;
+  /** Who issued the last statement, letter or report mentioned: who `the statement said` means. */
+  documents: Map<string, LocalPerson>;
+}
+
+/** A new reading state for an article whose people are collected. */
+export function startReading(people: ArticlePeople): ReadingState {
+  return { people, topic: null, topicOrganisation: null, previousOrganisation: null, spokesOrganisation: null, documents: new Map() };
+}
+
+/**
+ * A sieve of the second stage. `apply` answers for the subject phrase it recognises: a speaker, or
+ * null when the phrase settles that the article does not say who (`a senior official`); `undefined`
+ * when the phrase is not of its kind, so the next sieve reads it.
+ */
+export interface SpeakerSieve {
+  name: string;
+  recognises: string;
+  apply: (subject: string, state: ReadingState) => LocalPerson | null | undefined;
+}
+
+/** What a mention resolved to, and the sieve that settled it. */
+export interface Resolution {
+  speaker: LocalPerson | null;
+  rule: string;
+}
+
+/**
+ * Sieves that find a person only: what settles an apposition (`Okafor, the union's chief,`) before
+ * any organisation is considered. Order is meaning: a name beats a descriptor beats a role.
+ */
+export const PERSON_SIEVES: readonly SpeakerSieve[] = [
+  {
+    name: 'name',
+    recognises: 'a name or a known surname: `Ada Okafor`, `Okafor`, `al-Rashid`',
+    apply: (subject, { people }) => people.resolveNamed(subject) ?? undefined,
+  },
+  {
+    name: 'descriptor',
+    recognises: 'the very descriptor the article tied to one person: `the former chief of the firm`',
+    apply: (subject, { people }) => people.byDescriptor(subject) ?? undefined,
+  },
+  {
+    name: 'unnamed',
+    recognises: 'someone the article does not name: `one diplomat`, `a senior official`, or no role at all',
+    apply: (subject) => (INDEFINITE.test(subject) || (rolesIn(subject).size === 0 && !headRole(subject)) ? null : undefined),
+  },
+  {
+    name: 'role',
+    recognises: 'a definite role tied to one person: `the envoy`, `the clerk`, `the Iranian ambassador`',
+    apply: (subject, { people }) => {
+      // (The `unnamed` sieve's test again: in `SPEAKER_SIEVES`, where it is left out, an unnamed role falls through to `spokesperson`.)
+      if (INDEFINITE.test(subject) || (rolesIn(subject).size === 0 && !headRole(subject))) return undefined;
+      const person = people.byRole(subject);
+      if (person) person.descriptors.add(subject);
+      return person;
+    },
+  },
+];
+
+/**
+ * Every sieve of the second stage, persons and organisations. Order is meaning: pronouns and
+ * documents first (they name nobody themselves), then bodies by their head noun, then people, then
+ * the unnamed who speak for a body, then any other proper name as an organisation's.
+ */
+export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
+  {
+    name: 'pronoun',
+    recognises: '`he`, `she`: the person the text last made its subject',
+    apply: (subject, state) => (PERSONAL_PRONOUN.test(subject) ? state.topic : undefined),
+  },
+  {
+    name: 'pronoun-it',
+    recognises: '`it`: the organisation the text is about',
+    apply: (subject, state) => (/^it$/iu.test(subject) ? state.topicOrganisation : undefined),
+  },
+  {
+    name: 'pronoun-they',
+    recognises: '`they`: the organisation that spoke in the sentence before',
+    apply: (subject, state) => (/^they$/iu.test(subject) ? state.previousOrganisation : undefined),
+  },
+  {
+    name: 'document',
+    recognises: '`the statement`, `the report`: whoever issued the last one mentioned',
+    apply: (subject, state) => {
+      const document = BARE_DOCUMENT.exec(subject);
+      return document ? (state.documents.get(document.groups!['noun']!.toLowerCase()) ?? null) : undefined;
+    },
+  },
+  {
+    name: 'generic-body',
+    recognises: '`the company`, `the operator`: the body named so far that says nothing of what it is',
+    apply: (subject, { people }) => {
+      const generic = GENERIC_BODY.exec(subject);
+      if (!generic || people.persons.some((p) => p.kind === 'organisation' && p.surname.split(' ').includes(generic[1]!.toLowerCase()))) return undefined;
+      return people.lastBody() ?? undefined;
+    },
+  },
+  {
+    name: 'organisation-head',
+    recognises: 'a phrase headed by a body noun: `the health ministry`, `the Committee of the Red Cross`',
+    apply: (subject, { people }) => (headedByOrganisation(subject) ? people.resolveOrganisation(subject) : undefined),
+  },
+  {
+    name: 'staff-of',
+    recognises: 'unnamed staff speaking for their body: `investigators with the fire district`',
+    apply: (subject, { people }) => {
+      const staff = STAFF_OF.exec(subject);
+      return staff?.groups ? people.resolveOrganisation(staff.groups['body']!) : undefined;
+    },
+  },
+  ...PERSON_SIEVES.filter((s) => s.name !== 'unnamed').map((sieve) => ({ ...sieve, apply: (subject: string, state: ReadingState) => sieve.apply(subject, state) ?? undefined })),
+  {
+    name: 'spokesperson',
+    recognises: 'an unnamed role speaking for a body that is named (`a ministry spokesperson`) or just spoke (`the spokesperson added`); `a senior official` is nobody',
+    apply: (subject, state) => {
+      if (rolesIn(subject).size === 0 && !/\bspokes\w+\b/iu.test(subject)) return undefined;
+      if (/^the\s+spokes\w+$/iu.test(subject)) return state.spokesOrganisation;
+      if (!/\b(?:spokes\w+|officials?|representatives?)\b/iu.test(subject)) return null;
+      const body = state.people.resolveOrganisation(subject);
+      if (body) state.spokesOrganisation = body;
+      return body;
+    },
+  },
+  {
+    name: 'body-kind',
+    recognises: 'a body named after its kind: `the charity Open Harbour`, whatever names it shares',
+    apply: (subject, { people }) => {
+      const kind = /^(?:[Tt]he\s+|[Aa]n?\s+)?(?:\p{Ll}+\s+)*?\p{Ll}+\s+(?=\p{Lu})/u.exec(subject);
+      return kind && BODY_KIND_BEFORE.test(kind[0]) ? people.resolveOrganisation(subject) : undefined;
+    },
+  },
+  {
+    name: 'surname-not-body',
+    recognises: 'a surname nobody here can be told apart by: still a person, never an organisation',
+    apply: (subject, { people }) =>
+      subject.split(/\s+/u).some((w) => /^\p{Lu}/u.test(w) && people.isSurname(w.replace(/['’]s$|[^\p{L}'’-]/gu, ''))) ? null : undefined,
+  },
+  {
+    name: 'organisation-name',
+    recognises: 'any other proper name the article uses as one: `Halvard`, `the Pentagon`, `France`',
+    apply: (subject, { people }) => people.resolveOrganisation(subject),
+  },
+];
+
+/** Runs a list of sieves over a subject phrase: the first that answers settles it. */
+function resolveWith(sieves: readonly SpeakerSieve[], phrase: string, state: ReadingState): Resolution {
+  const subject = trimSubject(phrase);
+  if (subject.length === 0) return { speaker: null, rule: 'empty' };
+  for (const sieve of sieves) {
+    const speaker = sieve.apply(subject, state);
+    if (speaker !== undefined) return { speaker, rule: sieve.name };
+  }
+  return { speaker: null, rule: 'unresolved' };
+}
+
+/** The person or organisation a subject phrase means, or null when the article does not say who. */
+export function resolveSpeaker(phrase: string, state: ReadingState): Resolution {
+  return resolveWith(SPEAKER_SIEVES, phrase, state);
+}
+
+/** The person (never an organisation) a subject phrase means: a name, a surname, or a role tied to one. */
+export function resolvePerson(phrase: string, state: ReadingState): Resolution {
+  return resolveWith(PERSON_SIEVES, phrase, state);
+}

@@ -1,4 +1,6 @@
 import { countries } from 'countries-list';
+import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/bodies.ts';
+import { SPOKESPERSON_NOUNS } from '../lexicon/roles.ts';
 
 /**
  * Organisations and states as speakers: `Iran's permanent mission to the UN reaffirmed …`, `the
@@ -6,21 +8,6 @@ import { countries } from 'countries-list';
  * statements to institutions as often as to people. Pure functions over noun phrases.
  */
 
-/**
- * Head nouns of bodies that issue statements. A noun phrase holding one (`the foreign ministry`,
- * `Iran's permanent mission to the UN`) names an organisation, whether or not it is capitalised.
- */
-export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
-  'ministry', 'mission', 'government', 'pentagon', 'army', 'military', 'embassy', 'office', 'council',
-  'agency', 'department', 'committee', 'commission', 'police', 'court', 'parliament', 'presidency',
-  'cabinet', 'kremlin', 'administration', 'organisation', 'organization', 'coalition', 'alliance',
-  'command', 'secretariat', 'directorate', 'authority', 'union', 'bureau', 'headquarters', 'navy',
-  'corps', 'service', 'observatory', 'monitor', 'fund', 'programme', 'program', 'bank',
-  'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel', 'campaign',
-  'firm', 'operator', 'charity', 'hospital', 'university', 'institute', 'commission', 'board', 'tribunal', 'forces',
-  'district', 'coastguard', 'guard', 'centre', 'center', 'society', 'association', 'federation', 'foundation', 'collective',
-  'front', 'brigade', 'brigades', 'militia', 'battalion', 'battalions', 'cell',
-]);
 
 /**
  * Names of states, their other names and their capitals, lower-cased: `France said`, `the US
@@ -61,8 +48,6 @@ const NOT_BODIES = new Set([
   'november', 'december',
 ]);
 
-/** Nouns for what an organisation issues; as a subject (`the statement said`) they stand for its author. */
-export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué', 'report', 'message', 'release', 'declaration', 'note', 'study', 'audit', 'review', 'inquiry', 'investigation'] as const;
 
 /** `a statement from the mission`, `the ministry's statement`: a document with its author named. */
 const DOCUMENT_WITH_AUTHOR = new RegExp(`^(?:(?<before>.+?)['’]s\\s+(?:\\p{Ll}+\\s+)*(?:${DOCUMENT_NOUNS.join('|')})|(?:a|an|the|its|their)?\\s*(?:\\p{Ll}+\\s+)*(?:${DOCUMENT_NOUNS.join('|')})\\s+(?:from|by|of|issued by|released by)\\s+(?<after>.+))$`, 'iu');
@@ -71,7 +56,7 @@ const DOCUMENT_WITH_AUTHOR = new RegExp(`^(?:(?<before>.+?)['’]s\\s+(?:\\p{Ll}
 export const BARE_DOCUMENT = new RegExp(`^(?:the|this|that|its|their)\\s+(?:\\p{Ll}+\\s+)?(?<noun>${DOCUMENT_NOUNS.join('|')})$`, 'iu');
 
 /** `a Pentagon spokesperson`, `a spokesman for the ministry`: someone unnamed who speaks for a body. */
-const SPOKESPERSON = /\b(?:spokesman|spokeswoman|spokesperson|spokespeople|representative|official|officials)\b/iu;
+const SPOKESPERSON = new RegExp(`\\b(?:${SPOKESPERSON_NOUNS.join('|')})\\b`, 'iu');
 
 /** The words of a phrase. */
 function words(phrase: string): string[] {

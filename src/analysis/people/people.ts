@@ -2,10 +2,15 @@
  * People in one article: who is named, which roles the article ties to whom, and how a noun
  * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
+import { BODY_KINDS } from '../lexicon/bodies.ts';
+import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
+import { DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS } from '../lexicon/names.ts';
+import { PLACE_NOUNS } from '../lexicon/places.ts';
+import { NAME_TITLES, ROLE_CLASSES } from '../lexicon/roles.ts';
 import { headedByOrganisation, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
 /** A body named by a proper word and what it is: `the U.N. humanitarian office`, `Iraq’s Security Media Cell`. */
-const DESCRIBED_BODY = /(?<![\p{L}’'])(?:\p{Lu}[\p{L}.’'-]*\s+)+(?:(?!(?:said|says|told|his|her|its|their|the|a|an|and|was|is|has|had)\b)\p{Ll}+\s+){0,2}(?:office|agency|ministry|mission|cell|command|service|department)\b/gu;
+const DESCRIBED_BODY = new RegExp(`(?<![\\p{L}’'])(?:\\p{Lu}[\\p{L}.’'-]*\\s+)+(?:(?!(?:${PLAIN_SPEECH_FORMS.join('|')}|his|her|its|their|the|a|an|and|was|is|has|had)\\b)\\p{Ll}+\\s+){0,2}(?:office|agency|ministry|mission|cell|command|service|department)\\b`, 'gu');
 
 /** A run of capitalised words joined by `of`/`for`/`and`/`the`: a body's name when its head noun is a body's (`Ministry of Health`). */
 const NAMED_BODY = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
@@ -30,111 +35,25 @@ export interface LocalPerson {
   lastSeen: number;
 }
 
-/**
- * Role nouns grouped by what they mean for attribution: a news article calls one diplomat
- * `ambassador`, `envoy` and `representative` in turn, so those share a class.
- */
-export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
-  diplomat: ['ambassador', 'envoy', 'representative', 'emissary', 'diplomat'],
-  spokesperson: ['spokesman', 'spokeswoman', 'spokesperson'],
-  counterpart: ['counterpart'],
-  president: ['president'],
-  minister: ['minister'],
-  secretary: ['secretary', 'secretary-general'],
-  commander: ['commander', 'general', 'admiral', 'colonel', 'gen', 'adm', 'col'],
-  official: ['official', 'officer', 'adviser', 'advisor', 'aide'],
-  // One person is `the head of the Red Crescent`, then `the Red Crescent chief`.
-  head: ['head', 'chief', 'director', 'chairman', 'chairwoman', 'chair', 'leader', 'coordinator'],
-  governor: ['governor', 'gov'],
-  mayor: ['mayor'],
-  judge: ['judge'],
-  commissioner: ['commissioner', 'superintendent', 'inspector'],
-  prosecutor: ['prosecutor'],
-  captain: ['captain', 'master', 'skipper', 'capt'],
-  lawmaker: ['senator', 'lawmaker', 'legislator', 'mp', 'sen', 'rep'],
-};
+
+/** A kind of body (or vessel) right before a name makes it the body's name: `the consultancy Halden Risk`. */
+export const BODY_KIND_BEFORE = new RegExp(`\\b(?:${BODY_KINDS.join('|')})\\s+$`, 'iu');
 
 const ROLE_OF_NOUN = new Map<string, string>(
   Object.entries(ROLE_CLASSES).flatMap(([role, nouns]) => nouns.map((noun) => [noun, role] as const)),
 );
 
-/**
- * Capitalised words that make a name an organisation, place or title rather than a person:
- * `Security Council`, `Gaza Strip`, `Islamic Republic`. A run of capitalised words holding one is
- * not a person's name.
- */
-export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
-  'united', 'nations', 'states', 'kingdom', 'council', 'security', 'republic', 'islamic', 'forces', 'armed',
-  'guard', 'guards', 'corps', 'revolutionary', 'ministry', 'department', 'office', 'agency', 'news', 'press',
-  'tv', 'strip', 'desert', 'east', 'west', 'north', 'south', 'asia', 'europe', 'africa', 'america', 'province',
-  'base', 'army', 'navy', 'air', 'force', 'party', 'government', 'parliament', 'assembly', 'court',
-  'university', 'organization', 'organisation', 'committee', 'commission', 'union', 'mission', 'embassy',
-  'pentagon', 'white', 'house', 'kremlin', 'supreme', 'national', 'international', 'tower', 'operation',
-  'storm', 'charter', 'times', 'post', 'journal', 'network', 'media', 'group', 'groups', 'company', 'bank',
-  'general', 'secretary', 'middle', 'gulf', 'sea', 'river', 'city', 'county', 'state', 'district', 'region',
-  'street', 'square', 'airport', 'field', 'oilfield', 'hospital', 'school', 'church', 'mosque', 'agreement',
-  'treaty', 'resolution', 'article', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
-  'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
-  'september', 'october', 'november', 'december', 'federal', 'central', 'command', 'regime', 'authority',
-  'authorities', 'institute', 'foundation', 'centre', 'center', 'service', 'services', 'brigade', 'brigades',
-  'movement', 'front', 'alliance', 'coalition', 'affairs', 'foreign', 'defense', 'defence', 'interior',
-  'society', 'association', 'federation', 'collective', 'crescent', 'cross', 'fund', 'programme', 'program',
-  'observatory', 'bureau', 'directorate', 'secretariat', 'health', 'public', 'management', 'reduction',
-  'assistant', 'secretary-general', 'under-secretary-general', 'deputy', 'council', 'shield', 'village',
-  'town', 'valley', 'border', 'post', 'route', 'flight', 'signal', 'protocol', 'case', 'no',
-  // Words that make a name a company's: `Bayou Crest Engineering`, `Copperbelt Minerals`.
-  'engineering', 'holdings', 'partners', 'associates', 'advisory', 'consulting', 'industries', 'minerals', 'mining',
-  'energy', 'oil', 'gas', 'petroleum', 'motors', 'airlines', 'airways', 'shipping', 'maritime', 'logistics',
-  'construction', 'capital', 'investments', 'technologies', 'systems', 'solutions', 'inc', 'ltd', 'llc', 'plc', 'corp',
-  'corporation', 'limited', 'co', 'forces', 'people’s', "people's", 'administration', 'occupational',
-  'products', 'chemicals', 'plastics', 'polymers', 'foods', 'pharmaceuticals', 'textiles', 'steel', 'electric', 'power',
-  'telecom', 'communications', 'insurance', 'resources', 'metals', 'brands', 'enterprises', 'manufacturing', 'local',
-]);
 
-/** Words placed before a name that are not part of it: `President Joe Biden`, `Gen. Qassem Soleimani`. */
-export const NAME_TITLES: ReadonlySet<string> = new Set([
-  'president', 'gen', 'gen.', 'general', 'secretary', 'secretary-general', 'deputy', 'press', 'minister',
-  'prime', 'foreign', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'sen', 'sen.',
-  'senator', 'rep', 'rep.', 'representative', 'dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'lt',
-  'lt.', 'col', 'col.', 'maj', 'maj.', 'capt', 'capt.', 'captain', 'colonel', 'major', 'king', 'queen',
-  'prince', 'princess', 'sheikh', 'ayatollah', 'pope', 'chief', 'permanent', 'envoy', 'judge', 'justice',
-  'governor', 'gov', 'gov.', 'mayor', 'chancellor', 'vice', 'speaker', 'lieutenant', 'admiral', 'adm',
-  'adm.', 'sgt', 'sgt.', 'sergeant', 'brig', 'brig.', 'brigadier', 'counterpart', 'official', 'leader',
-  // Party and standing, as US and UK copy puts them before a name: `Republican Curtis Vane`.
-  'republican', 'democrat', 'democratic', 'conservative', 'liberal', 'labour', 'tory', 'incumbent', 'candidate',
-  'commissioner', 'superintendent', 'inspector', 'constable', 'rear', 'marshal', 'ombudsman', 'prosecutor', 'cdr', 'cdr.', 'cmdr', 'cmdr.',
-]);
 
-/** A kind of body (or vessel) right before a name makes it the body's name: `the consultancy Halden Risk`. */
-export const BODY_KIND_BEFORE = /\b(?:consultancy|firm|company|bank|agency|newspaper|broadcaster|charity|fund|group|insurer|lender|trader|broker|ship|vessel|ferry|tanker)\s+$/iu;
 
-/** Nouns after which `of` introduces a place: `the village of San Isidro`. */
-const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'state', 'island', 'port', 'valley', 'capital', 'outskirts', 'governorate', 'municipality', 'area', 'suburb', 'neighbourhood', 'neighborhood']);
 
-/** Lower-case particles inside names: `Ossama al-Akhtal`, `Ludwig van Beethoven`. */
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'van', 'von', 'de', 'da', 'di', 'du', 'la', 'le', 'der', 'den', 'abu', 'bint']);
 
 /** A capitalised word, allowing hyphens and apostrophes inside (`Takht-Ravanchi`, `O'Brien`) and a title's stop. */
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*\.?$/u;
-const PARTICLE = /^(?:al|el|ad|as|ash|an|ar|az|ez|es|bin|ibn|van|von|de|da|di|du|la|le|der|den|abu|bint)(?:-\p{Lu}[\p{L}\p{M}]*)?$/u;
+const PARTICLE = new RegExp(`^(?:${NAME_PARTICLES.join('|')})(?:-\\p{Lu}[\\p{L}\\p{M}]*)?$`, 'u');
 const ALL_CAPS = /^\p{Lu}{2,}s?$/u;
 
-/** Determiners that may open a run of capitalised words at the start of a sentence (`The Israeli regime`). */
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'his', 'her', 'its', 'their', 'my']);
 
-/**
- * Words capitalised only because they open a sentence (`In Isabela, …`, `If Dushanbe …`): never
- * part of a name.
- */
-const FUNCTION_WORDS = new Set([
-  'in', 'on', 'at', 'if', 'as', 'for', 'with', 'from', 'by', 'but', 'and', 'or', 'when', 'while', 'after',
-  'before', 'since', 'during', 'among', 'despite', 'although', 'though', 'unlike', 'like', 'until', 'once',
-  'asked', 'speaking', 'addressing', 'opening', 'pressed', 'meanwhile', 'earlier', 'later', 'also', 'so',
-  'then', 'yet', 'still', 'both', 'neither', 'either', 'every', 'each', 'all', 'some', 'many', 'most',
-  'where', 'whether', 'why', 'how', 'what', 'who', 'it', 'its', 'he', 'she', 'they', 'we', 'his', 'her',
-  'their', 'our', 'according', 'under', 'over', 'about', 'against', 'between', 'through', 'into', 'to', 'of',
-  'not', 'no', 'nor', 'only', 'even', 'just', 'here', 'there', 'now', 'today', 'yesterday', 'tomorrow',
-]);
 
 /** Words in front of a name that are not part of it: titles, acronyms (`UN`), organisations (`Pentagon`), determiners, sentence openers. */
 function isNamePrefix(word: string): boolean {
@@ -217,7 +136,7 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     if (states > 0) words.splice(0, states);
     const lead = /(?:^|\s)(\p{L}+)\s+of\s+(?:the\s+)?$/iu.exec(text.slice(0, run[0]!.start))?.[1]?.toLowerCase();
     // (Only a run that is all name: in `Ministry of Foreign Affairs Naser Mohammadzadeh` the body's words come first.)
-    if (lead && states === 0 && first === 0 && (ROLE_OF_NOUN.has(lead) || PLACE_NOUNS.has(lead) || NOT_PERSON_WORDS.has(lead) || NAME_TITLES.has(lead))) continue;
+    if (lead && states === 0 && first === 0 && (ROLE_OF_NOUN.has(lead) || PLACE_NOUNS.includes(lead) || NOT_PERSON_WORDS.has(lead) || NAME_TITLES.has(lead))) continue;
     // `Occupational Safety and Health Administration`: the run goes on, past `and`, into a body's name.
     const goesOn = /^\s+(?:and|of|for)\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(run[run.length - 1]!.end))?.[1];
     if (goesOn && goesOn.split(/\s+/u).some((w) => NOT_PERSON_WORDS.has(w.toLowerCase()))) continue;
@@ -526,7 +445,7 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
       const descriptor = (last.trim() === '' ? (chunks.pop() ?? '') : last).trim();
       if (descriptor && findNames(descriptor).length === 0 && descriptor.split(/\s+/u).length <= 14) people.tie(person, descriptor);
       // `NAME, the ROLE of …,` — a descriptor right after a name.
-      const after = /^\s*,\s*((?:(?:the|a|an|his|her|its|their)\s)?[^,.;]{3,80}?)(?:,|\s(?:said|told|added|says)|\.?$)/u.exec(sentence.text.slice(mention.end));
+      const after = APPOSITION_AFTER.exec(sentence.text.slice(mention.end));
       // Without a determiner, only a role: `Mwansa Chileshe, general secretary of the union,`.
       if (after?.[1] && (/^(?:the|a|an|his|her|its|their)\s/u.test(after[1]) || rolesIn(after[1]).size > 0)) people.tie(person, after[1]);
     }
@@ -537,6 +456,9 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
   people.position = 0;
   return people;
 }
+
+/** `NAME, the ROLE of …,` or `NAME, a ROLE, said`: the descriptor right after a name. */
+const APPOSITION_AFTER = new RegExp(`^\\s*,\\s*((?:(?:the|a|an|his|her|its|their)\\s)?[^,.;]{3,80}?)(?:,|\\s(?:${PLAIN_SPEECH_FORMS.join('|')})\\b|\\.?$)`, 'u');
 
 /** Ties the lede's descriptor to the first person named in the following sentences, if it has no name of its own. */
 function tieLede(sentences: readonly Sentence[], people: ArticlePeople): void {
@@ -564,27 +486,9 @@ function tieLede(sentences: readonly Sentence[], people: ArticlePeople): void {
 /** Adverbs and openers that may stand between a subject and its verb, or open a sentence. */
 const ADVERB = /^(?:has|have|had|is|was|were|are|will|would|did|does|been|also|further|furthermore|however|meanwhile|later|earlier|then|again|once|already|still|previously|separately|additionally|moreover|nonetheless|though|too|\p{L}+ly)$/u;
 
-/** Speech verbs, finite: the verb of an attribution. */
-export const SPEECH_VERBS = [
-  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'wrote', 'writes',
-  'argued', 'argues', 'asserted', 'asserts', 'emphasized', 'emphasised', 'stressed', 'warned', 'claimed',
-  'insisted', 'denied', 'rejected', 'dismissed', 'explained', 'indicated', 'reiterated', 'affirmed',
-  'announced', 'declared', 'accused', 'condemned', 'described', 'confirmed', 'urged', 'called', 'alleged',
-  'remarked', 'replied', 'responded', 'continued', 'concluded', 'acknowledged', 'admitted', 'maintained that',
-  'underlined', 'underscored', 'highlighted', 'observed', 'pointed out', 'went on(?=\\s+to\\s+say|\\s*[:,])', 'vowed', 'pledged',
-  'threatened', 'cautioned', 'suggested', 'recalled', 'tweeted', 'posted', 'reported', 'reaffirmed',
-  'blamed', 'criticised', 'criticized', 'demanded', 'revealed', 'disclosed', 'refuted', 'contended', 'conceded',
-  // `answered:` before a quotation, not `answered questions`.
-  'predicted', 'promised', 'appealed', 'say', 'denies', 'rejects', 'warns', 'insists', 'testified', 'answered(?=\\s*[:“"])',
-  'welcomed', 'hailed', 'declined',
-  'proposed', 'replied',
-] as const;
-
-/** The speech verbs as a regular-expression alternation, longest phrases allowed to span spaces. */
-export const SPEECH_VERB_PATTERN = SPEECH_VERBS.map((v) => v.replace(' ', '\\s+')).join('|');
 
 /** Verbs that end a sentence's subject: speech verbs, auxiliaries and past forms. Enough to find who a sentence is about, not a parser. */
-const FINITE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|say|adds|notes|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|did|made|makes|\\p{Ll}+ed)\\b`, 'u');
+const FINITE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|did|made|makes|\\p{Ll}+ed)\\b`, 'u');
 
 /** The sentence's subject: the words before its first verb, after an opening phrase closed by a comma. */
 export function subjectOf(text: string): string | null {

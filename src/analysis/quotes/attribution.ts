@@ -6,7 +6,7 @@
  * (`after-subject-verb/pronoun`) and the words that name the speaker, as evidence.
  */
 import { SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
-import { DOCUMENT_NOUNS } from '../people/organisations.ts';
+import { DOCUMENT_NOUNS } from '../lexicon/bodies.ts';
 import { findNames, rolesIn, subjectOf, trimSubject, type LocalPerson } from '../people/people.ts';
 import type { Sentence } from '../types.ts';
 import { maskQuotes, type QuoteSpan } from './spans.ts';

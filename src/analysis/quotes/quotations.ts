@@ -4,7 +4,7 @@
  * mention to speaker (`speakers.ts`), reading the article in order. Pure: body and sentences in,
  * quotations with article-local speakers out (`src/index/speakers.ts` joins speakers across articles).
  */
-import { DOCUMENT_NOUNS } from '../people/organisations.ts';
+import { DOCUMENT_NOUNS } from '../lexicon/bodies.ts';
 import { ArticlePeople, collectPeople, type LocalPerson } from '../people/people.ts';
 import type { QuotationKind, Sentence } from '../types.ts';
 import { attributeQuote, attributeReported, subjectPerson, type ArticleText, type Attribution, type Span } from './attribution.ts';

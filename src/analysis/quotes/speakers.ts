@@ -4,14 +4,16 @@
  * order, as an ordered list of named sieves; the name of the one that settled a mention travels
  * with the quotation, so a wrong speaker can be traced to its cause.
  */
+import { GENERIC_BODY_NOUNS } from '../lexicon/bodies.ts';
+import { STAFF_NOUNS } from '../lexicon/roles.ts';
 import { BARE_DOCUMENT, headedByOrganisation } from '../people/organisations.ts';
 import { ArticlePeople, BODY_KIND_BEFORE, headRole, PERSONAL_PRONOUN, rolesIn, trimSubject, type LocalPerson } from '../people/people.ts';
 
 /** A body named only by what it is: `the company`, `the operator`. */
-const GENERIC_BODY = /^the\s+(company|firm|operator|manufacturer|carrier|utility|employer|plant|group)$/iu;
+const GENERIC_BODY = new RegExp(`^the\\s+(${GENERIC_BODY_NOUNS.join('|')})$`, 'iu');
 
 /** Unnamed staff of a named body: `investigators with the fire district`. */
-const STAFF_OF = /^(?:investigators|officials|doctors|officers|staff|experts|engineers|rescuers)\s+(?:with|at|from|of|for)\s+(?<body>.+)$/iu;
+const STAFF_OF = new RegExp(`^(?:${STAFF_NOUNS.join('|')})\\s+(?:with|at|from|of|for)\\s+(?<body>.+)$`, 'iu');
 
 /** Descriptors of someone unnamed: `one diplomat`, `a senior official`, `another witness`. */
 const INDEFINITE = /^(?:a|an|one|another|some|several|two|three)\s/iu;

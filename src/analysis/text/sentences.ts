@@ -1,3 +1,4 @@
+import { TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
 import type { Sentence } from '../types.ts';
 
 /**
@@ -6,9 +7,7 @@ import type { Sentence } from '../types.ts';
  * (`TEHRAN, Mar. 25`), and the like. Lower-case, without the stop.
  */
 export const NON_TERMINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
-  // titles and ranks
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt',
-  'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'sr', 'jr', 'st', 'messrs',
+  ...TITLE_ABBREVIATIONS,
   // months, as used in datelines
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   // references

@@ -1,0 +1,39 @@
+/**
+ * Bodies: the one home of the words that say a noun phrase names an organisation (`ministry`,
+ * `agency`, `coastguard`), what bodies issue (`statement`, `report`), and the words of company names.
+ */
+
+/**
+ * Head nouns of bodies that issue statements. A noun phrase holding one (`the foreign ministry`,
+ * `Iran's permanent mission to the UN`) names an organisation, whether or not it is capitalised.
+ */
+export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
+  'ministry', 'mission', 'government', 'pentagon', 'army', 'military', 'embassy', 'office', 'council',
+  'agency', 'department', 'committee', 'commission', 'police', 'court', 'parliament', 'presidency',
+  'cabinet', 'kremlin', 'administration', 'organisation', 'organization', 'coalition', 'alliance',
+  'command', 'secretariat', 'directorate', 'authority', 'union', 'bureau', 'headquarters', 'navy',
+  'corps', 'service', 'observatory', 'monitor', 'fund', 'programme', 'program', 'bank',
+  'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel', 'campaign',
+  'firm', 'operator', 'charity', 'hospital', 'university', 'institute', 'commission', 'board', 'tribunal', 'forces',
+  'district', 'coastguard', 'guard', 'centre', 'center', 'society', 'association', 'federation', 'foundation', 'collective',
+  'front', 'brigade', 'brigades', 'militia', 'battalion', 'battalions', 'cell',
+]);
+
+/** Nouns for what an organisation issues; as a subject (`the statement said`) they stand for its author. */
+export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué', 'report', 'message', 'release', 'declaration', 'note', 'study', 'audit', 'review', 'inquiry', 'investigation'] as const;
+
+/** Kinds of body (or vessel) that, right before a name, make it the body's name: `the consultancy Halden Risk`. */
+export const BODY_KINDS: readonly string[] = ['consultancy', 'firm', 'company', 'bank', 'agency', 'newspaper', 'broadcaster', 'charity', 'fund', 'group', 'insurer', 'lender', 'trader', 'broker', 'ship', 'vessel', 'ferry', 'tanker'];
+
+/** Bodies named only by what they are (`the company said`): the one named so far, when it says nothing of what it is. */
+export const GENERIC_BODY_NOUNS: readonly string[] = ['company', 'firm', 'operator', 'manufacturer', 'carrier', 'utility', 'employer', 'plant', 'group'];
+
+/** Words that make a name a company's: `Bayou Crest Engineering`, `Copperbelt Minerals`. */
+export const COMPANY_WORDS: readonly string[] = [
+  'engineering', 'holdings', 'partners', 'associates', 'advisory', 'consulting', 'industries', 'minerals', 'mining',
+  'energy', 'oil', 'gas', 'petroleum', 'motors', 'airlines', 'airways', 'shipping', 'maritime', 'logistics',
+  'construction', 'capital', 'investments', 'technologies', 'systems', 'solutions', 'inc', 'ltd', 'llc', 'plc', 'corp',
+  'corporation', 'limited', 'co', 'forces', 'people’s', "people's", 'administration', 'occupational',
+  'products', 'chemicals', 'plastics', 'polymers', 'foods', 'pharmaceuticals', 'textiles', 'steel', 'electric', 'power',
+  'telecom', 'communications', 'insurance', 'resources', 'metals', 'brands', 'enterprises', 'manufacturing', 'local',
+];

@@ -1,0 +1,55 @@
+/**
+ * Names: the one home of the words that tell a person's name from other capitalised words: words
+ * never in one (`Council`, `Strip`), particles inside one (`al-`, `van der`), and the small words
+ * that open sentences and phrases.
+ */
+import { COMPANY_WORDS } from './bodies.ts';
+import { PLACE_NOUNS } from './places.ts';
+
+/**
+ * Capitalised words that make a name an organisation, place or title rather than a person:
+ * `Security Council`, `Gaza Strip`, `Islamic Republic`. A run of capitalised words holding one is
+ * not a person's name.
+ */
+export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
+  'united', 'nations', 'states', 'kingdom', 'council', 'security', 'republic', 'islamic', 'forces', 'armed',
+  'guard', 'guards', 'corps', 'revolutionary', 'ministry', 'department', 'office', 'agency', 'news', 'press',
+  'tv', 'strip', 'desert', 'east', 'west', 'north', 'south', 'asia', 'europe', 'africa', 'america', 'province',
+  'base', 'army', 'navy', 'air', 'force', 'party', 'government', 'parliament', 'assembly', 'court',
+  'university', 'organization', 'organisation', 'committee', 'commission', 'union', 'mission', 'embassy',
+  'pentagon', 'white', 'house', 'kremlin', 'supreme', 'national', 'international', 'tower', 'operation',
+  'storm', 'charter', 'times', 'post', 'journal', 'network', 'media', 'group', 'groups', 'company', 'bank',
+  'general', 'secretary', 'middle', 'gulf', 'sea', 'river', 'city', 'county', 'state', 'district', 'region',
+  'street', 'square', 'airport', 'field', 'oilfield', 'hospital', 'school', 'church', 'mosque', 'agreement',
+  'treaty', 'resolution', 'article', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december', 'federal', 'central', 'command', 'regime', 'authority',
+  'authorities', 'institute', 'foundation', 'centre', 'center', 'service', 'services', 'brigade', 'brigades',
+  'movement', 'front', 'alliance', 'coalition', 'affairs', 'foreign', 'defense', 'defence', 'interior',
+  'society', 'association', 'federation', 'collective', 'crescent', 'cross', 'fund', 'programme', 'program',
+  'observatory', 'bureau', 'directorate', 'secretariat', 'health', 'public', 'management', 'reduction',
+  'assistant', 'secretary-general', 'under-secretary-general', 'deputy', 'council', 'shield', 'village',
+  'town', 'valley', 'border', 'post', 'route', 'flight', 'signal', 'protocol', 'case', 'no',
+  ...COMPANY_WORDS,
+  ...PLACE_NOUNS,
+]);
+
+/** Lower-case particles that open a name's last part: `Ossama al-Akhtal`, `Pieter van der Wal`, `Maria de Souza`. */
+export const NAME_PARTICLES: readonly string[] = ['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'az', 'ez', 'es', 'bin', 'ibn', 'van', 'von', 'de', 'da', 'di', 'du', 'la', 'le', 'der', 'den', 'abu', 'bint'];
+
+/** Determiners that may open a run of capitalised words at the start of a sentence (`The Northern command`). */
+export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'his', 'her', 'its', 'their', 'my']);
+
+/**
+ * Words capitalised only because they open a sentence (`In Isabela, …`, `If Dushanbe …`): never
+ * part of a name.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'in', 'on', 'at', 'if', 'as', 'for', 'with', 'from', 'by', 'but', 'and', 'or', 'when', 'while', 'after',
+  'before', 'since', 'during', 'among', 'despite', 'although', 'though', 'unlike', 'like', 'until', 'once',
+  'asked', 'speaking', 'addressing', 'opening', 'pressed', 'meanwhile', 'earlier', 'later', 'also', 'so',
+  'then', 'yet', 'still', 'both', 'neither', 'either', 'every', 'each', 'all', 'some', 'many', 'most',
+  'where', 'whether', 'why', 'how', 'what', 'who', 'it', 'its', 'he', 'she', 'they', 'we', 'his', 'her',
+  'their', 'our', 'according', 'under', 'over', 'about', 'against', 'between', 'through', 'into', 'to', 'of',
+  'not', 'no', 'nor', 'only', 'even', 'just', 'here', 'there', 'now', 'today', 'yesterday', 'tomorrow',
+]);

@@ -1,0 +1,54 @@
+/**
+ * Roles and titles: the one home of the words that say what a person is (`envoy`, `spokeswoman`,
+ * `the mayor`) and the titles set before a name (`Dr`, `Gen.`, `President`).
+ */
+
+/**
+ * Role nouns grouped by what they mean for attribution: a news article calls one diplomat
+ * `ambassador`, `envoy` and `representative` in turn, so those share a class.
+ */
+export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  diplomat: ['ambassador', 'envoy', 'representative', 'emissary', 'diplomat'],
+  spokesperson: ['spokesman', 'spokeswoman', 'spokesperson'],
+  counterpart: ['counterpart'],
+  president: ['president'],
+  minister: ['minister'],
+  secretary: ['secretary', 'secretary-general'],
+  commander: ['commander', 'general', 'admiral', 'colonel', 'gen', 'adm', 'col'],
+  official: ['official', 'officer', 'adviser', 'advisor', 'aide'],
+  // One person is `the head of the Red Crescent`, then `the Red Crescent chief`.
+  head: ['head', 'chief', 'director', 'chairman', 'chairwoman', 'chair', 'leader', 'coordinator'],
+  governor: ['governor', 'gov'],
+  mayor: ['mayor'],
+  judge: ['judge'],
+  commissioner: ['commissioner', 'superintendent', 'inspector'],
+  prosecutor: ['prosecutor'],
+  captain: ['captain', 'master', 'skipper', 'capt'],
+  lawmaker: ['senator', 'lawmaker', 'legislator', 'mp', 'sen', 'rep'],
+};
+
+/** Words placed before a name that are not part of it: `President Joe Biden`, `Gen. Qassem Soleimani`. */
+export const NAME_TITLES: ReadonlySet<string> = new Set([
+  'president', 'gen', 'gen.', 'general', 'secretary', 'secretary-general', 'deputy', 'press', 'minister',
+  'prime', 'foreign', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'sen', 'sen.',
+  'senator', 'rep', 'rep.', 'representative', 'dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'lt',
+  'lt.', 'col', 'col.', 'maj', 'maj.', 'capt', 'capt.', 'captain', 'colonel', 'major', 'king', 'queen',
+  'prince', 'princess', 'sheikh', 'ayatollah', 'pope', 'chief', 'permanent', 'envoy', 'judge', 'justice',
+  'governor', 'gov', 'gov.', 'mayor', 'chancellor', 'vice', 'speaker', 'lieutenant', 'admiral', 'adm',
+  'adm.', 'sgt', 'sgt.', 'sergeant', 'brig', 'brig.', 'brigadier', 'counterpart', 'official', 'leader',
+  // Party and standing, as US and UK copy puts them before a name: `Republican Curtis Vane`.
+  'republican', 'democrat', 'democratic', 'conservative', 'liberal', 'labour', 'tory', 'incumbent', 'candidate',
+  'commissioner', 'superintendent', 'inspector', 'constable', 'rear', 'marshal', 'ombudsman', 'prosecutor', 'cdr', 'cdr.', 'cmdr', 'cmdr.',
+]);
+
+/** Nouns for someone unnamed who speaks for a body: `a ministry spokesperson`, `an official at the port`. */
+export const SPOKESPERSON_NOUNS: readonly string[] = ['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'representative', 'official', 'officials'];
+
+/** Unnamed staff who speak for their body: `investigators with the fire district`. */
+export const STAFF_NOUNS: readonly string[] = ['investigators', 'officials', 'doctors', 'officers', 'staff', 'experts', 'engineers', 'rescuers'];
+
+/**
+ * Titles and ranks written shortened with a stop (`Dr.`, `Gen.`, `Sen.`), lower-case without it: a
+ * stop after one does not end a sentence.
+ */
+export const TITLE_ABBREVIATIONS: readonly string[] = ['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'sr', 'jr', 'st', 'messrs'];

@@ -3,7 +3,7 @@
  * never in one (`Council`, `Strip`), particles inside one (`al-`, `van der`), and the small words
  * that open sentences and phrases.
  */
-import { COMPANY_WORDS } from './bodies.ts';
+import { COMPANY_WORDS, DOCUMENT_NOUNS } from './bodies.ts';
 import { PLACE_NOUNS } from './places.ts';
 
 /**
@@ -30,8 +30,11 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'observatory', 'bureau', 'directorate', 'secretariat', 'health', 'public', 'management', 'reduction',
   'assistant', 'secretary-general', 'under-secretary-general', 'deputy', 'council', 'shield', 'village',
   'town', 'valley', 'border', 'post', 'route', 'flight', 'signal', 'protocol', 'case', 'no',
+  // Plural nouns in bodies' names: `Asian Network for Free Elections`, `Doctors Without Borders`.
+  'congress', 'elections', 'rights', 'relations', 'studies', 'borders', 'workers', 'refugees', 'veterans',
   ...COMPANY_WORDS,
   ...PLACE_NOUNS,
+  ...DOCUMENT_NOUNS,
 ]);
 
 /** Lower-case particles that open a name's last part: `Ossama al-Akhtal`, `Pieter van der Wal`, `Maria de Souza`. */

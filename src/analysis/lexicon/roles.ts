@@ -52,3 +52,27 @@ export const STAFF_NOUNS: readonly string[] = ['investigators', 'officials', 'do
  * stop after one does not end a sentence.
  */
 export const TITLE_ABBREVIATIONS: readonly string[] = ['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'sr', 'jr', 'st', 'messrs'];
+
+/**
+ * Nouns for one person by who they are rather than a job (`the girl`, `his cousin`, `a resident`):
+ * a name right after one is that person's (`her cousin Amal said`), and one standing in a sentence
+ * beside a pronoun is another person the pronoun may mean.
+ */
+export const PERSON_NOUNS: readonly string[] = [
+  'man', 'woman', 'boy', 'girl', 'child', 'baby', 'teenager', 'mother', 'father', 'parent', 'son', 'daughter',
+  'brother', 'sister', 'cousin', 'uncle', 'aunt', 'nephew', 'niece', 'grandmother', 'grandfather', 'grandson',
+  'granddaughter', 'wife', 'husband', 'partner', 'widow', 'friend', 'neighbour', 'neighbor', 'colleague',
+  'resident', 'witness', 'victim', 'survivor', 'relative', 'student', 'teacher', 'farmer', 'driver', 'worker',
+  'shopkeeper', 'fisherman', 'nurse', 'doctor', 'patient', 'complainant', 'defendant', 'passenger', 'villager',
+];
+
+/**
+ * Nouns for sources a report does not name (`a senior official`, `one resident`, `local media`,
+ * `witnesses`): shown as the description itself, never as a named person or a state.
+ */
+export const SOURCE_NOUNS: readonly string[] = [
+  'official', 'officials', 'source', 'sources', 'diplomat', 'diplomats', 'officer', 'officers', 'resident', 'residents',
+  'witness', 'witnesses', 'spokesperson', 'spokesman', 'spokeswoman', 'analyst', 'analysts', 'aide', 'aides',
+  'media', 'authorities', 'activist', 'activists', 'medic', 'medics', 'rescuer', 'rescuers', 'survivor', 'survivors',
+  'lawmaker', 'lawmakers', 'insider', 'insiders', 'observers',
+];

@@ -6,7 +6,7 @@ import { BODY_KINDS } from '../lexicon/bodies.ts';
 import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS } from '../lexicon/names.ts';
 import { PLACE_NOUNS } from '../lexicon/places.ts';
-import { NAME_TITLES, ROLE_CLASSES } from '../lexicon/roles.ts';
+import { NAME_TITLES, PERSON_NOUNS, ROLE_CLASSES } from '../lexicon/roles.ts';
 import { headedByOrganisation, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
 /** A body named by a proper word and what it is: `the U.N. humanitarian office`, `Iraq’s Security Media Cell`. */
@@ -38,6 +38,9 @@ export interface LocalPerson {
 
 /** A kind of body (or vessel) right before a name makes it the body's name: `the consultancy Halden Risk`. */
 export const BODY_KIND_BEFORE = new RegExp(`\\b(?:${BODY_KINDS.join('|')})\\s+$`, 'iu');
+
+/** A single capitalised name after a lower-case noun, possibly possessed: `Omar's cousin Amal`, `resident Tomas`. */
+const SINGLE_NAME = /^(?:(?:\p{Lu}[\p{L}'’-]*['’]s|his|her|their|the|a|an|one)\s+)?(?:\p{Ll}+\s+){0,2}(?<noun>\p{Ll}+)\s+(?<name>\p{Lu}\p{Ll}+)$/u;
 
 const ROLE_OF_NOUN = new Map<string, string>(
   Object.entries(ROLE_CLASSES).flatMap(([role, nouns]) => nouns.map((noun) => [noun, role] as const)),
@@ -345,10 +348,28 @@ export class ArticlePeople {
     for (const token of tokenize(phrase).reverse()) {
       // `al-Hamzy said`: a surname may open with a lower-case particle.
       if (!CAPITALISED.test(token.word) && !PARTICLE.test(token.word)) continue;
-      const person = this.bySurname(token.word);
+      const person = this.bySurname(token.word) ?? this.byGivenName(token.word);
       if (person) return person;
     }
+    // `her cousin Amal`, `resident Tomas`: one name after a noun for a person is that person's whole name here.
+    const single = SINGLE_NAME.exec(phrase.trim());
+    if (single && PERSON_NOUNS.includes(single.groups!['noun']!.toLowerCase()) && !this.#isProperWordOnly(single.groups!['name']!)) return this.addName(single.groups!['name']!);
     return null;
+  }
+
+  /** Whether a word is a name the article uses for a place or a body rather than a person (`Gaza`, `Hamas`). */
+  #isProperWordOnly(word: string): boolean {
+    return NOT_PERSON_WORDS.has(word.toLowerCase()) || STATE_NAMES.has(word.toLowerCase()) || this.persons.some((p) => p.kind === 'organisation' && p.surname === word.toLowerCase());
+  }
+
+  /**
+   * The person a first name alone means (`Amal told reporters` after `Amal Haddad` was named): the
+   * one person whose given name it is, or the most recent of several; null when none.
+   */
+  byGivenName(word: string): LocalPerson | null {
+    const key = word.toLowerCase().replace(/’/gu, "'");
+    const persons = this.persons.filter((p) => p.kind === 'person' && p.given[0]?.toLowerCase().replace(/’/gu, "'") === key);
+    return this.#mostRecent(persons);
   }
 }
 

@@ -5,8 +5,9 @@
  * speaker decides, and the quotation keeps the sieve's name with the second stage's
  * (`after-subject-verb/pronoun`) and the words that name the speaker, as evidence.
  */
-import { SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { DOCUMENT_NOUNS } from '../lexicon/bodies.ts';
+import { PERSON_NOUNS, TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
+import { SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { findNames, rolesIn, subjectOf, trimSubject, type LocalPerson } from '../people/people.ts';
 import type { Sentence } from '../types.ts';
 import { maskQuotes, type QuoteSpan } from './spans.ts';
@@ -15,6 +16,7 @@ import { resolvePerson, resolveSpeaker, type ReadingState, type Resolution } fro
 /** What attribution reads in one article: its body, every quoted span in it, and what the reading knows so far. */
 export interface ArticleText {
   body: string;
+  sentences: readonly Sentence[];
   spans: readonly QuoteSpan[];
   state: ReadingState;
 }
@@ -33,6 +35,10 @@ export interface Attempt {
   speaker: LocalPerson | null;
   speakerRule: string;
   evidence: Span | null;
+  /** The mention read, when it named nobody the article identifies: what tells a scare quote from words someone unidentified said. */
+  mention?: string | null;
+  /** A null speaker that settles the matter: the words are someone else's than any later sieve would find (`Israel's claims of "…"`). */
+  settled?: boolean;
 }
 
 /** An attribution as a quotation keeps it. */
@@ -41,6 +47,8 @@ export interface Attribution {
   /** `mention sieve/speaker sieve`, or the mention sieve alone when there was no mention to resolve. */
   rule: string;
   evidence: Span | null;
+  /** The mention a declined attribution read (see `Attempt.mention`). */
+  mention?: string | null;
 }
 
 /** A first-stage sieve over a direct quotation. `apply` gives null when the pattern it recognises is not there. */
@@ -68,13 +76,29 @@ const PARTICIPLE = new RegExp(`\\b(?:${SPEECH_PARTICIPLES.join('|')})\\b`, 'gu')
 const GOVERNING_VERB = new RegExp(`${FINITE_SPEECH.source}|\\b\\p{Ll}+ed\\b`, 'gu');
 /** Adverbs that may stand between a subject and its speech verb. */
 const VERB_ADVERB = '(?:(?:also|further|later|then|again)\\s+)?';
+/** A stop inside a name: after an initial or a title (`U.S. Central Command`, `Mr. Okafor`, `Gen. Hale`). */
+const NAME_STOP = `(?<=\\b(?:\\p{Lu}|${TITLE_ABBREVIATIONS.map((t) => t[0]!.toUpperCase() + t.slice(1)).join('|')}))\\.`;
+/** A character of a mention after a quotation: anything up to the end of its clause, stops in names allowed. */
+const NP = `(?:[^,;:.!?"“”]|${NAME_STOP})`;
+/** Words that open a clause of their own: what follows a closing mark with one of them is not the quotation's attribution. */
+const CLAUSE_OPENER = /^(?:while|but|and|as|although|though|whereas|when|after|before|because|since|if|so|then|with|which|who|where|even)\b/iu;
 
 /** `…," X said.` / `…," he noted.` / `…,” Ada Okafor told reporters` */
-const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*(?<np>[^,;:.!?"“”]{1,90}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b`, 'du');
+const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*(?<np>(?:${NP}{1,80},\\s*)?${NP}{1,90}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b`, 'du');
 /** `…," Ada Okafor, the head of the port authority, told reporters.` */
-const AFTER_NAME_APPOSITION = new RegExp(`^[\\s,]*(?<np>[^,;:.!?"“”]{1,60}),\\s*(?<role>[^;:!?"“”]{1,120}?),\\s*${VERB_ADVERB}(?<verb>${VERB})\\b`, 'du');
+const AFTER_NAME_APPOSITION = new RegExp(`^[\\s,]*(?<np>${NP}{1,60}),\\s*(?<role>[^;:!?"“”]{1,120}?),\\s*${VERB_ADVERB}(?<verb>${VERB})\\b`, 'du');
 /** `…," said Okafor.` */
-const AFTER_VERB_SUBJECT = new RegExp(`^[\\s,]*(?<verb>${VERB})\\s+(?<np>(?:[^,;:.!?"“”]|(?<=\\b\\p{Lu}\\p{Ll}{0,3})\\.){1,90})`, 'du');
+const AFTER_VERB_SUBJECT = new RegExp(`^[\\s,]*(?<verb>${VERB})\\s+(?<np>${NP}{1,90})`, 'du');
+/** `…," the agency said, quoting Ada Okafor`: the words are the person quoted. */
+const QUOTING = new RegExp(`^[^.;"“”]*?,\\s*quoting\\s+(?<np>${NP}{1,90})`, 'du');
+/** A short sentence that only attributes: `Okafor told reporters.`, `The ministry said on Monday.` */
+const ATTRIBUTION_SENTENCE = new RegExp(`^(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b(?<rest>[^"“”]*)$`, 'du');
+/** An attribution closing the sentence after a quotation: `… "…" of the plan, Okafor told reporters.` */
+const LATER_ATTRIBUTION = new RegExp(`,\\s*(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b[^,;"“”]*$`, 'du');
+/** Nouns for what someone claims: `Israel's claims of "…"` are Israel's words, whoever reports them. */
+const CLAIM = /(?<author>(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,4}\p{Lu}[\p{L}\p{M}.-]*)['’]s?\s+(?:\p{Ll}+\s+)?(?:claims?|descriptions?|accusations?|allegations?|assertions?|remarks?|words|warnings?|denials?|promises?|pledges?|demands?|slogan|label|characterisation|characterization)\s+(?:(?:of|that|about|as|to)\s+)?(?:[\p{Ll}\d'’-]+\s+){0,5}$/u;
+/** A participle whose subject stands right before it, not across a comma: `with the broadcaster Lumen reporting`, `a post from Okafor calling`. */
+const PARTICIPLE_SUBJECT = /\b(?:with|from|by)\s+(?<np>(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})\s+$/u;
 /** `…, he said, likening …` / `…, Okafor told reporters.`: reported speech closed by its attribution. */
 const REPORTED_AFTER = new RegExp(`,\\s*(?<np>[^,;:]{1,90}?)\\s+(?:also\\s+)?(?<verb>${VERB})(?:\\s+\\p{Lu}\\S*)?\\s*(?:[,.]|$)`, 'du');
 /** `…, according to the UN refugee agency.`: the source, stops inside abbreviations (`U.N.`) included. */
@@ -116,46 +140,74 @@ function locate(text: string, phrase: string, offset: number): Span | null {
 
 /** An attempt from a resolution and the evidence for it. */
 function attempt(resolution: Resolution, evidence: Span | null): Attempt {
-  return { speaker: resolution.speaker, speakerRule: resolution.rule, evidence: resolution.speaker ? evidence : null };
+  return { speaker: resolution.speaker, speakerRule: resolution.rule, evidence: resolution.speaker ? evidence : null, mention: resolution.speaker ? null : (resolution.subject ?? null) };
 }
 
 /** The words after a quotation, quotes masked, when its closing hands over to an attribution: `"…," X said`, `"…?" X asked`. */
 function afterClosing({ body, spans }: ArticleText, quote: QuoteSpan, closing: Sentence): string | null {
   const inside = body.slice(Math.max(quote.start, quote.close - 3), quote.close);
-  if (!/[,?!]\s*["”’]$/u.test(inside) && body[quote.close] !== ',') return null;
+  if (!/[,?!]\s*(?:''|["”’'])$/u.test(inside) && body[quote.close] !== ',') return null;
   return maskQuotes(body.slice(quote.close, closing.end), spans, quote.close);
+}
+
+/** The mention of an attribution after a closing mark: `ROLE, NAME` is read as the name, then whole. */
+function afterMention(context: ArticleText, np: string): Resolution {
+  const comma = np.lastIndexOf(',');
+  if (comma >= 0) {
+    const named = resolveSpeaker(np.slice(comma + 1), context.state);
+    if (named.speaker) return named;
+  }
+  return resolveSpeaker(np, context.state);
 }
 
 /**
  * The sieves for a quotation in quote marks, in order. Order is meaning: an attribution right after
- * the closing mark is the quotation's own; one before the opening mark may govern it; failing both,
- * a quotation standing alone carries on the one before.
+ * the closing mark is the quotation's own; then one whose words are a claim of someone named; then
+ * a speech verb before the opening mark; then an attribution closing the sentence, or standing alone
+ * as the next sentence; failing all, a quotation standing alone carries on the one before.
  */
 export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   {
     name: 'after-apposition',
-    recognises: '`"…," Ada Okafor, the head of the port authority, told reporters`: the role settles a shared surname',
+    recognises: '`"…," Ada Okafor, the head of the port authority, told reporters`: the name, or the role when the name is a surname shared',
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
       const match = rest === null ? null : AFTER_NAME_APPOSITION.exec(rest);
-      if (!match) return null;
+      if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim())) return null;
       const np = groupSpan(match, 'np', quote.close);
       const evidence = cover(context.body, np, groupSpan(match, 'verb', quote.close));
-      const byRole = resolvePerson(match.groups!['role']!, context.state);
-      if (byRole.speaker) return attempt(byRole, evidence);
+      // A full name settles it; a surname alone may be shared, and the apposition's role tells which.
+      if (findNames(match.groups!['np']!).length === 0) {
+        const byRole = resolvePerson(match.groups!['role']!, context.state);
+        if (byRole.speaker) return attempt(byRole, evidence);
+      }
       return attempt(resolveSpeaker(match.groups!['np']!, context.state), evidence);
     },
   },
   {
+    name: 'after-quoting',
+    recognises: '`"…," the agency said, quoting Ada Okafor`: the person quoted, not the reporter',
+    apply: (context, quote, _opening, closing) => {
+      const rest = afterClosing(context, quote, closing);
+      const verb = rest === null ? null : AFTER_SUBJECT_VERB.exec(rest) ?? AFTER_VERB_SUBJECT.exec(rest);
+      if (!verb) return null;
+      const tail = verb.indices![0]![1];
+      const match = QUOTING.exec(rest!.slice(tail));
+      if (!match) return null;
+      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', quote.close + tail), null));
+      return found.speaker ? found : null;
+    },
+  },
+  {
     name: 'after-subject-verb',
-    recognises: '`"…," Okafor said`, `"…," the envoy added`, `"…," he noted`',
+    recognises: '`"…," Okafor said`, `"…," the envoy added`, `"…," he noted`, `"…," port spokesman, Ada Okafor said`',
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
       if (rest === null || AFTER_NAME_APPOSITION.test(rest)) return null;
       const match = AFTER_SUBJECT_VERB.exec(rest);
-      if (!match) return null;
+      if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim())) return null;
       const evidence = cover(context.body, groupSpan(match, 'np', quote.close), groupSpan(match, 'verb', quote.close));
-      return attempt(resolveSpeaker(match.groups!['np']!, context.state), evidence);
+      return attempt(afterMention(context, match.groups!['np']!), evidence);
     },
   },
   {
@@ -171,6 +223,18 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
     },
   },
   {
+    name: 'claim-of',
+    recognises: '`dismissed Halvard\'s claims of "…" strikes`: words a named party is said to claim, not the words of the sentence\'s subject',
+    apply: (context, quote, opening) => {
+      const lead = maskQuotes(context.body.slice(opening.start, quote.open), context.spans, opening.start);
+      const match = CLAIM.exec(lead);
+      if (!match) return null;
+      const author = resolveSpeaker(match.groups!['author']!, context.state);
+      const at = opening.start + match.index;
+      return { ...attempt(author, { start: at, end: at + match.groups!['author']!.length }), settled: true };
+    },
+  },
+  {
     name: 'before-verb',
     recognises: '`Okafor said that "…"`, `she dismissed the claims as "…"`, `…, alleging that "…"`: the nearest speech verb before the opening mark',
     apply: (context, quote, opening) => {
@@ -182,14 +246,53 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       let verb = lastMatch(FINITE_SPEECH, lead);
       const participle = lastMatch(PARTICIPLE, lead);
       if (participle !== null && (verb === null || participle.start > verb.start)) {
-        // A participle borrows the subject of the verb before it: `X wrote a letter, alleging that …`.
-        verb = lastMatch(GOVERNING_VERB, lead.slice(0, participle.start));
+        // `with the broadcaster Lumen reporting that …`: a participle right after its subject, no comma between.
+        const own = PARTICIPLE_SUBJECT.exec(lead.slice(0, participle.start));
+        if (own) {
+          const found = resolveSpeaker(own.groups!['np']!, context.state);
+          const at = from + own.index + own[0].indexOf(own.groups!['np']!);
+          return attempt(found, cover(body, { start: at, end: at + own.groups!['np']!.length }, { start: from + participle.start, end: from + participle.end }));
+        }
+        // A participle after a comma borrows the subject of the verb before it: `X wrote a letter, alleging that …`;
+        // of the speech verb, when there is one (`X said the town had suffered, describing it as …`).
+        verb = lastMatch(FINITE_SPEECH, lead.slice(0, participle.start)) ?? lastMatch(GOVERNING_VERB, lead.slice(0, participle.start));
       }
       if (verb === null) return null;
       const found = subjectBefore(context, lead.slice(0, verb.start));
+      // A pronoun inside a quotation is the quoted speaker's own way of speaking: `"… He would say, 'Keep quiet'"`.
+      if (enclosing.length > 0 && found.rule.startsWith('pronoun')) return { speaker: null, speakerRule: 'pronoun-in-quotation', evidence: null, settled: true };
       const mention = found.phrase === null ? null : locate(lead.slice(0, verb.start), found.phrase, from);
       const evidence = mention ? cover(body, mention, { start: from + verb.start, end: from + verb.end }) : null;
-      return attempt(found, evidence);
+      return { ...attempt(found, evidence), settled: found.rule === 'pronoun-ambiguous' };
+    },
+  },
+  {
+    name: 'later-in-sentence',
+    recognises: '`… "…" of the plan, Okafor told reporters.`, `… "smuggled goods" near the port, local media reported.`: an attribution closing the sentence',
+    apply: (context, quote, _opening, closing) => {
+      if (context.spans.some((s) => s.open >= quote.close && s.open < closing.end)) return null;
+      const rest = maskQuotes(context.body.slice(quote.close, closing.end), context.spans, quote.close);
+      const match = LATER_ATTRIBUTION.exec(rest);
+      if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim())) return null;
+      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', quote.close), groupSpan(match, 'verb', quote.close)));
+      return found.speaker ? found : null;
+    },
+  },
+  {
+    name: 'next-sentence',
+    recognises: '`"We will rebuild." Okafor told reporters.`: a quotation closing its sentence, attributed by the short sentence after it',
+    apply: (context, quote, _opening, closing) => {
+      const { body, sentences, spans } = context;
+      if (!/^[\s.!?…]*$/u.test(body.slice(quote.close, closing.end)) || !/[.!?…]\s*(?:''|["”’'])?$/u.test(body.slice(quote.start, Math.min(closing.end, quote.close + 1)))) return null;
+      const next = sentences[closing.index + 1];
+      if (!next || next.paragraph !== closing.paragraph || spans.some((s) => s.open >= next.start && s.open < next.end)) return null;
+      const match = ATTRIBUTION_SENTENCE.exec(next.text);
+      if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim())) return null;
+      // Only a sentence that does nothing but attribute: a few words after the verb, no clause of its own.
+      const rest = match.groups!['rest']!;
+      if (rest.split(/\s+/u).filter(Boolean).length > 8 || /\b(?:that|to say|whether|if)\b|,/u.test(rest)) return null;
+      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(body, groupSpan(match, 'np', next.start), groupSpan(match, 'verb', next.start)));
+      return found.speaker ? found : null;
     },
   },
   {
@@ -282,8 +385,8 @@ export function attributeQuote(context: ArticleText, quote: QuoteSpan, opening: 
     }
     const found = sieve.apply(context, quote, opening, closing);
     if (!found) continue;
-    const attribution = { speaker: found.speaker, rule: `${sieve.name}/${found.speakerRule}`, evidence: found.evidence };
-    if (found.speaker) return attribution;
+    const attribution = { speaker: found.speaker, rule: `${sieve.name}/${found.speakerRule}`, evidence: found.evidence, mention: found.mention ?? null };
+    if (found.speaker || found.settled) return attribution;
     declined ??= attribution;
   }
   return declined ?? { speaker: null, rule: 'no-attribution', evidence: null };
@@ -350,7 +453,10 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
   let apposition: string | null = null;
   const orApposition = (): Subject => (apposition ? resolved(resolveSpeaker(apposition, context.state), apposition) : nobody);
   for (let i = chunks.length - 1; i >= 0; i--) {
-    const chunk = trimSubject(chunks[i]!);
+    let chunk = trimSubject(chunks[i]!);
+    // `…, which she said …`: right before the verb, a relative pronoun's clause holds the verb's own subject.
+    const relative = i === chunks.length - 1 ? /^(?:which|who|that|whom)\s+(?<rest>\S.*)$/u.exec(chunk) : null;
+    if (relative && !/^\p{Ll}+(?:ed|s)\b/u.test(relative.groups!['rest']!)) chunk = relative.groups!['rest']!;
     if (chunk.length === 0 || ASIDE_CLAUSE.test(chunk)) continue;
     if (/\b(?:and|but)$/iu.test(chunk)) {
       // `… dismissed the claims as "…" and said …`: the subject of the verb before `and`.
@@ -377,11 +483,36 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     // `the firm that won a contract told`: a relative clause opening with its verb is about the head;
     // `the letter that X wrote` is about X.
     const last = parts[parts.length - 1]!.trim();
-    const phrase = parts.length > 1 && /^(?:has|have|had|is|was|were|are|won|\p{Ll}+ed)\b/u.test(last) ? head : last;
-    if (OPENER.test(phrase)) continue;
+    let phrase = parts.length > 1 && /^(?:has|have|had|is|was|were|are|won|\p{Ll}+ed)\b/u.test(last) ? head : last;
+    // `Okafor said Mensah had described …`: a reported clause's own subject comes after its speech verb.
+    const inner = lastMatch(FINITE_SPEECH, phrase);
+    if (inner && phrase.slice(inner.end).trim()) phrase = trimSubject(phrase.slice(inner.end).replace(/^\s*that\s+/u, ''));
+    if (OPENER.test(phrase)) {
+      // `On Friday the mayor Ada Okafor said`: the name that ends an opening phrase with no comma is the subject.
+      const names = i === chunks.length - 1 ? findNames(phrase) : [];
+      const lastName = names[names.length - 1];
+      if (!lastName || phrase.slice(lastName.end).trim() !== '') continue;
+      phrase = phrase.slice(lastName.start);
+    }
     const found = resolveSpeaker(phrase, context.state);
+    if (found.rule === 'pronoun' && found.speaker && otherPersonBefore(context, clean.slice(0, clean.lastIndexOf(phrase)), found.speaker)) {
+      // `… an interview the girl gave, in which she said`: two people a pronoun could mean; the text does not settle it.
+      return { speaker: null, rule: 'pronoun-ambiguous', phrase };
+    }
     if (found.speaker) return resolved(found, phrase);
     return apposition ? orApposition() : resolved(found, phrase);
   }
   return orApposition();
+}
+
+/** A noun for one person (`the girl`, `his wife`): someone a pronoun may mean besides the person the text is about. */
+const PERSON_NOUN = new RegExp(`\\b(?:the|a|an|his|her|their|this|that)\\s+(?:\\p{Ll}+\\s+)?(?:${PERSON_NOUNS.join('|')})\\b`, 'u');
+
+/** Whether the words of a sentence before a pronoun name or describe a person other than `topic`. */
+function otherPersonBefore(context: ArticleText, text: string, topic: LocalPerson): boolean {
+  if (PERSON_NOUN.test(text)) return true;
+  return context.state.people.namesIn(text).some((n) => {
+    const person = context.state.people.resolveNamed(n.name);
+    return person !== null && person !== topic;
+  });
 }

@@ -25,13 +25,24 @@ export interface LocalQuotation extends QuoteSpan {
   evidence: Span | null;
 }
 
+/**
+ * Declines whose mention names somebody the text does not let us settle (a name not known to the
+ * article, a pronoun with no one or two people to mean): the words are somebody's, not a scare quote.
+ */
+function namedButUnsettled({ rule, mention }: Attribution): boolean {
+  if (/\/(?:pronoun|pronoun-ambiguous)$/u.test(rule)) return true;
+  if (!/\/(?:organisation-name|surname-not-body|name)$/u.test(rule) || !mention) return false;
+  // A proper word past the first (`the envoy Okafor`, `Halvard's minister`): a sentence's capitalised first word is no name.
+  return mention.split(/\s+/u).some((word, i) => i > 0 && /^\p{Lu}/u.test(word));
+}
+
 /** Finds every quotation of an article with its kind and, where the article says, its speaker. */
 export function findQuotations(body: string, sentences: readonly Sentence[]): { quotations: LocalQuotation[]; people: ArticlePeople } {
   const people = collectPeople(sentences);
   const spans = findQuoteSpans(body);
   const quotations: LocalQuotation[] = [];
   const state = startReading(people);
-  const context: ArticleText = { body, spans, state };
+  const context: ArticleText = { body, sentences, spans, state };
 
   const sentenceAt = (offset: number): Sentence =>
     sentences.find((s) => offset >= s.start && offset < s.end) ??
@@ -55,7 +66,8 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       let attribution: Attribution = { speaker: null, rule: 'scare-quote', evidence: null };
       if (kind !== 'scare') attribution = attributeQuote(context, quote, opening, closing, () => continuedFrom(quotations, quote, opening, closing, sentences, spans));
       // A few quoted words nobody is said to have spoken are held at a distance: `as a means of "self-defense."`.
-      if (kind === 'phrase' && attribution.speaker === null && body.slice(quote.start, quote.end).split(/\s+/u).length <= 3) {
+      // (Words a speech verb governs are someone's, even when the text does not settle whose.)
+      if (kind === 'phrase' && attribution.speaker === null && !namedButUnsettled(attribution) && body.slice(quote.start, quote.end).split(/\s+/u).length <= 3) {
         kind = 'scare';
         attribution = { ...attribution, rule: `short-unattributed-phrase (${attribution.rule})` };
       }

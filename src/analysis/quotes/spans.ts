@@ -53,9 +53,18 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
       openAt = null;
       continue;
     }
+    // Two apostrophes typed for a closing mark: `…except one,'' said …`.
+    if (closer === '"' && ch === "'" && after === "'" && !LETTER.test(body[i + 2] ?? '')) {
+      spans.push(span(body, openAt, i + 2, true, 2));
+      openAt = null;
+      i++;
+      continue;
+    }
     const closes = ch === closer && (closer !== '’' || !LETTER.test(after));
     const strayCurlyClose = closer === '"' && ch === '”';
-    if (closes || strayCurlyClose) {
+    // A curly opening closed by a straight mark, when no curly closing comes later in the paragraph.
+    const strayStraightClose = closer === '”' && ch === '"' && !/\s/u.test(before) && !LETTER.test(after) && !/^[^\n]*”/u.test(body.slice(i + 1));
+    if (closes || strayCurlyClose || strayStraightClose) {
       spans.push(span(body, openAt, i + 1, true));
       openAt = null;
     }
@@ -94,10 +103,10 @@ function singleQuoted(body: string, from: number, to: number, curlyToo: boolean)
   return spans.filter((s) => s.end > s.start);
 }
 
-/** The span of a quotation from its opening mark to just past its closing mark. */
-function span(body: string, open: number, close: number, closed: boolean): QuoteSpan {
+/** The span of a quotation from its opening mark to just past its closing mark (`closingLength` characters long). */
+function span(body: string, open: number, close: number, closed: boolean, closingLength = 1): QuoteSpan {
   let start = open + 1;
-  let end = closed ? close - 1 : close;
+  let end = closed ? close - closingLength : close;
   while (start < end && /\s/u.test(body[start]!)) start++;
   while (end > start && /\s/u.test(body[end - 1]!)) end--;
   // `…region,” X said`: the comma belongs to the attribution, not to the words shown.

@@ -53,6 +53,8 @@ export interface SpeakerSieve {
 export interface Resolution {
   speaker: LocalPerson | null;
   rule: string;
+  /** The subject phrase as read (trimmed), or null when there was none. */
+  subject?: string;
 }
 
 /**
@@ -179,9 +181,9 @@ function resolveWith(sieves: readonly SpeakerSieve[], phrase: string, state: Rea
   if (subject.length === 0) return { speaker: null, rule: 'empty' };
   for (const sieve of sieves) {
     const speaker = sieve.apply(subject, state);
-    if (speaker !== undefined) return { speaker, rule: sieve.name };
+    if (speaker !== undefined) return { speaker, rule: sieve.name, subject };
   }
-  return { speaker: null, rule: 'unresolved' };
+  return { speaker: null, rule: 'unresolved', subject };
 }
 
 /** The person or organisation a subject phrase means, or null when the article does not say who. */

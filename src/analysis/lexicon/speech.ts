@@ -96,7 +96,8 @@ export const SPEECH_VERBS: Readonly<Record<string, SpeechVerb>> = {
   // `considered that …`: an opinion stated, not `considered the bill`.
   consider: { finite: ['considered(?=\\s+that\\b)'] },
   slam: { finite: ['slammed'] },
-  ask: { finite: ['asked'] },
+  // `"…?" she asked.`, `asked:`; not `asked the council to act`, a request rather than words.
+  ask: { finite: ['asked(?=\\s*[.,:]|\\s+(?:reporters|journalists)\\b)'] },
   lament: { finite: ['lamented'] },
   complain: { finite: ['complained'] },
   recount: { finite: ['recounted'] },
@@ -112,6 +113,12 @@ export const SPEECH_VERBS: Readonly<Record<string, SpeechVerb>> = {
   echo: { finite: ['echoed'] },
   clarify: { finite: ['clarified'] },
 };
+
+/**
+ * Finite forms whose object is the hearer (`told the council`), not a reported clause: what
+ * follows them is never the subject of a later verb.
+ */
+export const TELLING_FORMS: readonly string[] = ['told', 'tells', 'informed', 'urged', 'warned', 'assured', 'asked'];
 
 /** Every finite form, as listed. */
 export const FINITE_SPEECH_FORMS: readonly string[] = Object.values(SPEECH_VERBS).flatMap((v) => v.finite);

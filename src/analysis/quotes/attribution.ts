@@ -7,7 +7,7 @@
  */
 import { DOCUMENT_NOUNS } from '../lexicon/bodies.ts';
 import { PERSON_NOUNS, TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
-import { SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
+import { SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN, TELLING_FORMS } from '../lexicon/speech.ts';
 import { findNames, rolesIn, subjectOf, trimSubject, type LocalPerson } from '../people/people.ts';
 import type { Sentence } from '../types.ts';
 import { maskQuotes, type QuoteSpan } from './spans.ts';
@@ -65,7 +65,13 @@ export interface ReportedSieve {
   apply: (context: ArticleText, sentence: Sentence) => Attempt | null;
 }
 
-const VERB = `(?:${SPEECH_VERB_PATTERN})`;
+/**
+ * A finite speech verb, not passive (`was told`, `being asked`: the subject heard, not spoke) and not
+ * negated (`had not told`, `didn't say`: the words are not the subject's).
+ */
+const VERB = `(?<!\\b(?:be|being|been|is|was|were|are|am|get|got|not|never|n't)\\s+)(?:${SPEECH_VERB_PATTERN})`;
+/** A speech verb whose object is the hearer: what follows it is not a new subject. */
+const TELLING = new RegExp(`^(?:${TELLING_FORMS.join('|')})$`, 'u');
 /** Any finite speech verb, wherever it stands; the `g` flag is for `matchAll`. */
 const FINITE_SPEECH = new RegExp(`\\b${VERB}\\b`, 'gu');
 /** The first finite speech verb of a text (no `g`: `exec` keeps no state between texts). */
@@ -84,7 +90,7 @@ const NP = `(?:[^,;:.!?"“”]|${NAME_STOP})`;
 const CLAUSE_OPENER = /^(?:while|but|and|as|although|though|whereas|when|after|before|because|since|if|so|then|with|which|who|where|even)\b/iu;
 
 /** `…," X said.` / `…," he noted.` / `…,” Ada Okafor told reporters` */
-const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*(?<np>(?:${NP}{1,80},\\s*)?${NP}{1,90}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b`, 'du');
+const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*(?<np>(?:${NP}{1,80},\\s*)??${NP}{1,90}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b`, 'du');
 /** `…," Ada Okafor, the head of the port authority, told reporters.` */
 const AFTER_NAME_APPOSITION = new RegExp(`^[\\s,]*(?<np>${NP}{1,60}),\\s*(?<role>[^;:!?"“”]{1,120}?),\\s*${VERB_ADVERB}(?<verb>${VERB})\\b`, 'du');
 /** `…," said Okafor.` */
@@ -153,7 +159,7 @@ function afterClosing({ body, spans }: ArticleText, quote: QuoteSpan, closing: S
 /** The mention of an attribution after a closing mark: `ROLE, NAME` is read as the name, then whole. */
 function afterMention(context: ArticleText, np: string): Resolution {
   const comma = np.lastIndexOf(',');
-  if (comma >= 0) {
+  if (comma >= 0 && !CLAUSE_OPENER.test(np.slice(comma + 1).trim())) {
     const named = resolveSpeaker(np.slice(comma + 1), context.state);
     if (named.speaker) return named;
   }
@@ -486,7 +492,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     let phrase = parts.length > 1 && /^(?:has|have|had|is|was|were|are|won|\p{Ll}+ed)\b/u.test(last) ? head : last;
     // `Okafor said Mensah had described …`: a reported clause's own subject comes after its speech verb.
     const inner = lastMatch(FINITE_SPEECH, phrase);
-    if (inner && phrase.slice(inner.end).trim()) phrase = trimSubject(phrase.slice(inner.end).replace(/^\s*that\s+/u, ''));
+    if (inner && phrase.slice(inner.end).trim() && !TELLING.test(phrase.slice(inner.start, inner.end))) phrase = trimSubject(phrase.slice(inner.end).replace(/^\s*that\s+/u, ''));
     if (OPENER.test(phrase)) {
       // `On Friday the mayor Ada Okafor said`: the name that ends an opening phrase with no comma is the subject.
       const names = i === chunks.length - 1 ? findNames(phrase) : [];

@@ -23,10 +23,12 @@ describe('npm run ask', () => {
     const json = JSON.parse(stdout) as { command: string; query: string; results: Record<string, unknown>[] };
     expect(json.command).toBe('figures');
     expect(json.query).toBe('casualties');
-    expect(Object.keys(json.results[0]!).sort()).toEqual(['article', 'category', 'counted', 'end', 'qualifier', 'sentence', 'start', 'text', 'value']);
+    expect(Object.keys(json.results[0]!).sort()).toEqual(['article', 'category', 'counted', 'end', 'qualifier', 'rule', 'sentence', 'start', 'text', 'type', 'upper', 'value']);
+    expect(json.results[0]).toMatchObject({ type: 'figure' });
     expect(Object.keys(json.results[0]!['article'] as object).sort()).toEqual(['id', 'outlet', 'published', 'title', 'url']);
     const quote = JSON.parse((await tsx('src/ask.ts', ['/quote Khosravi', '--json'])).stdout) as { results: Record<string, unknown>[] };
-    expect(quote.results[0]).toMatchObject({ speaker: 'Kayvan Khosravi', kind: 'statement' });
+    expect(Object.keys(quote.results[0]!).sort()).toEqual(['article', 'end', 'evidence', 'kind', 'rule', 'sentence', 'speaker', 'start', 'text', 'type']);
+    expect(quote.results[0]).toMatchObject({ type: 'quotation', speaker: 'Kayvan Khosravi', kind: 'statement', rule: expect.any(String) });
   });
 
   it('uses another corpus folder with --corpus, naming a broken file and serving the rest', async () => {

@@ -53,8 +53,11 @@ function checkVerbatim(answer: Answer, contexts = 3): void {
     expect(body.slice(result.start, result.end)).toBe(result.text);
     expect(body).toContain(result.sentence);
     expect(result.sentence).toContain(result.text);
-    if (result.before) expect(body).toContain(result.before);
-    if (result.after) expect(body).toContain(result.after);
+    if (result.kind === 'sentence') {
+      if (result.before) expect(body).toContain(result.before);
+      if (result.after) expect(body).toContain(result.after);
+    }
+    if (result.kind === 'quotation' && result.evidence) expect(body.slice(result.evidence.start, result.evidence.end)).toBe(result.evidence.text);
   }
 }
 

@@ -1,15 +1,16 @@
 /**
  * What a command answers, as plain data: rendering it for Discord, the terminal or JSON is a
- * separate step. Every text field of a result is a span of an article body.
+ * separate step. Every text field of a result is a span of an article body, but for the speaker's
+ * name, a figure's category and the names of rules.
  */
 import type { SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import { refOf, type Article, type ArticleRef } from '../corpus/article.ts';
 import type { Library } from '../index/library.ts';
 import { queryTerms } from '../index/search.ts';
-import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence } from '../analysis/types.ts';
+import type { Evidence, Figure, FigureCategory, Quotation, QuotationKind, Sentence } from '../analysis/types.ts';
 
-/** One result: a verbatim span, the sentence that holds it, and where it comes from. */
-export interface Result {
+/** What every result has: a verbatim span, the sentence that holds it, and where it comes from. */
+export interface ResultBase {
   /** The span shown: the quotation, the figure's words, or the sentence. */
   text: string;
   /** The sentence (or sentences, for a quotation that runs over several) that holds it. */
@@ -18,18 +19,46 @@ export interface Result {
   start: number;
   end: number;
   article: ArticleRef;
-  /** /quote: the speaker's name, or null when the article does not say. */
-  speaker?: string | null;
-  kind?: QuotationKind;
-  /** /figures */
-  value?: number | null;
-  qualifier?: string | null;
-  counted?: string;
-  category?: FigureCategory;
-  /** /source query: the sentences before and after, verbatim, or null at an edge of the article. */
-  before?: string | null;
-  after?: string | null;
 }
+
+/** A quotation (`/quote`), with the speaker and how the article names them. */
+export interface QuotationResult extends ResultBase {
+  kind: 'quotation';
+  /** The speaker's name, or null when the article does not say. */
+  speaker: string | null;
+  /** How the words are used: a statement, a quoted phrase, reported speech (scare quotes are never shown). */
+  quotationKind: QuotationKind;
+  /** The attribution rule that chose the speaker, or declined to (`after-subject-verb/pronoun`, `no-attribution`). */
+  rule: string;
+  /** The body's own words that name the speaker (`he noted`), or null when none do. */
+  evidence: Evidence | null;
+}
+
+/** A figure (`/figures`): the number as stated and what it counts. */
+export interface FigureResult extends ResultBase {
+  kind: 'figure';
+  /** The number stated (the low end of a range), or null for a vague quantity. */
+  value: number | null;
+  /** The high end of a range, or null. */
+  upper: number | null;
+  qualifier: string | null;
+  /** What is counted, as written; empty when the text leaves it out. */
+  counted: string;
+  category: FigureCategory;
+  /** The rule that gave the category. */
+  rule: string;
+}
+
+/** A sentence (`/source`), with its neighbours. */
+export interface SentenceResult extends ResultBase {
+  kind: 'sentence';
+  /** The sentences before and after, verbatim, or null at an edge of the article. */
+  before: string | null;
+  after: string | null;
+}
+
+/** One result of an answer; renderers choose how to show it by `kind`, never by the command that gave it. */
+export type Result = QuotationResult | FigureResult | SentenceResult;
 
 /** An article as `/source` lists it. */
 export interface ArticleSummary {
@@ -49,7 +78,7 @@ export interface FigureGroupResult {
   articles: number;
   /** Whether the figures give different numbers. */
   differ: boolean;
-  results: Result[];
+  results: FigureResult[];
 }
 
 /** Why a command has nothing to show. Each has one message, in `problems.ts`. */
@@ -75,7 +104,7 @@ export type Answer =
       standfirst: string | null;
       captions: string[];
       /** The opening sentences of the body. */
-      results: Result[];
+      results: SentenceResult[];
     }
   | { type: 'help'; command: string; entries: HelpEntry[] }
   | { type: 'problem'; command: string; query: string; problem: Problem };
@@ -136,9 +165,18 @@ export function folded(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** The result for a sentence of an article. */
-export function sentenceResult(article: Article, sentence: Sentence): Result {
-  return { text: sentence.text, sentence: sentence.text, start: sentence.start, end: sentence.end, article: refOf(article) };
+/** The result for a sentence of an article (`sentences` are the article's), with the sentences around it. */
+export function sentenceResult(article: Article, sentences: readonly Sentence[], sentence: Sentence): SentenceResult {
+  return {
+    kind: 'sentence',
+    text: sentence.text,
+    sentence: sentence.text,
+    start: sentence.start,
+    end: sentence.end,
+    article: refOf(article),
+    before: sentences[sentence.index - 1]?.text ?? null,
+    after: sentences[sentence.index + 1]?.text ?? null,
+  };
 }
 
 /** The sentences of an article that a span touches, as one verbatim stretch of the body. */
@@ -149,32 +187,38 @@ export function sentencesAround(article: Article, sentences: readonly Sentence[]
 }
 
 /** The result for a quotation. */
-export function quotationResult(library: Library, quotation: Quotation): Result {
+export function quotationResult(library: Library, quotation: Quotation): QuotationResult {
   const article = library.article(quotation.articleId)!;
   return {
+    kind: 'quotation',
     text: quotation.text,
     sentence: sentencesAround(article, library.sentencesOf(article.id), quotation.start, quotation.end),
     start: quotation.start,
     end: quotation.end,
     article: refOf(article),
     speaker: quotation.speakerId ? (library.speaker(quotation.speakerId)?.name ?? null) : null,
-    kind: quotation.kind,
+    quotationKind: quotation.kind,
+    rule: quotation.rule,
+    evidence: quotation.evidence,
   };
 }
 
 /** The result for a figure. */
-export function figureResult(library: Library, figure: Figure): Result {
+export function figureResult(library: Library, figure: Figure): FigureResult {
   const article = library.article(figure.articleId)!;
   return {
+    kind: 'figure',
     text: figure.text,
     sentence: library.sentencesOf(article.id)[figure.sentence]!.text,
     start: figure.start,
     end: figure.end,
     article: refOf(article),
     value: figure.value,
+    upper: figure.upper,
     qualifier: figure.qualifier,
     counted: figure.counted,
     category: figure.category,
+    rule: figure.rule,
   };
 }
 

@@ -18,6 +18,7 @@ export function answerSource(library: Library, options: CommandOptions): Answer 
   if (id) {
     const article = library.article(id) ?? library.article(id.toLowerCase());
     if (!article) return { type: 'problem', command: 'source', query: id, problem: { code: 'unknown-article', id } };
+    const sentences = library.sentencesOf(article.id);
     return {
       type: 'article',
       command: 'source',
@@ -25,7 +26,7 @@ export function answerSource(library: Library, options: CommandOptions): Answer 
       byline: article.byline ?? null,
       standfirst: article.standfirst ?? null,
       captions: article.captions ?? [],
-      results: library.sentencesOf(article.id).slice(0, OPENING_SENTENCES).map((s) => sentenceResult(article, s)),
+      results: sentences.slice(0, OPENING_SENTENCES).map((s) => sentenceResult(article, sentences, s)),
     };
   }
   // An empty `query:` is a mistake to name, not a request for the list.
@@ -34,14 +35,7 @@ export function answerSource(library: Library, options: CommandOptions): Answer 
     if (!words.success) return words.answer;
     const hits = library.searchSentences(words.query, undefined, MAX_MATCHES);
     if (hits.length === 0) return { type: 'problem', command: 'source', query: words.query, problem: { code: 'nothing-found', query: words.query } };
-    const results = hits.map(({ article, sentence }) => {
-      const sentences = library.sentencesOf(article.id);
-      return {
-        ...sentenceResult(article, sentence),
-        before: sentences[sentence.index - 1]?.text ?? null,
-        after: sentences[sentence.index + 1]?.text ?? null,
-      };
-    });
+    const results = hits.map(({ article, sentence }) => sentenceResult(article, library.sentencesOf(article.id), sentence));
     return { type: 'results', command: 'source', query: words.query, results };
   }
   let articles = summaries.get(library);

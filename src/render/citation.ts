@@ -1,4 +1,4 @@
-/** The fixed labels of an answer: how it names its source (outlet, date, headline), a quotation's kind, a count. */
+/** The fixed labels of an answer: how it names its source (outlet, date, headline), a quotation's kind and who is named as its speaker, a count. */
 import type { ArticleRef } from '../corpus/article.ts';
 
 /** `Press TV, 2021-03-15, “Iran denies …”`, or `Press TV, 2024-01-30` for an article without a headline. */
@@ -12,6 +12,16 @@ export const KIND_LABELS = {
   phrase: 'quoted phrase',
   reported: 'reported speech, not a direct quotation',
   scare: 'words in quotation marks, nobody’s statement',
+} as const;
+
+/**
+ * How an answer shows the words that name a quotation's speaker: `named by: “the Iranian envoy
+ * added”`, the label followed by the body's own words in quotation marks; or, for a quotation
+ * whose article does not say who spoke, the label followed by `none`.
+ */
+export const NAMED_BY = {
+  label: 'named by',
+  none: 'nothing (the article does not say who spoke)',
 } as const;
 
 /** `1 result`, `2 results`: a count with its noun. */

@@ -3,15 +3,15 @@
  * the citation as a title linking to the sentence), paged with buttons, within Discord's limits
  * at any corpus size, with corpus text escaped so it shows exactly as printed, and never pinging.
  *
- * Each answer type has its own renderer in `RENDERERS`, and each command's results their own
- * embed in `RESULT_EMBEDS`: a new answer shape is one more entry, checked by the compiler.
+ * Each answer type has its own renderer in `RENDERERS`, and each kind of result its own embed in
+ * `RESULT_EMBEDS`: a new answer shape or kind of result is one more entry, checked by the compiler.
  */
-import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { Answer, ArticleSummary, FigureGroupResult, Result } from '../commands/answer.ts';
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { Answer, ArticleSummary, FigureGroupResult, FigureResult, QuotationResult, Result, SentenceResult } from '../commands/answer.ts';
 import type { Context } from '../commands/context.ts';
 import { describeProblem } from '../commands/problems.ts';
 import type { Problem } from '../commands/answer.ts';
-import { citationLabel, count, groupLabel, KIND_LABELS } from './citation.ts';
+import { citationLabel, count, groupLabel, KIND_LABELS, NAMED_BY } from './citation.ts';
 import { linkToSentence } from './fragment.ts';
 
 /** Discord's limits on a message (characters are counted as UTF-16 units here, never fewer than Discord counts). */
@@ -224,30 +224,35 @@ function citation(result: Result): Pick<APIEmbed, 'title' | 'url'> {
   return { title: escapedLabel(citationLabel(result.article), LIMITS.title), url: linkToSentence(result.article.url, result.sentence) };
 }
 
+/** The speaker as an embed's author: the name, or a fixed label when the article does not say. */
+function speakerAuthor(result: QuotationResult): NonNullable<APIEmbed['author']> {
+  return { name: plainText(result.speaker ?? 'Speaker not named in the article', LIMITS.author) };
+}
+
 /** A quotation: the speaker as author, the words as description. */
-function quoteEmbed(result: Result): Draft {
-  const kind = result.kind ?? 'statement';
+function quoteEmbed(result: QuotationResult): Draft {
+  const kind = result.quotationKind;
   return {
-    embed: { author: { name: plainText(result.speaker ?? 'Speaker not named in the article', LIMITS.author) }, ...citation(result), color: COLOURS[kind], footer: { text: KIND_LABELS[kind] } },
+    embed: { author: speakerAuthor(result), ...citation(result), color: COLOURS[kind], footer: { text: KIND_LABELS[kind] } },
     pieces: [{ span: result.text }],
   };
 }
 
+/** A figure and what it counts (`four others · injured`): an embed's author, or a field's name in a group. */
+function figureLabel(result: FigureResult, max: number): string {
+  return plainText(`${result.text} · ${result.category}`, max);
+}
+
 /** A figure: what it counts as author, its sentence with the figure in bold. */
-function figureEmbed(result: Result): Draft {
-  const at = result.sentence.indexOf(result.text);
-  const pieces: Piece[] =
-    at < 0
-      ? [{ span: result.sentence }]
-      : [{ span: result.sentence.slice(0, at) }, { span: result.text, bold: true }, { span: result.sentence.slice(at + result.text.length) }];
+function figureEmbed(result: FigureResult): Draft {
   return {
-    embed: { author: { name: plainText(`${result.text} · ${result.category ?? 'figure'}`, LIMITS.author) }, ...citation(result), color: COLOURS.figure, footer: { text: 'figure' } },
-    pieces,
+    embed: { author: { name: figureLabel(result, LIMITS.author) }, ...citation(result), color: COLOURS.figure, footer: { text: 'figure' } },
+    pieces: figurePieces(result),
   };
 }
 
 /** A matching sentence in bold, with the sentences before and after it on their own lines. */
-function sentenceEmbed(result: Result): Draft {
+function sentenceEmbed(result: SentenceResult): Draft {
   const pieces: Piece[] = [];
   if (result.before) pieces.push({ span: result.before }, '\n');
   pieces.push({ span: result.text, bold: true });
@@ -255,8 +260,13 @@ function sentenceEmbed(result: Result): Draft {
   return { embed: { ...citation(result), color: COLOURS.sentence, footer: { text: 'sentence' } }, pieces };
 }
 
-/** How each command's results become embeds; commands not named here show sentences. */
-const RESULT_EMBEDS: Readonly<Record<string, (result: Result) => Draft>> = { quote: quoteEmbed, figures: figureEmbed };
+/** How each kind of result becomes an embed. */
+const RESULT_EMBEDS: { readonly [K in Result['kind']]: (result: Extract<Result, { kind: K }>) => Draft } = { quotation: quoteEmbed, figure: figureEmbed, sentence: sentenceEmbed };
+
+/** The embed of a result, by its kind. */
+function resultEmbed(result: Result): Draft {
+  return (RESULT_EMBEDS[result.kind] as (result: Result) => Draft)(result);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Buttons
@@ -312,7 +322,7 @@ function pageLabel(page: number, pages: number): string {
   return pages > 1 ? ` · page ${page + 1} of ${pages}` : '';
 }
 
-/** A result to show, and the group of figures from several articles it belongs to, if any. */
+/** A result to show, and the group of figures from several articles it belongs to, if any (then the result is one of its figures). */
 interface Item {
   result: Result;
   group?: FigureGroupResult | undefined;
@@ -389,7 +399,7 @@ export function pageOf(answer: Answer, index: number): number {
 }
 
 /** A figure's sentence as pieces, the figure in bold. */
-function figurePieces(result: Result): Piece[] {
+function figurePieces(result: FigureResult): Piece[] {
   const at = result.sentence.indexOf(result.text);
   return at < 0
     ? [{ span: result.sentence }]
@@ -405,11 +415,14 @@ function groupEmbed(block: Block, total: number, echo: string): { embed: APIEmbe
   const group = block.group!;
   const last = block.first + block.items.length;
   const part = block.items.length < group.results.length ? ` (these ${block.items.length})` : '';
-  const frame = block.items.map(({ result }) => ({
-    name: plainText(`${result.text} · ${result.category ?? 'figure'}`, LIMITS.fieldName),
-    link: `[${escapedLabel(citationLabel(result.article), 120)}](${linkTarget(linkToSentence(result.article.url, result.sentence))})`,
-    result,
-  }));
+  const frame = block.items.map(({ result }) => {
+    if (result.kind !== 'figure') throw new Error(`render: a ${result.kind} result in a group of figures`);
+    return {
+      name: figureLabel(result, LIMITS.fieldName),
+      link: `[${escapedLabel(citationLabel(result.article), 120)}](${linkTarget(linkToSentence(result.article.url, result.sentence))})`,
+      result,
+    };
+  });
   const embed: APIEmbed = {
     author: { name: plainText(groupLabel(group), LIMITS.author) },
     color: group.differ ? COLOURS.differ : COLOURS.figure,
@@ -433,7 +446,6 @@ function resultPages(command: string, query: string, items: readonly Item[], vie
   const pages = pagesOf(blocksOf(items));
   const page = clampPage(view.page, pages.length);
   const blocks = pages[page] ?? [];
-  const toEmbed = RESULT_EMBEDS[command] ?? sentenceEmbed;
   const shown = blocks.reduce((n, b) => n + b.items.length, 0);
   const first = blocks[0]?.first ?? 0;
   // The query is echoed in the page's last footer: plain text there, so it can neither ping, link nor format.
@@ -443,7 +455,7 @@ function resultPages(command: string, query: string, items: readonly Item[], vie
     .filter((b) => !b.group)
     .map((b) => {
       const { result, group } = b.items[0]!;
-      const draft = toEmbed(result);
+      const draft = resultEmbed(result);
       const label = [`${b.first + 1} of ${items.length}`, draft.embed.footer?.text ?? '', group ? groupLabel(group) : ''].filter(Boolean).join(' · ');
       return { ...draft, embed: { ...draft.embed, footer: { text: `${plainText(label, LIMITS.footer - MAX_ECHO - 20)}${echoOf(b)}` } } };
     });
@@ -547,16 +559,36 @@ export function renderDiscord(answer: Answer, view: View = { page: 0 }): Discord
   return (RENDERERS[answer.type] as (answer: Answer, view: View) => DiscordMessage)(answer, view);
 }
 
+/** The name of the Context view's field that shows the words naming a quotation's speaker. */
+export const NAMED_BY_FIELD = `${NAMED_BY.label.charAt(0).toUpperCase()}${NAMED_BY.label.slice(1)}`;
+
+/**
+ * The field `Named by: “the Iranian envoy added”`: the body's words that name the speaker, in
+ * quotation marks, escaped and cut to a field's 1,024 characters; a fixed label when the article
+ * does not say who spoke; none when the rule that found the speaker kept no such words.
+ */
+function namedByField(result: QuotationResult): APIEmbedField | null {
+  if (result.evidence) return { name: NAMED_BY_FIELD, value: fitPieces(['“', { span: result.evidence.text }, '”'], LIMITS.fieldValue) };
+  return result.speaker === null ? { name: NAMED_BY_FIELD, value: NAMED_BY.none } : null;
+}
+
+/** Who spoke a quotation, for its context: the speaker as author, and the "Named by" field. */
+function speakerOf(result: QuotationResult): Pick<APIEmbed, 'author' | 'fields'> {
+  const named = namedByField(result);
+  return { author: speakerAuthor(result), ...(named ? { fields: [named] } : {}) };
+}
+
 /**
  * The sentences around one result, the result in bold, with a button back to its page and a link
- * that opens the article at the sentence.
+ * that opens the article at the sentence. A quotation's context also names its speaker (as author)
+ * and shows the words of the article that name them.
  */
 export function renderContext(context: Context, result: Result, position: { index: number; total: number; command: string; page: number }, view: View): DiscordMessage {
   const { text, highlightStart, highlightEnd } = context;
   const pieces: Piece[] = [{ span: text.slice(0, highlightStart) }, { span: text.slice(highlightStart, highlightEnd), bold: true }, { span: text.slice(highlightEnd) }];
-  const author = position.command === 'quote' ? { author: { name: plainText(result.speaker ?? 'Speaker not named in the article', LIMITS.author) } } : {};
+  const speaker = result.kind === 'quotation' ? speakerOf(result) : {};
   const draft: Draft = {
-    embed: { ...author, ...citation(result), color: COLOURS.sentence, footer: { text: `${position.index + 1} of ${position.total} · the result in bold, with the sentences around it` } },
+    embed: { ...speaker, ...citation(result), color: COLOURS.sentence, footer: { text: `${position.index + 1} of ${position.total} · the result in bold, with the sentences around it` } },
     pieces,
   };
   const link = linkToSentence(result.article.url, result.sentence);

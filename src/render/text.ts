@@ -1,7 +1,7 @@
 /** Answers as plain text for the terminal. Corpus spans are printed as they are; labels around them are fixed words. */
-import type { Answer, Result } from '../commands/answer.ts';
+import type { Answer, QuotationResult, Result } from '../commands/answer.ts';
 import { describeProblem } from '../commands/problems.ts';
-import { citationLabel, count, groupLabel, KIND_LABELS } from './citation.ts';
+import { citationLabel, count, groupLabel, KIND_LABELS, NAMED_BY } from './citation.ts';
 
 /** The answer as lines of text. */
 export function renderText(answer: Answer): string {
@@ -32,26 +32,39 @@ export function renderText(answer: Answer): string {
       let n = 0;
       for (const group of answer.groups) {
         if (group.articles > 1) lines.push(`== ${groupLabel(group)}`);
-        for (const result of group.results) lines.push(renderResult('figures', result, ++n));
+        for (const result of group.results) lines.push(renderResult(result, ++n));
       }
       return lines.join('\n\n');
     }
     case 'results':
-      return [`/${answer.command} ${answer.command === 'source' ? 'query:' : ''}${answer.query}: ${count(answer.results.length, 'result')}`, ...answer.results.map((r, i) => renderResult(answer.command, r, i + 1))].join('\n\n');
+      return [`/${answer.command} ${answer.command === 'source' ? 'query:' : ''}${answer.query}: ${count(answer.results.length, 'result')}`, ...answer.results.map((r, i) => renderResult(r, i + 1))].join('\n\n');
   }
 }
 
-/** One numbered result with its citation. */
-function renderResult(command: string, result: Result, n: number): string {
+/** One numbered result with its citation, shown as its kind asks. */
+function renderResult(result: Result, n: number): string {
   const cite = `   ${citationLabel(result.article)} · ${result.article.url}`;
-  if (command === 'quote') {
-    const who = result.speaker ?? 'speaker not stated in the article';
-    const shown = result.kind === 'reported' ? result.text : `“${result.text}”`;
-    return `${n}. ${shown}\n   — ${who} (${KIND_LABELS[result.kind ?? 'statement']})\n${cite}`;
+  switch (result.kind) {
+    case 'quotation': {
+      const who = result.speaker ?? 'speaker not stated in the article';
+      const shown = result.quotationKind === 'reported' ? result.text : `“${result.text}”`;
+      const named = namedBy(result);
+      return `${n}. ${shown}\n   — ${who} (${KIND_LABELS[result.quotationKind]})\n${named ? `   ${named}\n` : ''}${cite}`;
+    }
+    case 'figure':
+      return `${n}. ${result.text} [${result.category}]\n   ${result.sentence}\n${cite}`;
+    case 'sentence': {
+      const context = [result.before, `» ${result.text}`, result.after].filter((s): s is string => Boolean(s)).join('\n   ');
+      return `${n}. ${context}\n${cite}`;
+    }
   }
-  if (command === 'figures') {
-    return `${n}. ${result.text} [${result.category}]\n   ${result.sentence}\n${cite}`;
-  }
-  const context = [result.before, `» ${result.text}`, result.after].filter((s): s is string => Boolean(s)).join('\n   ');
-  return `${n}. ${context}\n${cite}`;
+}
+
+/**
+ * `named by: “he noted”`: the words of the article that name the speaker; a fixed label when it
+ * names nobody; nothing when the rule that found the speaker kept no such words.
+ */
+function namedBy(result: QuotationResult): string | null {
+  if (result.evidence) return `${NAMED_BY.label}: “${result.evidence.text}”`;
+  return result.speaker === null ? `${NAMED_BY.label}: ${NAMED_BY.none}` : null;
 }

@@ -1,7 +1,7 @@
 /** The commands on the seed corpus: what the issue's "done means" asks of each, on the real articles. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/answer-line.ts';
-import type { Answer, Result } from '../../src/commands/answer.ts';
+import type { Answer, FigureResult, QuotationResult, Result, SentenceResult } from '../../src/commands/answer.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 import type { Library } from '../../src/index/library.ts';
 
@@ -17,87 +17,98 @@ function results(answer: Answer): Result[] {
   return answer.results;
 }
 
+/** An answer's results, each checked to be of the kind the command gives. */
+function resultsOfKind<K extends Result['kind']>(answer: Answer, kind: K): Extract<Result, { kind: K }>[] {
+  const found = results(answer);
+  for (const r of found) if (r.kind !== kind) throw new Error(`expected ${kind} results, got a ${r.kind}`);
+  return found as Extract<Result, { kind: K }>[];
+}
+
+const quotations = (answer: Answer): QuotationResult[] => resultsOfKind(answer, 'quotation');
+const figures = (answer: Answer): FigureResult[] => resultsOfKind(answer, 'figure');
+const sentences = (answer: Answer): SentenceResult[] => resultsOfKind(answer, 'sentence');
+
 /** The result whose sentence holds this fragment. */
-function withSentence(list: Result[], fragment: string): Result | undefined {
+function withSentence<R extends Result>(list: R[], fragment: string): R | undefined {
   return list.find((r) => r.sentence.includes(fragment));
 }
 
 describe('/quote', () => {
   it('gives Iravani his quotations from both articles that quote him, each attributed to him', () => {
-    const found = results(answerLine(library, '/quote Iravani'));
+    const found = quotations(answerLine(library, '/quote Iravani'));
     expect(new Set(found.map((r) => r.speaker))).toEqual(new Set(['Amir Saeid Iravani']));
-    const direct = found.filter((r) => r.kind === 'statement' || r.kind === 'phrase');
+    const direct = found.filter((r) => r.quotationKind === 'statement' || r.quotationKind === 'phrase');
     expect(new Set(direct.map((r) => r.article.published))).toEqual(new Set(['2023-11-10', '2024-01-30']));
   });
 
   it('includes the ones introduced by "he said", "the Iranian envoy to the United Nations said" and "Iran\'s UN ambassador added"', () => {
-    const found = results(answerLine(library, '/quote Iravani'));
+    const found = quotations(answerLine(library, '/quote Iravani'));
     expect(withSentence(found, ', he said, likening')).toBeDefined();
     // `said that Tehran “has never been …”`: the quoted words carry on the reporter's clause, so they are a phrase.
-    expect(withSentence(found, 'the Iranian envoy to the United Nations said that Tehran')?.kind).toBe('phrase');
+    expect(withSentence(found, 'the Iranian envoy to the United Nations said that Tehran')?.quotationKind).toBe('phrase');
     expect(withSentence(found, "Iran's UN ambassador added")?.text).toMatch(/^Therefore, the Islamic Republic of Iran is not responsible/);
   });
 
   it('puts full statements before short phrases, and reported speech last', () => {
-    const kinds = results(answerLine(library, '/quote Iravani')).map((r) => r.kind);
+    const kinds = quotations(answerLine(library, '/quote Iravani')).map((r) => r.quotationKind);
     const order = { statement: 0, phrase: 1, reported: 2, scare: 3 } as const;
-    expect(kinds.map((k) => order[k!])).toEqual([...kinds.map((k) => order[k!])].sort((a, b) => a - b));
+    expect(kinds.map((k) => order[k])).toEqual([...kinds.map((k) => order[k])].sort((a, b) => a - b));
     expect(kinds[0]).toBe('statement');
   });
 
   it('finds Iravani from the misspelling "Irvani" too', () => {
-    expect(results(answerLine(library, '/quote Irvani')).map((r) => r.text)).toEqual(results(answerLine(library, '/quote Iravani')).map((r) => r.text));
+    expect(quotations(answerLine(library, '/quote Irvani')).map((r) => r.text)).toEqual(quotations(answerLine(library, '/quote Iravani')).map((r) => r.text));
   });
 
   it('gives Takht-Ravanchi his three statements from the 2021 letter', () => {
-    const statements = results(answerLine(library, '/quote Takht-Ravanchi')).filter((r) => r.kind === 'statement');
+    const statements = quotations(answerLine(library, '/quote Takht-Ravanchi')).filter((r) => r.quotationKind === 'statement');
     expect(statements).toHaveLength(3);
     expect(statements.every((r) => r.speaker === 'Majid Takht-Ravanchi' && r.article.published === '2021-03-15')).toBe(true);
   });
 
   it('gives Khosravi his statements', () => {
-    const found = results(answerLine(library, '/quote Khosravi')).filter((r) => r.kind === 'statement');
+    const found = quotations(answerLine(library, '/quote Khosravi')).filter((r) => r.quotationKind === 'statement');
     expect(found.length).toBeGreaterThanOrEqual(3);
     expect(found.every((r) => r.speaker === 'Kayvan Khosravi')).toBe(true);
   });
 
   it('finds quotations by their words when the query names nobody, and never shows scare quotes as statements', () => {
-    const found = results(answerLine(library, '/quote baseless claims'));
+    const found = quotations(answerLine(library, '/quote baseless claims'));
     expect(found[0]!.text).toBe('baseless claims');
-    expect(found.every((r) => r.kind !== 'scare')).toBe(true);
+    expect(found.every((r) => r.quotationKind !== 'scare')).toBe(true);
     // The scare quote itself is never shown; the sentence that holds it reports what Takht-Ravanchi said.
-    const scare = results(answerLine(library, '/quote non-governmental militia groups'));
-    expect(scare.map((r) => [r.kind, r.speaker])).toEqual([['reported', 'Majid Takht-Ravanchi']]);
+    const scare = quotations(answerLine(library, '/quote non-governmental militia groups'));
+    expect(scare.map((r) => [r.quotationKind, r.speaker])).toEqual([['reported', 'Majid Takht-Ravanchi']]);
   });
 
   it('does not match words fuzzily: "sanctions" is not "actions", and "said" is not the name "Saeid"', () => {
     expect(answerLine(library, '/quote sanctions')).toMatchObject({ type: 'problem', problem: { code: 'nothing-found' } });
     expect(answerLine(library, '/source query:sanctions')).toMatchObject({ type: 'problem', problem: { code: 'nothing-found' } });
-    const said = results(answerLine(library, '/quote said'));
+    const said = quotations(answerLine(library, '/quote said'));
     expect(said.every((r) => /\bsaid\b/i.test(r.sentence))).toBe(true);
   });
 
   it('treats a query as a speaker only when it names one: "attack" finds quotations with the word from several speakers', () => {
-    const found = results(answerLine(library, '/quote attack'));
+    const found = quotations(answerLine(library, '/quote attack'));
     expect(new Set(found.map((r) => r.speaker)).size).toBeGreaterThan(2);
     expect(found.every((r) => /attack/i.test(r.text))).toBe(true);
   });
 
   it('takes states and organisations as speakers: "Iran" gives what Iran and its UN mission said', () => {
-    const found = results(answerLine(library, '/quote Iran'));
+    const found = quotations(answerLine(library, '/quote Iran'));
     expect(new Set(found.map((r) => r.speaker))).toEqual(new Set(['Iran', 'Iran’s permanent mission to the UN']));
-    expect(withSentence(found, 'Iran has denied any involvement')?.kind).toBe('reported');
+    expect(withSentence(found, 'Iran has denied any involvement')?.quotationKind).toBe('reported');
     expect(withSentence(found, 'The statement said Iran had no link')?.speaker).toBe('Iran’s permanent mission to the UN');
   });
 
   it('narrows a speaker by words: "Iravani legal"', () => {
-    const found = results(answerLine(library, '/quote Iravani legal'));
+    const found = quotations(answerLine(library, '/quote Iravani legal'));
     expect(found.map((r) => r.text)).toContain('completely legal');
     expect(found.every((r) => r.speaker === 'Amir Saeid Iravani')).toBe(true);
   });
 
   it('corrects a misspelt name in sentence search too: /source query:Irvani', () => {
-    const found = results(answerLine(library, '/source query:Irvani'));
+    const found = sentences(answerLine(library, '/source query:Irvani'));
     expect(found.length).toBeGreaterThan(0);
     const his = (r: Result) =>
       library.quotations.some((q) => q.articleId === r.article.id && q.speakerId === 'amir-saeid-iravani' && q.start < r.end && q.end > r.start);
@@ -113,8 +124,8 @@ describe('/quote', () => {
 describe('/figures', () => {
   it('answers "casualties" with the Gaza toll though the word is nowhere in the corpus', () => {
     expect(library.articles.some((a) => /casualt/i.test(a.body))).toBe(false);
-    const found = results(answerLine(library, '/figures casualties'));
-    const toll: [string, string, number][] = found.map((r) => [r.text, r.category!, r.value!]);
+    const found = figures(answerLine(library, '/figures casualties'));
+    const toll: [string, string, number][] = found.map((r) => [r.text, r.category, r.value!]);
     expect(toll).toEqual(
       expect.arrayContaining([
         ['at least 10,818 people', 'killed', 10818],
@@ -127,7 +138,7 @@ describe('/figures', () => {
   });
 
   it('answers "casualties" with the US troop figures of both November 2023 articles', () => {
-    const found = results(answerLine(library, '/figures casualties')).filter((r) => /troops/.test(r.counted ?? ''));
+    const found = figures(answerLine(library, '/figures casualties')).filter((r) => /troops/.test(r.counted));
     expect(found.map((r) => [r.value, r.article.outlet])).toEqual(
       expect.arrayContaining([
         [46, 'Gerçek News'],
@@ -138,7 +149,7 @@ describe('/figures', () => {
 
   it('shows no date, year, article number or page code as a figure', () => {
     for (const topic of ['casualties', 'attacks', 'rockets']) {
-      for (const r of results(answerLine(library, `/figures ${topic}`))) {
+      for (const r of figures(answerLine(library, `/figures ${topic}`))) {
         expect(r.value).not.toBe(2023);
         expect(r.value).not.toBe(51);
         expect(r.value).not.toBe(198808);
@@ -149,16 +160,16 @@ describe('/figures', () => {
   });
 
   it('narrows by words anywhere in the figure\'s paragraph: the January 2024 Gaza toll names Gaza in another sentence', () => {
-    const found = results(answerLine(library, '/figures casualties Gaza'));
+    const found = figures(answerLine(library, '/figures casualties Gaza'));
     expect(found.map((r) => r.text)).toEqual(expect.arrayContaining(['at least 10,818 people', 'more than 26,600 civilians', 'more than 65,300 others']));
     expect(found.some((r) => r.sentence.includes('Gaza'))).toBe(true);
-    expect(found.every((r) => r.category !== undefined && ['killed', 'injured', 'missing'].includes(r.category))).toBe(true);
+    expect(found.every((r) => ['killed', 'injured', 'missing'].includes(r.category))).toBe(true);
     // US troops injured in Iraq and Syria are in paragraphs that never name Gaza.
     expect(found.some((r) => r.value === 56)).toBe(false);
   });
 
   it('narrows by other words: attacks in the Mehr article', () => {
-    const found = results(answerLine(library, '/figures rockets Syria'));
+    const found = figures(answerLine(library, '/figures rockets Syria'));
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((r) => r.category === 'rockets' && /Syria/.test(r.sentence + r.article.title))).toBe(true);
   });
@@ -229,7 +240,7 @@ describe('/source', () => {
   });
 
   it('finds the best-matching sentences with the sentence before and after', () => {
-    const found = results(answerLine(library, '/source query:Ain al-Asad rockets'));
+    const found = sentences(answerLine(library, '/source query:Ain al-Asad rockets'));
     expect(found[0]!.text).toMatch(/at least 10 rockets slammed into Ain al-Asad/);
     expect(found[0]!.before).toMatch(/Such allegations are totally baseless/);
     expect(found[0]!.after).toMatch(/^The West has blamed/);

@@ -24,7 +24,7 @@ describe('autocomplete', () => {
     expect(all[0]).toEqual({ name: 'Amir Saeid Iravani (19 quotations)', value: 'Amir Saeid Iravani' });
     expect(checkChoices({ choices: all })).toEqual([]);
     for (const choice of all) {
-      const theirs = resultsOf(answerQuote(library, { query: choice.value })).filter((r) => r.speaker === choice.value).length;
+      const theirs = resultsOf(answerQuote(library, { query: choice.value })).filter((r) => r.kind === 'quotation' && r.speaker === choice.value).length;
       expect(choice.name, choice.value).toBe(`${choice.value} (${theirs} quotation${theirs === 1 ? '' : 's'})`);
     }
     expect(suggestQuote(library, 'query', 'ravan').map((s) => s.value)).toEqual(['Majid Takht-Ravanchi']);

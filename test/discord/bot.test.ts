@@ -114,6 +114,12 @@ describe('the bot against a local Discord', () => {
     const bold = /\*\*(.+?)\*\*/su.exec(description)?.[1] ?? '';
     expect(shownText(bold)).toBe(shownText(next.response.data?.embeds?.[1]?.description ?? ''));
     expect(buttonsOf(context.response.data).find((b) => b.url)?.url).toBe(context.response.data?.embeds?.[0]?.url);
+    // The words that name the speaker, as the article prints them among the sentences shown.
+    const [named] = context.response.data?.embeds?.[0]?.fields ?? [];
+    expect(named?.name).toBe('Named by');
+    const evidence = /^“(.+)”$/su.exec(named?.value ?? '')?.[1] ?? '';
+    expect(evidence).not.toBe('');
+    expect(shownText(description)).toContain(shownText(evidence));
 
     const back = await press(context.interaction.original, '◀ Back', asker);
     expect(back.response.data?.content).toContain('page 2 of 7');

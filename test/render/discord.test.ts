@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answer, ArticleSummary, Result } from '../../src/commands/answer.ts';
-import { echoQuery, escapeText, LIMITS, renderContext, renderDiscord, RESULTS_PER_PAGE, type ButtonAction } from '../../src/render/discord.ts';
+import type { Answer, ArticleSummary, FigureResult, QuotationResult, Result, SentenceResult } from '../../src/commands/answer.ts';
+import { NAMED_BY } from '../../src/render/citation.ts';
+import { echoQuery, escapeText, LIMITS, NAMED_BY_FIELD, renderContext, renderDiscord, RESULTS_PER_PAGE, type ButtonAction } from '../../src/render/discord.ts';
 import { checkMessageLimits } from '../support/discord-emulator.ts';
 import { shownText } from '../support/shown-text.ts';
 
@@ -10,8 +11,19 @@ const SUPPRESS_EMBEDS = 4;
 const article = { id: 'x-2024-01-01', title: 'A headline', outlet: 'Some Outlet', published: '2024-01-01', url: 'https://example.org/a' };
 const buttonId = (action: ButtonAction): string => (action.type === 'page' ? `page:${action.page}` : `context:${action.index}`);
 
-function result(text: string, extra: Partial<Result> = {}): Result {
-  return { text, sentence: text, start: 0, end: text.length, article, speaker: 'A Person', kind: 'statement', ...extra };
+/** A quotation result by 'A Person', its sentence being its words. */
+function result(text: string, extra: Partial<QuotationResult> = {}): QuotationResult {
+  return { kind: 'quotation', text, sentence: text, start: 0, end: text.length, article, speaker: 'A Person', quotationKind: 'statement', rule: 'before-verb/name', evidence: null, ...extra };
+}
+
+/** A sentence result, alone in its article. */
+function sentenceResult(text: string): SentenceResult {
+  return { kind: 'sentence', text, sentence: text, start: 0, end: text.length, article, before: null, after: null };
+}
+
+/** A figure result. */
+function figureResult(text: string, extra: Partial<FigureResult> = {}): FigureResult {
+  return { kind: 'figure', text, sentence: text, start: 0, end: text.length, article, value: 1, upper: null, qualifier: null, counted: 'troops', category: 'injured', rule: 'injured-verb', ...extra };
 }
 
 function results(command: string, list: Result[], query = 'q'): Answer {
@@ -61,9 +73,15 @@ describe('renderDiscord: results as embeds', () => {
     expect(reply.embeds[0]?.author?.name).toBe('Speaker not named in the article');
   });
 
+  it('shows each result by its kind, whatever the command that gave it', () => {
+    const reply = renderDiscord(results('quote', [figureResult('four others', { sentence: 'It wounded four others.' }), sentenceResult('A sentence.'), result('Words.')]));
+    expect(reply.embeds.map((e) => e.footer?.text.split(' · ')[1])).toEqual(['figure', 'sentence', 'statement']);
+    expect(reply.embeds[0]?.description).toBe('It wounded **four others**.');
+  });
+
   it('shows a figure in bold within its sentence, with what it counts as author', () => {
     const sentence = 'The attack killed one and wounded four others.';
-    const reply = renderDiscord(results('figures', [result('four others', { sentence, category: 'injured', speaker: undefined, kind: undefined })]));
+    const reply = renderDiscord(results('figures', [figureResult('four others', { sentence, category: 'injured' })]));
     expect(reply.embeds[0]?.description).toBe('The attack killed one and wounded **four others**.');
     expect(reply.embeds[0]?.author?.name).toBe('four others · injured');
   });
@@ -143,7 +161,7 @@ describe('renderDiscord: other answers', () => {
       byline: long('byline'),
       standfirst: long('summary'),
       captions: Array.from({ length: 5 }, (_, i) => long(`caption${i}`)),
-      results: [result(long('opening'))],
+      results: [sentenceResult(long('opening'))],
     });
     expect(checkMessageLimits(reply)).toEqual([]);
     const [embed] = reply.embeds;
@@ -153,7 +171,7 @@ describe('renderDiscord: other answers', () => {
   });
 
   it('shows an article’s byline, standfirst and captions as fields labelled as what they are', () => {
-    const reply = renderDiscord({ type: 'article', command: 'source', summary: summary(1), byline: 'Jane Doe', standfirst: 'The summary.', captions: ['A photo (AP)'], results: [result('First.'), result('Second.')] });
+    const reply = renderDiscord({ type: 'article', command: 'source', summary: summary(1), byline: 'Jane Doe', standfirst: 'The summary.', captions: ['A photo (AP)'], results: [sentenceResult('First.'), sentenceResult('Second.')] });
     expect(reply.embeds[0]?.fields).toEqual([
       { name: 'Byline', value: 'Jane Doe' },
       { name: 'Standfirst (the outlet’s summary, not article text)', value: 'The summary.' },
@@ -196,21 +214,52 @@ describe('renderContext', () => {
     expect(back && 'custom_id' in back && back.custom_id).toBe('page:1');
     expect(link && 'url' in link && link.url).toBe('https://example.org/a#:~:text=The%20quoted%20words%20here%2E');
   });
+
+  const body = '“We deny it,” the Iranian envoy added. He left.';
+  const contextOf = { article, text: body, start: 0, end: body.length, highlightStart: 1, highlightEnd: 11 };
+  const position = { index: 0, total: 1, command: 'quote', page: 0 };
+  const said = (extra: Partial<QuotationResult>): QuotationResult => result('We deny it', { sentence: '“We deny it,” the Iranian envoy added.', start: 1, end: 11, ...extra });
+
+  it('names the speaker as author and shows the words of the article that name them: Named by “the Iranian envoy added”', () => {
+    const reply = renderContext(contextOf, said({ speaker: 'Majid Takht-Ravanchi', evidence: { text: 'the Iranian envoy added', start: 14, end: 37 } }), position, { page: 0, buttonId });
+    const [embed] = reply.embeds;
+    expect(embed?.author?.name).toBe('Majid Takht-Ravanchi');
+    expect(embed?.fields).toEqual([{ name: NAMED_BY_FIELD, value: '“the Iranian envoy added”' }]);
+    expect(NAMED_BY_FIELD).toBe('Named by');
+    expect(checkMessageLimits(reply)).toEqual([]);
+  });
+
+  it('says, with a fixed label, that the article does not say who spoke when the speaker is null', () => {
+    const reply = renderContext(contextOf, said({ speaker: null, rule: 'no-attribution', evidence: null }), position, { page: 0 });
+    expect(reply.embeds[0]?.author?.name).toBe('Speaker not named in the article');
+    expect(reply.embeds[0]?.fields).toEqual([{ name: NAMED_BY_FIELD, value: NAMED_BY.none }]);
+  });
+
+  it('shows no named-by field for a speaker found without words to show, nor for a figure or a sentence', () => {
+    expect(renderContext(contextOf, said({ rule: 'before-verb/name', evidence: null }), position, { page: 0 }).embeds[0]?.fields).toBeUndefined();
+    const figure = renderContext(contextOf, figureResult('deny it', { start: 4, end: 11 }), { ...position, command: 'figures' }, { page: 0 }).embeds[0];
+    expect(figure?.fields).toBeUndefined();
+    expect(figure?.author).toBeUndefined();
+    expect(renderContext(contextOf, sentenceResult('He left.'), { ...position, command: 'source' }, { page: 0 }).embeds[0]?.fields).toBeUndefined();
+  });
+
+  it('escapes the evidence and cuts a very long one at a word to fit a field, within every limit', () => {
+    const words = `**said** \`x\` @everyone ${'word '.repeat(400)}`.trim();
+    const long = `${words} ${'z'.repeat(4000)}`;
+    const reply = renderContext({ ...contextOf, text: long, end: long.length }, said({ evidence: { text: long, start: 0, end: long.length } }), position, { page: 0 });
+    const value = reply.embeds[0]?.fields?.[0]?.value ?? '';
+    expect(value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+    expect(value).toMatch(/^“.* \[…\]$/su);
+    expect(value).not.toContain('@everyone');
+    expect(long.startsWith(shownText(value.slice(1, -' […]'.length)))).toBe(true);
+    expect(checkMessageLimits(reply)).toEqual([]);
+  });
 });
 
 describe('renderDiscord: figures on one thing from several articles', () => {
   const other = { ...article, id: 'y-2024-02-01', outlet: 'Other Outlet', published: '2024-02-01', url: 'https://example.org/b' };
-  const figure = (text: string, value: number, art = article): Result => ({
-    ...result(text, { sentence: `Officials said ${text} were hurt.` }),
-    article: art,
-    speaker: undefined,
-    kind: undefined,
-    value,
-    qualifier: null,
-    counted: 'troops',
-    category: 'injured',
-  });
-  const groupOf = (list: Result[], differ = true) => ({ category: 'injured' as const, counted: 'troops', articles: 2, differ, results: list });
+  const figure = (text: string, value: number, art = article): FigureResult => figureResult(text, { sentence: `Officials said ${text} were hurt.`, article: art, value });
+  const groupOf = (list: FigureResult[], differ = true) => ({ category: 'injured' as const, counted: 'troops', articles: 2, differ, results: list });
 
   it('shows a group as one block: its heading, then each figure verbatim in its sentence with its own citation, red when they differ', () => {
     const answer: Answer = { type: 'figures', command: 'figures', query: 'casualties', groups: [groupOf([figure('46 US troops', 46), figure('56 troops', 56, other)])] };

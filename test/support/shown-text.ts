@@ -3,7 +3,8 @@
  * an embed is shown exactly as its article prints it.
  */
 import type { Library } from '../../src/index/library.ts';
-import { CUT_MARK } from '../../src/render/discord.ts';
+import { NAMED_BY } from '../../src/render/citation.ts';
+import { CUT_MARK, NAMED_BY_FIELD } from '../../src/render/discord.ts';
 
 /** The text Discord displays for markdown made of escaped text and `**bold**` markers: escapes and markers removed. */
 export function shownText(markdown: string): string {
@@ -58,9 +59,35 @@ function fieldViolations(embed: EmbedLike, library: Library): string[] {
 }
 
 /**
+ * Field values that are fixed labels, not corpus text, by field name. Keep this list short: every
+ * entry is text the product writes itself.
+ */
+const FIXED_FIELD_VALUES: Readonly<Record<string, readonly string[]>> = { [NAMED_BY_FIELD]: [NAMED_BY.none] };
+
+/** A field value made of corpus words in quotation marks, `“he noted”`, or cut to fit, `“he noted […]`. */
+const QUOTED = /^“(?<span>.*?)(?:”| \[…\])$/su;
+
+/**
+ * Every way the "Named by" field of a quotation's context breaks the verbatim rule: its value is
+ * neither a fixed label nor words of the article in quotation marks. An article's other labelled
+ * fields (byline, standfirst, captions) are not body text and are not checked here.
+ */
+function namedByViolations(embed: EmbedLike, body: string, id: string): string[] {
+  const out: string[] = [];
+  for (const field of (embed.fields ?? []).filter((f) => f.name === NAMED_BY_FIELD)) {
+    if (FIXED_FIELD_VALUES[field.name]?.includes(field.value)) continue;
+    const span = QUOTED.exec(field.value)?.groups?.['span'];
+    if (span === undefined) out.push(`neither a fixed label nor quoted words: ${field.name}: ${field.value}`);
+    else if (!body.includes(shownText(span))) out.push(`not in ${id}: ${field.name}: ${JSON.stringify(shownText(span))}`);
+  }
+  return out;
+}
+
+/**
  * Every way an embed of a message breaks the verbatim rule: a line of its description that, as
- * shown, is not in its article's body, or a text fragment whose terms are not there in order.
- * Embeds without a link to an article (the list of articles) hold no corpus text and are skipped.
+ * shown, is not in its article's body, a "Named by" field that is neither a fixed label nor the
+ * article's words, or a text fragment whose terms are not there in order. Embeds without a link
+ * to an article (the list of articles) hold no corpus text and are skipped.
  */
 export function verbatimViolations(body: unknown, library: Library): string[] {
   const all = (body as { embeds?: EmbedLike[] } | undefined)?.embeds ?? [];
@@ -77,6 +104,7 @@ export function verbatimViolations(body: unknown, library: Library): string[] {
       const line = shownText(raw.endsWith(CUT_MARK) ? raw.slice(0, -CUT_MARK.length) : raw);
       if (line && !article.body.includes(line)) out.push(`not in ${article.id}: ${JSON.stringify(line)}`);
     }
+    out.push(...namedByViolations(embed, article.body, article.id));
     const fragment = fragmentOf(url);
     if (fragment) {
       const at = article.body.indexOf(fragment.start);

@@ -18,6 +18,8 @@ export interface ArticlePerson {
   surname: string;
   given: string[];
   descriptors: string[];
+  /** An organisation's acronym (`ICRC`), searched as another name for it. */
+  acronym?: string;
   /** How many quotations the article gives them. */
   quotations: number;
 }
@@ -77,6 +79,7 @@ export function indexArticle(article: Article): ArticleIndex {
       surname: p.surname,
       given: [...p.given],
       descriptors: [...p.descriptors],
+      ...(p.acronym ? { acronym: p.acronym } : {}),
       quotations: counts.get(p) ?? 0,
     })),
     figures: findFigures(article.id, article.body, sentences),

@@ -51,7 +51,8 @@ export interface Quotation {
 export interface Speaker {
   id: string;
   /** An organisation or state speaks as one (`Pentagon`, `Iran’s permanent mission to the UN`, `Iran`). */
-  kind: 'person' | 'organisation';
+  /** `unnamed`: a source described, not named (`a senior official`), never merged across articles. */
+  kind: 'person' | 'organisation' | 'unnamed';
   /** The fullest, most used spelling. */
   name: string;
   /** Other spellings of the name (`Amir Saeed Iravani`). */

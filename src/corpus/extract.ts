@@ -9,6 +9,7 @@
  * inside. The rules are general (they name no outlet) and lean towards keeping a line: dropping a
  * paragraph of the article is worse than leaving a line of chrome in.
  */
+import { MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS, WEEKDAY_ABBREVIATIONS, WEEKDAYS } from '../analysis/lexicon/calendar.ts';
 
 export interface ExtractedArticle {
   /** The headline found on the page, or undefined when the page shows none. */
@@ -124,13 +125,11 @@ function isTextSizeControl(line: Line): boolean {
 
 const DATE_WORDS = new Set(
   [
-    'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
-    'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
-    'mon', 'monday', 'tue', 'tues', 'tuesday', 'wed', 'wednesday', 'thu', 'thur', 'thurs', 'thursday', 'fri',
-    'friday', 'sat', 'saturday', 'sun', 'sunday', 'am', 'pm', 'a', 'p', 'm', 'gmt', 'utc', 'est', 'edt',
+    ...[...MONTHS, ...MONTH_ABBREVIATIONS, ...WEEKDAYS, ...WEEKDAY_ABBREVIATIONS].map((w) => w.toLowerCase()),
+    'am', 'pm', 'a', 'p', 'm', 'gmt', 'utc', 'est', 'edt',
     'cst', 'cdt', 'pst', 'pdt', 'cet', 'cest', 'bst', 'ist', 'irst', 'ast', 'msk', 'eet', 'eest', 'trt',
     'published', 'updated', 'posted', 'last', 'modified', 'created', 'on', 'at', 'date', 'time', 'ago', 'h',
-    'hour', 'hours', 'hr', 'hrs', 'min', 'mins', 'minute', 'minutes', 'day', 'days', 'today', 'yesterday',
+    'hour', 'hours', 'hr', 'hrs', 'min', 'mins', 'minute', 'minutes', 'day', 'days', ...RELATIVE_DAYS,
     'local', 'of', 'st', 'nd', 'rd', 'th',
   ],
 );

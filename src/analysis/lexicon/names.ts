@@ -4,6 +4,7 @@
  * that open sentences and phrases.
  */
 import { COMPANY_WORDS, DOCUMENT_NOUNS } from './bodies.ts';
+import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from './calendar.ts';
 import { PLACE_NOUNS } from './places.ts';
 
 /**
@@ -21,9 +22,7 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'storm', 'charter', 'times', 'post', 'journal', 'network', 'media', 'group', 'groups', 'company', 'bank',
   'general', 'secretary', 'middle', 'gulf', 'sea', 'river', 'city', 'county', 'state', 'district', 'region',
   'street', 'square', 'airport', 'field', 'oilfield', 'hospital', 'school', 'church', 'mosque', 'agreement',
-  'treaty', 'resolution', 'article', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
-  'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
-  'september', 'october', 'november', 'december', 'federal', 'central', 'command', 'regime', 'authority',
+  'treaty', 'resolution', 'article', 'day', 'federal', 'central', 'command', 'regime', 'authority',
   'authorities', 'institute', 'foundation', 'centre', 'center', 'service', 'services', 'brigade', 'brigades',
   'movement', 'front', 'alliance', 'coalition', 'affairs', 'foreign', 'defense', 'defence', 'interior',
   'society', 'association', 'federation', 'collective', 'crescent', 'cross', 'fund', 'programme', 'program',
@@ -35,6 +34,7 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   ...COMPANY_WORDS,
   ...PLACE_NOUNS,
   ...DOCUMENT_NOUNS,
+  ...[...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()),
 ]);
 
 /** Lower-case particles that open a name's last part: `Ossama al-Akhtal`, `Pieter van der Wal`, `Maria de Souza`. */
@@ -54,5 +54,6 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'then', 'yet', 'still', 'both', 'neither', 'either', 'every', 'each', 'all', 'some', 'many', 'most',
   'where', 'whether', 'why', 'how', 'what', 'who', 'it', 'its', 'he', 'she', 'they', 'we', 'his', 'her',
   'their', 'our', 'according', 'under', 'over', 'about', 'against', 'between', 'through', 'into', 'to', 'of',
-  'not', 'no', 'nor', 'only', 'even', 'just', 'here', 'there', 'now', 'today', 'yesterday', 'tomorrow',
+  'not', 'no', 'nor', 'only', 'even', 'just', 'here', 'there', 'now',
+  ...RELATIVE_DAYS,
 ]);

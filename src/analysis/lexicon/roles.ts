@@ -58,7 +58,7 @@ export const TITLE_ABBREVIATIONS: readonly string[] = ['mr', 'mrs', 'ms', 'dr', 
  * a name right after one is that person's (`her cousin Amal said`), and one standing in a sentence
  * beside a pronoun is another person the pronoun may mean.
  */
-export const PERSON_NOUNS: readonly string[] = [
+export const PERSON_DESCRIPTORS: readonly string[] = [
   'man', 'woman', 'boy', 'girl', 'child', 'baby', 'teenager', 'mother', 'father', 'parent', 'son', 'daughter',
   'brother', 'sister', 'cousin', 'uncle', 'aunt', 'nephew', 'niece', 'grandmother', 'grandfather', 'grandson',
   'granddaughter', 'wife', 'husband', 'partner', 'widow', 'friend', 'neighbour', 'neighbor', 'colleague',

@@ -112,6 +112,7 @@ export const SPEECH_VERBS: Readonly<Record<string, SpeechVerb>> = {
   joke: { finite: ['joked'] },
   echo: { finite: ['echoed'] },
   clarify: { finite: ['clarified'] },
+  charge: { finite: ['charged'] },
 };
 
 /**

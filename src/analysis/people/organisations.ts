@@ -1,5 +1,6 @@
 import { countries } from 'countries-list';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/bodies.ts';
+import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
 import { SPOKESPERSON_NOUNS } from '../lexicon/roles.ts';
 
 /**
@@ -37,15 +38,22 @@ function stateNamesOf(c: unknown): string[] {
 /** Words that join the capitalised words of a proper name: `Department of Defense`, `Iran's Ministry`. */
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'del', 'della', 'des', 'du', 'da', 'do', 'di', 'la', 'las', 'los', 'le', 'al', 'van', 'von']);
 
+/** The acronym a phrase gives its body in brackets (`Doctors Without Borders (MSF)` → MSF), or null. */
+export function acronymOf(phrase: string): string | null {
+  return ACRONYMED.exec(phrase.trim().replace(/[,.;:]+$/u, ''))?.groups?.['acronym'] ?? null;
+}
+
+/** A name followed by its acronym in brackets: `Office of Foreign Assets Control (OFAC)`. */
+const ACRONYMED = /^(?:[Tt]he\s+)?(?<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+[\p{L}\p{M}.'’-]+){0,8})\s*\((?<acronym>\p{Lu}{2,}[\p{Lu}\d-]*)\)$/u;
+
 /** Determiners and possessives that open a noun phrase but are not part of an organisation's name. */
 const LEADING = /^(?:the|a|an|its|their|this|that)\s+/iu;
 
 /** Common words that are never a speaking body however they are capitalised. */
 const NOT_BODIES = new Set([
   'it', 'they', 'this', 'that', 'these', 'those', 'there', 'he', 'she', 'we', 'i', 'you', 'who', 'which',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december',
+  ...[...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()),
+  ...RELATIVE_DAYS,
 ]);
 
 
@@ -83,6 +91,10 @@ function capitalised(word: string): boolean {
  * an ordinary noun, not a name.
  */
 export function organisationName(phrase: string, properWords: ReadonlySet<string>): string | null {
+  // `Doctors Without Borders (MSF)`: capitalised words with their acronym in brackets name a body, however
+  // rarely the article repeats them (the acronym is kept apart, see `acronymOf`).
+  const acronymed = ACRONYMED.exec(phrase.trim().replace(/[,.;:]+$/u, ''));
+  if (acronymed && words(acronymed.groups!['name']!).every((w) => capitalised(w) || CONNECTORS.has(w.toLowerCase()))) return acronymed.groups!['name']!;
   // An acronym in brackets or an aside between dashes adds nothing to the name: `the UN refugee agency (UNHCR)`.
   const trimmed = phrase
     .replace(/\s*\([^)]*\)/gu, '')
@@ -161,6 +173,7 @@ export function properWordsOf(sentences: readonly { text: string }[]): Set<strin
 export function organisationKey(name: string): string {
   const key = name
     .toLowerCase()
+    .replace(/[()]/gu, '')
     .replace(/[’‘]/gu, "'")
     .replace(LEADING, '')
     .replace(/\s+/gu, ' ')

@@ -6,8 +6,8 @@ import { BODY_KINDS } from '../lexicon/bodies.ts';
 import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS } from '../lexicon/names.ts';
 import { PLACE_NOUNS } from '../lexicon/places.ts';
-import { NAME_TITLES, PERSON_NOUNS, ROLE_CLASSES } from '../lexicon/roles.ts';
-import { headedByOrganisation, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
+import { NAME_TITLES, PERSON_DESCRIPTORS, ROLE_CLASSES } from '../lexicon/roles.ts';
+import { acronymOf, headedByOrganisation, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
 /** A body named by a proper word and what it is: `the U.N. humanitarian office`, `Iraq’s Security Media Cell`. */
 const DESCRIBED_BODY = new RegExp(`(?<![\\p{L}’'])(?:\\p{Lu}[\\p{L}.’'-]*\\s+)+(?:(?!(?:${PLAIN_SPEECH_FORMS.join('|')}|his|her|its|their|the|a|an|and|was|is|has|had)\\b)\\p{Ll}+\\s+){0,2}(?:office|agency|ministry|mission|cell|command|service|department)\\b`, 'gu');
@@ -18,7 +18,8 @@ import type { Sentence } from '../types.ts';
 
 /** A person, or an organisation that speaks as one (`the Pentagon`, `Iran`), named in one article. */
 export interface LocalPerson {
-  kind: 'person' | 'organisation';
+  /** `unnamed`: a source the report describes but does not name (`a senior official`), shown as described. */
+  kind: 'person' | 'organisation' | 'unnamed';
   /** The fullest form of the name the article uses: `Amir Saeid Iravani`, `Iran’s permanent mission to the UN`. */
   name: string;
   /** Last token, lower-cased: the key a surname-only mention (`Iravani`) is matched on; for an organisation, its whole name as a key. */
@@ -29,6 +30,8 @@ export interface LocalPerson {
   roles: Set<string>;
   /** Descriptors the article uses for this person (`the Iranian UN envoy`). */
   descriptors: Set<string>;
+  /** An organisation's acronym as the article gives it in brackets after its name (`ICRC`). */
+  acronym?: string;
   /** Index of the sentence where the article first names them; nobody can be meant before that. */
   firstSeen: number;
   /** Index of the last sentence that named them or gave them words: who a shared surname or role most likely means. */
@@ -41,6 +44,9 @@ export const BODY_KIND_BEFORE = new RegExp(`\\b(?:${BODY_KINDS.join('|')})\\s+$`
 
 /** A single capitalised name after a lower-case noun, possibly possessed: `Omar's cousin Amal`, `resident Tomas`. */
 const SINGLE_NAME = /^(?:(?:\p{Lu}[\p{L}'’-]*['’]s|his|her|their|the|a|an|one)\s+)?(?:\p{Ll}+\s+){0,2}(?<noun>\p{Ll}+)\s+(?<name>\p{Lu}\p{Ll}+)$/u;
+
+/** A particle joined to a surname by a hyphen: `al-` in `al-Sharaa`. */
+const PARTICLE_PREFIX = new RegExp(`^(?:${NAME_PARTICLES.join('|')})-`, 'u');
 
 const ROLE_OF_NOUN = new Map<string, string>(
   Object.entries(ROLE_CLASSES).flatMap(([role, nouns]) => nouns.map((noun) => [noun, role] as const)),
@@ -129,7 +135,11 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     // (Not `-ed`: Mohamed and Ahmed are names.)
     if (first === 0 && properWords && opener.start === 0 && /(?:ing|ly)$/u.test(opener.word) && !properWords.has(opener.word.toLowerCase())) first = 1;
     const words = run.slice(first);
+    // A generation after a name is not part of its surname: `Lloyd J. Austin III`, `Martin Luther King Jr.`.
+    if (words.length > 2 && /^(?:Jr|Sr|II|III|IV)\.?$/u.test(words[words.length - 1]!.word)) words.pop();
     if (words.length < 2 || words.length > 5) continue;
+    // `Al Manar`, `El Pais`: an Arabic or Spanish article opening a two-word run names a thing, not a person.
+    if (words.length === 2 && /^(?:Al|El)$/u.test(words[0]!.word)) continue;
     // `the consultancy Halden Risk`, `The charity Rescue Line Mediterranean`: a name right after a kind of body is that body's.
     if (BODY_KIND_BEFORE.test(text.slice(0, run[0]!.start))) continue;
     // `The governor of Razavi Khorasan`, `the village of San Isidro`: what follows a role or a place and `of` is a place or a body.
@@ -145,7 +155,8 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     if (goesOn && goesOn.split(/\s+/u).some((w) => NOT_PERSON_WORDS.has(w.toLowerCase()))) continue;
     if (words.some((w) => NAME_TITLES.has(w.word.toLowerCase()))) continue;
     if (words.some((w) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) || ALL_CAPS.test(w.word) || FUNCTION_WORDS.has(w.word.toLowerCase()))) continue;
-    if (words.some((w) => w.word.endsWith('.'))) continue;
+    // Stops end abbreviations, never names, but for a middle initial: `Lloyd J. Austin`.
+    if (words.some((w, k) => w.word.endsWith('.') && !(k > 0 && k < words.length - 1 && /^\p{Lu}\.$/u.test(w.word)))) continue;
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;
     names.push({ name: text.slice(start, end), start, end });
@@ -275,13 +286,19 @@ export class ArticlePeople {
     if (!name) return null;
     const key = organisationKey(name);
     const organisations = this.persons.filter((p) => p.kind === 'organisation');
-    const same = organisations.find((o) => o.surname === key);
-    if (same) return same;
+    // `ICRC said`, after `the International Committee of the Red Cross (ICRC)`: the acronym it was given.
+    const same = organisations.find((o) => o.surname === key || o.acronym === name);
+    const acronym = acronymOf(phrase);
+    if (same) {
+      same.acronym ??= acronym ?? undefined;
+      return same;
+    }
     const keyWords = key.split(' ');
     const longer = organisations.filter((o) => o.firstSeen <= this.position && keyWords.every((w) => o.surname.split(' ').includes(w)));
     const meant = this.#mostRecent(longer);
     if (meant) return meant;
     const organisation: LocalPerson = { kind: 'organisation', name, surname: key, given: [], roles: new Set(), descriptors: new Set(), firstSeen: this.position, lastSeen: this.position };
+    if (acronym) organisation.acronym = acronym;
     this.persons.push(organisation);
     return organisation;
   }
@@ -293,12 +310,28 @@ export class ArticlePeople {
   bySurname(word: string): LocalPerson | null {
     const key = word.toLowerCase().replace(/’/gu, "'");
     const persons = this.persons.filter((p) => p.kind === 'person');
-    const exact = persons.filter((p) => p.surname === key);
+    // `Sharaa` for `al-Sharaa`: the surname without its particle is how copy often writes it.
+    const exact = persons.filter((p) => p.surname === key || p.surname.replace(PARTICLE_PREFIX, '') === key);
     if (exact.length > 0) return this.#mostRecent(exact);
     if (key.length < 5) return null;
     const near = persons.filter((p) => spellsLike(p.surname, key));
     const surnames = new Set(near.map((p) => p.surname));
     return surnames.size === 1 ? this.#mostRecent(near) : null;
+  }
+
+  /** The unnamed source described so (the same description is the same source within an article). */
+  addUnnamed(description: string, head: string): LocalPerson {
+    const key = `unnamed:${description.toLowerCase()}`;
+    const existing = this.persons.find((p) => p.kind === 'unnamed' && p.surname === key);
+    if (existing) return existing;
+    const source: LocalPerson = { kind: 'unnamed', name: description, surname: key, given: [], roles: new Set([head]), descriptors: new Set(), firstSeen: this.position, lastSeen: this.position };
+    this.persons.push(source);
+    return source;
+  }
+
+  /** The unnamed source with this head noun (`source`, `official`) seen most recently, or null. */
+  lastUnnamed(head: string): LocalPerson | null {
+    return this.#mostRecent(this.persons.filter((p) => p.kind === 'unnamed' && p.roles.has(head.toLowerCase())));
   }
 
   /** Whether a word is the surname (or a spelling a letter away) of a person of the article. */
@@ -353,7 +386,7 @@ export class ArticlePeople {
     }
     // `her cousin Amal`, `resident Tomas`: one name after a noun for a person is that person's whole name here.
     const single = SINGLE_NAME.exec(phrase.trim());
-    if (single && PERSON_NOUNS.includes(single.groups!['noun']!.toLowerCase()) && !this.#isProperWordOnly(single.groups!['name']!)) return this.addName(single.groups!['name']!);
+    if (single && PERSON_DESCRIPTORS.includes(single.groups!['noun']!.toLowerCase()) && !this.#isProperWordOnly(single.groups!['name']!)) return this.addName(single.groups!['name']!);
     return null;
   }
 

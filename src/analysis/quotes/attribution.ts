@@ -6,7 +6,8 @@
  * (`after-subject-verb/pronoun`) and the words that name the speaker, as evidence.
  */
 import { DOCUMENT_NOUNS } from '../lexicon/bodies.ts';
-import { PERSON_NOUNS, TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
+import { RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
+import { PERSON_DESCRIPTORS, TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
 import { SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN, TELLING_FORMS } from '../lexicon/speech.ts';
 import { findNames, rolesIn, subjectOf, trimSubject, type LocalPerson } from '../people/people.ts';
 import type { Sentence } from '../types.ts';
@@ -101,6 +102,8 @@ const QUOTING = new RegExp(`^[^.;"“”]*?,\\s*quoting\\s+(?<np>${NP}{1,90})`, 
 const ATTRIBUTION_SENTENCE = new RegExp(`^(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b(?<rest>[^"“”]*)$`, 'du');
 /** An attribution closing the sentence after a quotation: `… "…" of the plan, Okafor told reporters.` */
 const LATER_ATTRIBUTION = new RegExp(`,\\s*(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b[^,;"“”]*$`, 'du');
+/** A passive speech verb with its agent: `were told by officials`, `had been warned by the coastguard`. */
+const PASSIVE_BY = /\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(?:told|warned|informed|advised|asked|urged|ordered|instructed)\s+by\s+(?<np>(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:that|it|they|he|she|we|to|the)\b|\s*[,:]|\s*$)/dgu;
 /** Nouns for what someone claims: `Israel's claims of "…"` are Israel's words, whoever reports them. */
 const CLAIM = /(?<author>(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,4}\p{Lu}[\p{L}\p{M}.-]*)['’]s?\s+(?:\p{Ll}+\s+)?(?:claims?|descriptions?|accusations?|allegations?|assertions?|remarks?|words|warnings?|denials?|promises?|pledges?|demands?|slogan|label|characterisation|characterization)\s+(?:(?:of|that|about|as|to)\s+)?(?:[\p{Ll}\d'’-]+\s+){0,5}$/u;
 /** A participle whose subject stands right before it, not across a comma: `with the broadcaster Lumen reporting`, `a post from Okafor calling`. */
@@ -150,10 +153,14 @@ function attempt(resolution: Resolution, evidence: Span | null): Attempt {
 }
 
 /** The words after a quotation, quotes masked, when its closing hands over to an attribution: `"…," X said`, `"…?" X asked`. */
-function afterClosing({ body, spans }: ArticleText, quote: QuoteSpan, closing: Sentence): string | null {
+function afterClosing({ body, sentences, spans }: ArticleText, quote: QuoteSpan, closing: Sentence): string | null {
   const inside = body.slice(Math.max(quote.start, quote.close - 3), quote.close);
   if (!/[,?!]\s*(?:''|["”’'])$/u.test(inside) && body[quote.close] !== ',') return null;
-  return maskQuotes(body.slice(quote.close, closing.end), spans, quote.close);
+  let end = closing.end;
+  // `"…,"` then a paragraph opening in lower case (`the source said.`): a paragraph broken by mistake, read on.
+  const next = sentences[closing.index + 1];
+  if (next && /^\s*$/u.test(body.slice(quote.close, closing.end)) && /^\p{Ll}/u.test(next.text)) end = next.end;
+  return maskQuotes(body.slice(quote.close, end), spans, quote.close);
 }
 
 /** The mention of an attribution after a closing mark: `ROLE, NAME` is read as the name, then whole. */
@@ -226,6 +233,34 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       if (!match) return null;
       const evidence = cover(context.body, groupSpan(match, 'verb', quote.close), groupSpan(match, 'np', quote.close));
       return attempt(resolveSpeaker(match.groups!['np']!, context.state), evidence);
+    },
+  },
+  {
+    name: 'after-clause',
+    recognises: '`"…," Ada Okafor, deputy head of the crew, who led the search, said`: a subject with its asides, then the verb',
+    apply: (context, quote, _opening, closing) => {
+      const rest = afterClosing(context, quote, closing);
+      const verb = rest === null ? null : FIRST_SPEECH.exec(rest);
+      if (!verb || verb.index > 250 || /[.!?]\s/u.test(rest!.slice(0, verb.index))) return null;
+      const before = rest!.slice(0, verb.index);
+      if (CLAUSE_OPENER.test(before.replace(/^[\s,]+/u, ''))) return null;
+      const found = subjectBefore(context, before);
+      const mention = found.phrase === null ? null : locate(before, found.phrase, quote.close);
+      const evidence = mention ? cover(context.body, mention, { start: quote.close + verb.index, end: quote.close + verb.index + verb[0].length }) : null;
+      return attempt(found, evidence);
+    },
+  },
+  {
+    name: 'passive-by',
+    recognises: '`residents were told by officials it was "too late to leave"`: the agent of a passive speech verb',
+    apply: (context, quote, opening) => {
+      const lead = maskQuotes(context.body.slice(opening.start, quote.open), context.spans, opening.start);
+      let match: RegExpExecArray | null = null;
+      for (const m of lead.matchAll(PASSIVE_BY)) match = m;
+      if (!match) return null;
+      const np = groupSpan(match, 'np', opening.start);
+      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, { start: opening.start + match.index, end: np.end }, null));
+      return found.speaker ? found : null;
     },
   },
   {
@@ -425,7 +460,8 @@ function lastMatch(pattern: RegExp, text: string): Span | null {
 
 /** Asides that stand between a subject and its verb: `(UNHCR)`, `– whose name is spelt … –`. */
 function withoutAsides(text: string): string {
-  return text.replace(/\([^()]*\)/gu, (m) => ' '.repeat(m.length)).replace(/\s[–—]\s[^–—]*?\s[–—]\s/gu, (m) => ' '.repeat(m.length));
+  // (An acronym in brackets is the name's own: `Doctors Without Borders (MSF)`.)
+  return text.replace(/\((?!\p{Lu}{2,}[\p{Lu}\d-]*\))[^()]*\)/gu, (m) => ' '.repeat(m.length)).replace(/\s[–—]\s[^–—]*?\s[–—]\s/gu, (m) => ' '.repeat(m.length));
 }
 
 /** Phrases that open a sentence before its subject: `In a statement carried by …,`, `Asked whether …,`. */
@@ -433,6 +469,12 @@ const OPENER = /^(?:In|On|At|After|Before|During|Asked|Speaking|Addressing|Accor
 
 /** Clauses that describe rather than name: `who flew in on Wednesday`, `responding to a request`, an age and a home (`Ada Okafor, 31, from Lagos, said`). */
 const ASIDE_CLAUSE = /^(?:who|whom|whose|which|where|that|from|aged|based)\b|^\p{Ll}+ing\b|^\d{1,3}$/u;
+
+/** Where or when, between a subject and its verb: `in a statement`, `in an interview with the paper`, `on Monday`, `late on Friday`. */
+const TRAILING_CIRCUMSTANCE = new RegExp(
+  `\\s+(?:(?:in|via|through)\\s+(?:a|an|the|its|his|her|their)\\s+(?:\\p{Ll}+\\s+){0,2}(?:${[...DOCUMENT_NOUNS, 'interview', 'post', 'video', 'speech', 'briefing', 'address', 'conference', 'tweet'].join('|')})(?:\\s+(?:with|to|on)\\s+[^,]{1,40})?|(?:late\\s+|early\\s+)?on\\s+(?:${WEEKDAYS.join('|')})|(?:on\\s+)?(?:${RELATIVE_DAYS.join('|')}))$`,
+  'iu',
+);
 
 /** A subject found before a verb: who it resolved to, by which sieve, and the phrase that named them. */
 interface Subject extends Resolution {
@@ -490,6 +532,8 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     // `the letter that X wrote` is about X.
     const last = parts[parts.length - 1]!.trim();
     let phrase = parts.length > 1 && /^(?:has|have|had|is|was|were|are|won|\p{Ll}+ed)\b/u.test(last) ? head : last;
+    // `Okafor in a statement said`, `the ministry on Monday said`: where and when are not the subject.
+    phrase = phrase.replace(TRAILING_CIRCUMSTANCE, '').trim() || phrase;
     // `Okafor said Mensah had described …`: a reported clause's own subject comes after its speech verb.
     const inner = lastMatch(FINITE_SPEECH, phrase);
     if (inner && phrase.slice(inner.end).trim() && !TELLING.test(phrase.slice(inner.start, inner.end))) phrase = trimSubject(phrase.slice(inner.end).replace(/^\s*that\s+/u, ''));
@@ -500,10 +544,19 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
       if (!lastName || phrase.slice(lastName.end).trim() !== '') continue;
       phrase = phrase.slice(lastName.start);
     }
-    const found = resolveSpeaker(phrase, context.state);
-    if (found.rule === 'pronoun' && found.speaker && otherPersonBefore(context, clean.slice(0, clean.lastIndexOf(phrase)), found.speaker)) {
-      // `… an interview the girl gave, in which she said`: two people a pronoun could mean; the text does not settle it.
-      return { speaker: null, rule: 'pronoun-ambiguous', phrase };
+    // `and he`, `during the talks she`: a pronoun right before the verb is its subject, whatever precedes it.
+    phrase = phrase.replace(/^(?:and|but|then|so)\s+/iu, '');
+    const pronoun = /(?:^|\s)(he|she)$/iu.exec(phrase);
+    if (pronoun) phrase = pronoun[1]!;
+    let found = resolveSpeaker(phrase, context.state);
+    if (found.rule === 'pronoun') {
+      // `Okafor told the council: "…" and he said …`: a pronoun means the person the sentence made its subject
+      // before it, if any, rather than the one before; with another person beside them, nobody.
+      const before = clean.slice(0, clean.lastIndexOf(phrase));
+      const mainSubject = subjectOf(before.trim());
+      const main = mainSubject && mainSubject !== phrase && !/^(?:he|she|it|they)$/iu.test(mainSubject) ? resolveSpeaker(mainSubject, context.state).speaker : null;
+      if (main?.kind === 'person') found = { ...found, speaker: main, rule: 'pronoun-sentence-subject' };
+      if (found.speaker && otherPersonBefore(context, before, found.speaker)) return { speaker: null, rule: 'pronoun-ambiguous', phrase };
     }
     if (found.speaker) return resolved(found, phrase);
     return apposition ? orApposition() : resolved(found, phrase);
@@ -512,7 +565,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
 }
 
 /** A noun for one person (`the girl`, `his wife`): someone a pronoun may mean besides the person the text is about. */
-const PERSON_NOUN = new RegExp(`\\b(?:the|a|an|his|her|their|this|that)\\s+(?:\\p{Ll}+\\s+)?(?:${PERSON_NOUNS.join('|')})\\b`, 'u');
+const PERSON_NOUN = new RegExp(`\\b(?:the|a|an|his|her|their|this|that)\\s+(?:\\p{Ll}+\\s+)?(?:${PERSON_DESCRIPTORS.join('|')})\\b`, 'u');
 
 /** Whether the words of a sentence before a pronoun name or describe a person other than `topic`. */
 function otherPersonBefore(context: ArticleText, text: string, topic: LocalPerson): boolean {

@@ -4,8 +4,8 @@
  * order, as an ordered list of named sieves; the name of the one that settled a mention travels
  * with the quotation, so a wrong speaker can be traced to its cause.
  */
-import { GENERIC_BODY_NOUNS } from '../lexicon/bodies.ts';
-import { STAFF_NOUNS } from '../lexicon/roles.ts';
+import { DOCUMENT_NOUNS, GENERIC_BODY_NOUNS } from '../lexicon/bodies.ts';
+import { PERSON_DESCRIPTORS, SOURCE_NOUNS, STAFF_NOUNS } from '../lexicon/roles.ts';
 import { BARE_DOCUMENT, headedByOrganisation } from '../people/organisations.ts';
 import { ArticlePeople, BODY_KIND_BEFORE, headRole, PERSONAL_PRONOUN, rolesIn, trimSubject, type LocalPerson } from '../people/people.ts';
 
@@ -14,6 +14,22 @@ const GENERIC_BODY = new RegExp(`^the\\s+(${GENERIC_BODY_NOUNS.join('|')})$`, 'i
 
 /** Unnamed staff of a named body: `investigators with the fire district`. */
 const STAFF_OF = new RegExp(`^(?:${STAFF_NOUNS.join('|')})\\s+(?:with|at|from|of|for)\\s+(?<body>.+)$`, 'iu');
+
+/** A document named as one of its kind: `a statement`, `a joint statement`. */
+const INDEFINITE_DOCUMENT = new RegExp(`^(?:a|an)\\s+(?:\\p{Ll}+\\s+)?(?<noun>${DOCUMENT_NOUNS.join('|')})$`, 'iu');
+
+/**
+ * Sources a report does not name: `a senior police officer`, `one resident`, `a man surnamed Chen`,
+ * `local media`, `Western diplomats`. The description as written is the speaker, up to what only
+ * says where they are (`… in the village of …`).
+ */
+const UNNAMED_SOURCE = new RegExp(
+  `^(?:(?<det>a|an|one|another|some|several|two|three|many|other)\\s+)?(?<mods>(?:[\\p{L}'’-]+\\s+){0,4}?)(?<head>${[...SOURCE_NOUNS, ...PERSON_DESCRIPTORS].join('|')})(?<tail>\\s+(?:surnamed|named|identified as)\\s+\\p{Lu}[\\p{L}'’-]+)?(?:\\s+(?:in|from|at|of|on|with|near|who|familiar|close)\\b.*)?$`,
+  'iu',
+);
+
+/** `the source`, `the official`: the unnamed source of that kind quoted last. */
+const DEFINITE_SOURCE = new RegExp(`^the\\s+(?:\\p{Ll}+\\s+){0,2}(?<head>${SOURCE_NOUNS.join('|')})$`, 'iu');
 
 /** Descriptors of someone unnamed: `one diplomat`, `a senior official`, `another witness`. */
 const INDEFINITE = /^(?:a|an|one|another|some|several|two|three)\s/iu;
@@ -116,7 +132,10 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
     recognises: '`the statement`, `the report`: whoever issued the last one mentioned',
     apply: (subject, state) => {
       const document = BARE_DOCUMENT.exec(subject);
-      return document ? (state.documents.get(document.groups!['noun']!.toLowerCase()) ?? null) : undefined;
+      if (document) return state.documents.get(document.groups!['noun']!.toLowerCase()) ?? null;
+      // `a statement said`: one of the body the text is about.
+      const indefinite = INDEFINITE_DOCUMENT.exec(subject);
+      return indefinite ? (state.documents.get(indefinite.groups!['noun']!.toLowerCase()) ?? state.topicOrganisation) : undefined;
     },
   },
   {
@@ -148,10 +167,28 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
     apply: (subject, state) => {
       if (rolesIn(subject).size === 0 && !/\bspokes\w+\b/iu.test(subject)) return undefined;
       if (/^the\s+spokes\w+$/iu.test(subject)) return state.spokesOrganisation;
-      if (!/\b(?:spokes\w+|officials?|representatives?)\b/iu.test(subject)) return null;
-      const body = state.people.resolveOrganisation(subject);
+      // (An unnamed role with no body named is an unnamed source, the next sieve's.)
+      if (!/\b(?:spokes\w+|officials?|representatives?)\b/iu.test(subject)) return undefined;
+      // `a coast guard spokeswoman`: the body, named before, in lower case before the role.
+      const lowerBody = /^(?:a|an|the|one)\s+(?<body>(?:\p{Ll}+\s+){0,3}\p{Ll}+)\s+(?:spokes\w+|officials?|representatives?)$/u.exec(subject)?.groups?.['body'];
+      const body = state.people.resolveOrganisation(subject) ?? (lowerBody && headedByOrganisation(lowerBody) ? state.people.resolveOrganisation(lowerBody) : null);
       if (body) state.spokesOrganisation = body;
-      return body;
+      return body ?? undefined;
+    },
+  },
+  {
+    name: 'unnamed-source',
+    recognises: 'a source the report does not name: `a senior police officer`, `one resident`, `local media`, `Western diplomats`; `the source` for the last one',
+    apply: (subject, { people }) => {
+      const definite = DEFINITE_SOURCE.exec(subject);
+      if (definite) return people.lastUnnamed(definite.groups!['head']!) ?? undefined;
+      const source = UNNAMED_SOURCE.exec(subject);
+      if (!source) return undefined;
+      const { det, mods = '', head, tail = '' } = source.groups!;
+      // A plural needs no determiner (`officials said`); one person does (`resident Tomas` is a name's descriptor).
+      if (!det && !(SOURCE_NOUNS.includes(head!.toLowerCase()) && /s$/u.test(head!))) return undefined;
+      if (/\b(?:the|his|her|its|their)\b/iu.test(mods)) return undefined;
+      return people.addUnnamed(`${det ? `${det} ` : ''}${mods}${head}${tail}`.trim(), head!.toLowerCase());
     },
   },
   {

@@ -1,3 +1,4 @@
+import { MONTH_ABBREVIATIONS } from '../lexicon/calendar.ts';
 import { TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
 import type { Sentence } from '../types.ts';
 
@@ -9,7 +10,7 @@ import type { Sentence } from '../types.ts';
 export const NON_TERMINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
   ...TITLE_ABBREVIATIONS,
   // months, as used in datelines
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  ...MONTH_ABBREVIATIONS.map((m) => m.toLowerCase()),
   // references
   'no', 'nos', 'art', 'vol', 'p', 'pp', 'fig', 'vs', 'v', 'approx', 'est', 'ft', 'mt',
 ]);

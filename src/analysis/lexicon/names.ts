@@ -31,6 +31,8 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'town', 'valley', 'border', 'post', 'route', 'flight', 'signal', 'protocol', 'case', 'no',
   // Plural nouns in bodies' names: `Asian Network for Free Elections`, `Doctors Without Borders`.
   'congress', 'elections', 'rights', 'relations', 'studies', 'borders', 'workers', 'refugees', 'veterans',
+  // Newspapers' names: `the Morning Herald`, `The Evening Chronicle`.
+  'herald', 'tribune', 'gazette', 'chronicle', 'telegraph', 'courier', 'observer', 'mail', 'express',
   ...COMPANY_WORDS,
   ...PLACE_NOUNS,
   ...DOCUMENT_NOUNS,

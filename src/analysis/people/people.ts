@@ -67,7 +67,7 @@ const ALL_CAPS = /^\p{Lu}{2,}s?$/u;
 /** Words in front of a name that are not part of it: titles, acronyms (`UN`), organisations (`Pentagon`), determiners, sentence openers. */
 function isNamePrefix(word: string): boolean {
   const lower = word.toLowerCase();
-  return NAME_TITLES.has(lower) || ALL_CAPS.test(word) || NOT_PERSON_WORDS.has(lower.replace(/\.$/u, '')) || DETERMINERS.has(lower) || FUNCTION_WORDS.has(lower);
+  return NAME_TITLES.has(lower) || PERSON_DESCRIPTORS.includes(lower) || ALL_CAPS.test(word) || NOT_PERSON_WORDS.has(lower.replace(/\.$/u, '')) || DETERMINERS.has(lower) || FUNCTION_WORDS.has(lower);
 }
 
 /** A person's name as found in text, with its offsets in the string searched. */
@@ -134,12 +134,21 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     const opener = run[0]!;
     // (Not `-ed`: Mohamed and Ahmed are names.)
     if (first === 0 && properWords && opener.start === 0 && /(?:ing|ly)$/u.test(opener.word) && !properWords.has(opener.word.toLowerCase())) first = 1;
-    const words = run.slice(first);
+    let words = run.slice(first);
+    // `Emergency Management Kieran McAnulty`: a body's words before a name are its title, not part of it.
+    let lastBodyWord = -1;
+    for (let k = 0; k < words.length - 2; k++) if (NOT_PERSON_WORDS.has(words[k]!.word.toLowerCase())) lastBodyWord = k;
+    if (lastBodyWord >= 0 && words.slice(lastBodyWord + 1).every((w) => !NOT_PERSON_WORDS.has(w.word.toLowerCase()))) {
+      words = words.slice(lastBodyWord + 1);
+      while (words.length > 2 && isNamePrefix(words[0]!.word)) words = words.slice(1);
+    }
     // A generation after a name is not part of its surname: `Lloyd J. Austin III`, `Martin Luther King Jr.`.
     if (words.length > 2 && /^(?:Jr|Sr|II|III|IV)\.?$/u.test(words[words.length - 1]!.word)) words.pop();
     if (words.length < 2 || words.length > 5) continue;
     // `Al Manar`, `El Pais`: an Arabic or Spanish article opening a two-word run names a thing, not a person.
     if (words.length === 2 && /^(?:Al|El)$/u.test(words[0]!.word)) continue;
+    // `New Zealand`, `Sierra Leone`: a state's name is never a person's.
+    if (STATE_NAMES.has(words.map((w) => w.word).join(' ').toLowerCase())) continue;
     // `the consultancy Halden Risk`, `The charity Rescue Line Mediterranean`: a name right after a kind of body is that body's.
     if (BODY_KIND_BEFORE.test(text.slice(0, run[0]!.start))) continue;
     // `The governor of Razavi Khorasan`, `the village of San Isidro`: what follows a role or a place and `of` is a place or a body.

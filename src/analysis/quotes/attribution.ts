@@ -218,7 +218,8 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       const rest = afterClosing(context, quote, closing);
       if (rest === null || AFTER_NAME_APPOSITION.test(rest)) return null;
       const match = AFTER_SUBJECT_VERB.exec(rest);
-      if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim())) return null;
+      // (`"…," says Chief Ada Okafor, who informed …`: a mention holding a speech verb is another pattern's.)
+      if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim()) || FIRST_SPEECH.test(match.groups!['np']!)) return null;
       const evidence = cover(context.body, groupSpan(match, 'np', quote.close), groupSpan(match, 'verb', quote.close));
       return attempt(afterMention(context, match.groups!['np']!), evidence);
     },
@@ -571,6 +572,8 @@ const PERSON_NOUN = new RegExp(`\\b(?:the|a|an|his|her|their|this|that)\\s+(?:\\
 function otherPersonBefore(context: ArticleText, text: string, topic: LocalPerson): boolean {
   if (PERSON_NOUN.test(text)) return true;
   return context.state.people.namesIn(text).some((n) => {
+    // `the Harbour Party leader`: a name used to describe someone else is not a person beside them.
+    if (rolesIn(text.slice(n.end).split(/[,;:]/u)[0]!.split(/\s+/u).slice(0, 2).join(' ')).size > 0) return false;
     const person = context.state.people.resolveNamed(n.name);
     return person !== null && person !== topic;
   });

@@ -28,8 +28,8 @@ const UNNAMED_SOURCE = new RegExp(
   'iu',
 );
 
-/** `the source`, `the official`: the unnamed source of that kind quoted last. */
-const DEFINITE_SOURCE = new RegExp(`^the\\s+(?:\\p{Ll}+\\s+){0,2}(?<head>${SOURCE_NOUNS.join('|')})$`, 'iu');
+/** `the source`, `the official`: the unnamed source of that kind quoted last (one person: `the media` is the press at large). */
+const DEFINITE_SOURCE = new RegExp(`^the\\s+(?:\\p{Ll}+\\s+){0,2}(?<head>${SOURCE_NOUNS.filter((n) => !/(?:s|media)$/u.test(n)).join('|')})$`, 'iu');
 
 /** Descriptors of someone unnamed: `one diplomat`, `a senior official`, `another witness`. */
 const INDEFINITE = /^(?:a|an|one|another|some|several|two|three)\s/iu;
@@ -186,7 +186,7 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
       if (!source) return undefined;
       const { det, mods = '', head, tail = '' } = source.groups!;
       // A plural needs no determiner (`officials said`); one person does (`resident Tomas` is a name's descriptor).
-      if (!det && !(SOURCE_NOUNS.includes(head!.toLowerCase()) && /s$/u.test(head!))) return undefined;
+      if (!det && !(SOURCE_NOUNS.includes(head!.toLowerCase()) && /(?:s|media|police)$/iu.test(head!))) return undefined;
       if (/\b(?:the|his|her|its|their)\b/iu.test(mods)) return undefined;
       return people.addUnnamed(`${det ? `${det} ` : ''}${mods}${head}${tail}`.trim(), head!.toLowerCase());
     },

@@ -42,8 +42,8 @@ export interface LocalPerson {
 /** A kind of body (or vessel) right before a name makes it the body's name: `the consultancy Halden Risk`. */
 export const BODY_KIND_BEFORE = new RegExp(`\\b(?:${BODY_KINDS.join('|')})\\s+$`, 'iu');
 
-/** A single capitalised name after a lower-case noun, possibly possessed: `Omar's cousin Amal`, `resident Tomas`. */
-const SINGLE_NAME = /^(?:(?:\p{Lu}[\p{L}'’-]*['’]s|his|her|their|the|a|an|one)\s+)?(?:\p{Ll}+\s+){0,2}(?<noun>\p{Ll}+)\s+(?<name>\p{Lu}\p{Ll}+)$/u;
+/** A single capitalised name after a lower-case noun, possibly possessed: `Omar's cousin Amal`, `the victim's cousin Amal`, `resident Tomas`. */
+const SINGLE_NAME = /^(?:(?:(?:the|a|an)\s+)?\p{L}[\p{L}'’-]*['’]s\s+|(?:his|her|their|the|a|an|one)\s+)?(?:\p{Ll}+\s+){0,2}(?<noun>\p{Ll}+)\s+(?<name>\p{Lu}\p{Ll}+)$/u;
 
 /** A particle joined to a surname by a hyphen: `al-` in `al-Sharaa`. */
 const PARTICLE_PREFIX = new RegExp(`^(?:${NAME_PARTICLES.join('|')})-`, 'u');

@@ -533,6 +533,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     // `the letter that X wrote` is about X.
     const last = parts[parts.length - 1]!.trim();
     let phrase = parts.length > 1 && /^(?:has|have|had|is|was|were|are|won|\p{Ll}+ed)\b/u.test(last) ? head : last;
+    phrase = phrase.replace(/^(?:and|but|then|so|while|whereas)\s+/iu, '');
     // `Okafor in a statement said`, `the ministry on Monday said`: where and when are not the subject.
     phrase = phrase.replace(TRAILING_CIRCUMSTANCE, '').trim() || phrase;
     // `Okafor said Mensah had described …`: a reported clause's own subject comes after its speech verb.
@@ -546,7 +547,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
       phrase = phrase.slice(lastName.start);
     }
     // `and he`, `during the talks she`: a pronoun right before the verb is its subject, whatever precedes it.
-    phrase = phrase.replace(/^(?:and|but|then|so)\s+/iu, '');
+    phrase = phrase.replace(/^(?:and|but|then|so|while|whereas)\s+/iu, '');
     const pronoun = /(?:^|\s)(he|she)$/iu.exec(phrase);
     if (pronoun) phrase = pronoun[1]!;
     let found = resolveSpeaker(phrase, context.state);

@@ -79,7 +79,10 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     }
     // A sentence whose only quote marks are scare quotes can still report what someone said.
     const quoted = quotations.slice(quotations.length - inSentence.length).some((q) => q.kind !== 'scare');
-    if (!quoted && !spans.some((q) => q.open < sentence.start && q.close > sentence.start)) {
+    // A sentence that only attributes the quotation before it (`"…" Okafor told reporters.`) reports nothing more.
+    const attributing = quotations.find((q) => q.sentence < sentence.index && q.evidence && q.evidence.start >= sentence.start && q.evidence.end <= sentence.end);
+    if (attributing) sentenceSpeaker = attributing.speaker;
+    else if (!quoted && !spans.some((q) => q.open < sentence.start && q.close > sentence.start)) {
       sentenceAttribution = attributeReported(context, sentence);
       sentenceSpeaker = sentenceAttribution?.speaker ?? null;
       if (sentenceAttribution && sentenceSpeaker) {

@@ -1,0 +1,177 @@
+/**
+ * Attribution on the patterns of real news copy, each in sentences written for the test (never a
+ * labelled article's wording): the speaker, or nobody where the text does not settle it, and the
+ * rule that decided with its evidence.
+ */
+import { describe, expect, it } from 'vitest';
+import { findQuotations } from '../../src/analysis/quotes/quotations.ts';
+import { splitSentences } from '../../src/analysis/text/sentences.ts';
+
+/** Each quotation as [text, kind, speaker name or null]. */
+function read(body: string): [string, string, string | null][] {
+  return findQuotations(body, splitSentences(body)).quotations.map((q) => [q.text, q.kind, q.speaker?.name ?? null]);
+}
+
+/** The quotation holding `words`, with its rule and evidence. */
+function quotation(body: string, words: string) {
+  const all = findQuotations(body, splitSentences(body)).quotations;
+  const q = all.find((x) => x.text === words) ?? all.find((x) => x.text.includes(words));
+  if (!q) throw new Error(`no quotation holds "${words}"`);
+  return { speaker: q.speaker?.name ?? null, kind: q.kind, rule: q.rule, evidence: q.evidence ? body.slice(q.evidence.start, q.evidence.end) : null };
+}
+
+describe('quote marks as printed', () => {
+  it('closes a quotation at two apostrophes typed for a closing mark', () => {
+    const body = 'Shares fell sharply.\n\n"The numbers look fine except for one thing,\'\' said Petra Lindqvist, an analyst at Nordhavn Securities.';
+    expect(read(body)).toContainEqual(['The numbers look fine except for one thing', 'statement', 'Petra Lindqvist']);
+  });
+
+  it("reads British single quotes closed by ,' before the attribution", () => {
+    const body = "The mediator Tomas Brandt met both sides.\n\n'Their detention is a disgrace,' said Brandt. 'They must be freed.'";
+    expect(read(body)).toEqual([
+      ['Their detention is a disgrace', 'statement', 'Tomas Brandt'],
+      ['They must be freed.', 'statement', 'Tomas Brandt'],
+    ]);
+  });
+
+  it('closes a curly opening at a straight mark when no curly closing follows', () => {
+    const body = '“We will rebuild the bridge by spring," Mayor Ines Calloway said.';
+    expect(read(body)).toEqual([['We will rebuild the bridge by spring', 'statement', 'Ines Calloway']]);
+  });
+});
+
+describe('the attribution after a quotation', () => {
+  it('reads a role before the name: "…," port spokesman, Ada Okafor said', () => {
+    const body = '“We stopped two ships at the harbour mouth,” port spokesman, Ada Okafor said in a statement.';
+    expect(quotation(body, 'two ships')).toMatchObject({ speaker: 'Ada Okafor', rule: 'after-subject-verb/name', evidence: 'port spokesman, Ada Okafor said' });
+  });
+
+  it('reads a name with a title and a stop: "…," Mr. Okafor assured', () => {
+    const body = 'Farm minister Ada Okafor opened the market.\n\n“Growers need not worry about prices,” Mr. Okafor assured.';
+    expect(quotation(body, 'Growers')).toMatchObject({ speaker: 'Ada Okafor', evidence: 'Mr. Okafor assured' });
+  });
+
+  it('reads a subject with its asides: "…," NAME, deputy head of …, who led …, said', () => {
+    const body = '“We cannot stop now,” Liang Wen, deputy head of the provincial rescue team, who led 40 rescuers, said on Monday.';
+    const found = quotation(body, 'cannot stop');
+    expect(found.speaker).toBe('Liang Wen');
+    expect(found.evidence).toMatch(/^Liang Wen, .* said$/u);
+  });
+
+  it('gives the words to the person quoted, not the agency quoting them: "…," the agency said, quoting NAME', () => {
+    const body = 'The Coastal News Agency covered the seizure.\n\nThe ship “was held under a court order,” the agency said, quoting port commander Rasmus Holt.';
+    expect(quotation(body, 'court order')).toMatchObject({ speaker: 'Rasmus Holt', rule: 'after-quoting/name' });
+  });
+
+  it('takes the short sentence after a quotation that only attributes it', () => {
+    const body = 'Marta Quiroga lost her shop in the flood.\n\n“We had dinner and then the water came.” Marta told the Valley Post. “It was over in minutes.”';
+    expect(read(body)).toEqual([
+      ['We had dinner and then the water came.', 'statement', 'Marta Quiroga'],
+      ['It was over in minutes.', 'statement', 'Marta Quiroga'],
+    ]);
+  });
+
+  it('takes an attribution closing the sentence after the quotation', () => {
+    const body = 'Officers seized a lorry carrying “contraband cigarettes” near the border crossing, local media reported.';
+    expect(quotation(body, 'contraband')).toMatchObject({ speaker: 'local media', rule: 'later-in-sentence/unnamed-source' });
+  });
+
+  it('does not read a clause opened by "while" after the closing mark as the attribution', () => {
+    const body = 'The charity Open Harbour criticised the “widening gap in results,” while opposition spokesman Dev Raman declared the plan a failure.';
+    expect(quotation(body, 'widening gap')).toMatchObject({ speaker: 'Open Harbour' });
+  });
+
+  it('reads on into a paragraph broken before its lower-case attribution', () => {
+    const body = 'A military source told the agency that strikes had begun.\n\n"Aircraft are striking targets near the coast,"\n\nthe source said.';
+    expect(quotation(body, 'Aircraft')).toMatchObject({ speaker: 'A military source' });
+  });
+});
+
+describe('the attribution before a quotation', () => {
+  it('takes the name that ends an opening phrase with no comma', () => {
+    const body = 'A spokesman, Karl Edvin, spoke first.\n\nOn Friday President Nadia Solberg said the strikes were over. She added that "if you harm our sailors, we will respond."';
+    expect(quotation(body, 'harm our sailors')).toMatchObject({ speaker: 'Nadia Solberg' });
+  });
+
+  it('gives a participle the subject that stands right before it, not the sentence subject', () => {
+    const body = 'Up to 12 homes were affected, Fire Chief Oren Vale said, with the broadcaster Lumen reporting they were “flattened”.';
+    expect(quotation(body, 'flattened')).toMatchObject({ speaker: 'Lumen' });
+  });
+
+  it('gives a reported clause its own subject: NAME said OTHER had described it as "…"', () => {
+    const body = 'The defendant, Aaron Pike, denies the charges.\n\nProsecutor Lena Hart said Pike, who is defended by Sam Orr, has described the claims as “pure invention”.';
+    expect(quotation(body, 'pure invention')).toMatchObject({ speaker: 'Aaron Pike' });
+  });
+
+  it('gives the words of "…, which she said …" to the subject of that clause', () => {
+    const body = 'Minister Clara Voss met the unions.\n\nVoss said the unions had their own demands, which she said were “not on the table.”';
+    expect(quotation(body, 'not on the table')).toMatchObject({ speaker: 'Clara Voss' });
+  });
+
+  it("never gives a claim of someone named to the sentence's subject", () => {
+    const body = 'Envoy Samir Haddad spoke at the council.\n\nHaddad dismissed Norland’s claims of conducting “precise and limited” strikes as false.';
+    const found = quotation(body, 'precise and limited');
+    expect(found.speaker).not.toBe('Samir Haddad');
+    expect(found.rule.startsWith('claim-of/')).toBe(true);
+  });
+
+  it('reads the agent of a passive speech verb: were told by officials it was "…"', () => {
+    const body = 'Residents of the valley were told by authorities it was “too late to leave” and they must “stay indoors”.';
+    expect(read(body)).toEqual([
+      ['too late to leave', 'phrase', 'authorities'],
+      ['stay indoors', 'phrase', 'authorities'],
+    ]);
+  });
+
+  it('never attributes by a negated or passive speech verb', () => {
+    const body = 'Opposition leader Mira Kell spoke after Prime Minister Ole Brandt.\n\nShe claimed Brandt had not told parliament “the whole story”.';
+    expect(quotation(body, 'the whole story').speaker).not.toBe('Ole Brandt');
+  });
+});
+
+describe('pronouns and people of one kind', () => {
+  it('means the subject of its own sentence: NAME told X: "…" and he said "…"', () => {
+    const body = 'Deputy Rory Dunne asked about the report.\n\nPrime Minister Sean Kealy told the Harbour Party leader: “You have it wrong” and he said “I reject what you are suggesting.”';
+    expect(quotation(body, 'I reject')).toMatchObject({ speaker: 'Sean Kealy' });
+  });
+
+  it('names nobody when another person stands beside the pronoun', () => {
+    const body = 'Prosecutor Dana Wells addressed the jury.\n\nThe prosecutor played a recording the girl made last year, in which she said: “He told me to keep it a secret.”';
+    expect(quotation(body, 'keep it a secret')).toMatchObject({ speaker: null, rule: 'before-verb/pronoun-ambiguous' });
+  });
+
+  it('names nobody for a pronoun inside a quotation', () => {
+    const body = 'Witness Nora Bell gave evidence.\n\nBell said: “He would say, ‘Stay in your room.’ I was afraid.”';
+    expect(quotation(body, 'Stay in your room.')).toMatchObject({ speaker: null, rule: 'before-verb/pronoun-in-quotation' });
+  });
+
+  it('follows a person named by one name after a noun for a person, then by a pronoun', () => {
+    const body = 'The newspaper did not respond, but the victim’s cousin Amal told reporters: “We were shocked.”\n\n“These claims are false,” he added.';
+    expect(read(body)).toEqual([
+      ['We were shocked.', 'statement', 'Amal'],
+      ['These claims are false', 'statement', 'Amal'],
+    ]);
+  });
+});
+
+describe('unnamed sources and organisations', () => {
+  it('shows an unnamed source as described, never as a named person with that role', () => {
+    const body = 'Ambassador Lars Eng spoke first.\n\n“Nobody here wants a new war,” one diplomat said.\n\n“The ferry blew its horn twice,” said a fisherman who watched from the pier.';
+    expect(read(body)).toEqual([
+      ['Nobody here wants a new war', 'statement', 'one diplomat'],
+      ['The ferry blew its horn twice', 'statement', 'a fisherman'],
+    ]);
+  });
+
+  it('names a body by its acronym in brackets, and finds it by the acronym later', () => {
+    const body = 'The Mountain Rescue Service (MRS) said two climbers were missing.\n\n“We are searching the north face,” MRS said.';
+    const { quotations, people } = findQuotations(body, splitSentences(body));
+    expect(quotations.map((q) => q.speaker?.name)).toEqual(['Mountain Rescue Service', 'Mountain Rescue Service']);
+    expect(people.persons.find((p) => p.name === 'Mountain Rescue Service')?.acronym).toBe('MRS');
+  });
+
+  it('gives "a statement said" to the body the text is about', () => {
+    const body = 'The Harbour Authority said the port would reopen.\n\n“The port will reopen on Monday,” a statement said.';
+    expect(quotation(body, 'reopen on Monday')).toMatchObject({ speaker: 'Harbour Authority', rule: 'after-subject-verb/document' });
+  });
+});

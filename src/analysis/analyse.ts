@@ -18,8 +18,8 @@ export interface ArticlePerson {
   surname: string;
   given: string[];
   descriptors: string[];
-  /** An organisation's acronym (`ICRC`), searched as another name for it. */
-  acronym?: string;
+  /** Another name readers look an organisation up by: its acronym (`ICRC`), or the state a capital speaks for (`Tehran` → `Iran`). */
+  alias?: string;
   /** How many quotations the article gives them. */
   quotations: number;
 }
@@ -79,7 +79,7 @@ export function indexArticle(article: Article): ArticleIndex {
       surname: p.surname,
       given: [...p.given],
       descriptors: [...p.descriptors],
-      ...(p.acronym ? { acronym: p.acronym } : {}),
+      ...(p.alias ? { alias: p.alias } : {}),
       quotations: counts.get(p) ?? 0,
     })),
     figures: findFigures(article.id, article.body, sentences),

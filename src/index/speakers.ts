@@ -7,7 +7,7 @@ import { slug } from '../slug.ts';
 import type { Speaker } from '../analysis/types.ts';
 
 /** What merging needs of a person of one article. */
-export type MergeablePerson = Pick<LocalPerson, 'kind' | 'name' | 'surname' | 'given' | 'acronym'> & { descriptors: Iterable<string> };
+export type MergeablePerson = Pick<LocalPerson, 'kind' | 'name' | 'surname' | 'given' | 'alias'> & { descriptors: Iterable<string> };
 
 /** A person of one article, with how many quotations the article gives them. */
 export interface PersonInArticle<P extends MergeablePerson = LocalPerson> {
@@ -74,7 +74,7 @@ export function mergeSpeakers<P extends MergeablePerson>(people: readonly Person
     const counts = new Map<string, number>();
     for (const m of group.members) counts.set(m.person.name, (counts.get(m.person.name) ?? 0) + m.quotations + 0.001);
     const name = [...counts.entries()].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-    const aliases = new Set(group.members.flatMap((m) => [m.person.name, ...(m.person.acronym ? [m.person.acronym] : [])]));
+    const aliases = new Set(group.members.flatMap((m) => [m.person.name, ...(m.person.alias ? [m.person.alias] : [])]));
     aliases.delete(name);
     const descriptors = new Set(group.members.flatMap((m) => [...m.person.descriptors]));
     let id = slug(name);

@@ -167,7 +167,7 @@ describe('unnamed sources and organisations', () => {
     const body = 'The Mountain Rescue Service (MRS) said two climbers were missing.\n\n“We are searching the north face,” MRS said.';
     const { quotations, people } = findQuotations(body, splitSentences(body));
     expect(quotations.map((q) => q.speaker?.name)).toEqual(['Mountain Rescue Service', 'Mountain Rescue Service']);
-    expect(people.persons.find((p) => p.name === 'Mountain Rescue Service')?.acronym).toBe('MRS');
+    expect(people.persons.find((p) => p.name === 'Mountain Rescue Service')?.alias).toBe('MRS');
   });
 
   it('gives "a statement said" to the body the text is about', () => {

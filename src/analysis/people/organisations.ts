@@ -133,6 +133,12 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
     if (/^official/iu.test(role[0]) && !proper.some((w) => ORGANISATION_NOUNS.has(bare(w)) || /^\p{Lu}{2,}$/u.test(w))) return null;
     return proper.join(' ');
   }
+  // `A pro-government militia group`, `an aid agency`: one of a kind, described, names no body.
+  // (Unless it goes on to name it: `a rebel group, the Northern Front`, `an aid agency Open Harbour`.)
+  if (/^(?:a|an|one|another)\s/iu.test(trimmed)) {
+    const described = /\b(?<noun>\p{Ll}+)\s+(?<name>(?:\p{Lu}[\p{L}-]*\s*)+)$/u.exec(name);
+    return described && ORGANISATION_NOUNS.has(described.groups!['noun']!) ? described.groups!['name']!.trim() : null;
+  }
   if (STATE_NAMES.has(name.toLowerCase())) return name;
   // The head noun decides: `Iran's permanent mission to the UN` is a mission, `a Security Council resolution` is not a council.
   const head = name.split(/\s+(?:of|to|for|at|in|on|from|with)\s+/iu)[0]!.split(/\s+/u).pop()!;
@@ -178,6 +184,21 @@ export function organisationKey(name: string): string {
     .replace(LEADING, '')
     .replace(/\s+/gu, ' ')
     .trim();
-  // A state is one speaker under all its names: `Tehran says` and `Iran has denied` are Iran's words.
-  return STATE_OF.get(key) ?? key;
+  // A state is one speaker under its names (`the US`, `United States`), but a capital speaks under its own
+  // name as written (`Tehran said`): the state is only its alias (see `stateOfCapital`), never its name.
+  const state = STATE_OF.get(key);
+  return state !== undefined && !CAPITALS.has(key) ? state : key;
+}
+
+/** Capitals, lower-cased: names of a state's government as the copy writes them (`Tehran said`). */
+const CAPITALS: ReadonlySet<string> = new Set(
+  Object.values(countries).map((c) => (c as { capital: string }).capital.replace(/\s+D\.C\.$/u, '').toLowerCase()).filter(Boolean),
+);
+
+/** The state a capital's name speaks for (`Tehran` → `Iran`), as a name to find it by; null for any other name. */
+export function stateOfCapital(name: string): string | null {
+  const key = name.toLowerCase().replace(/^the\s+/u, '');
+  if (!CAPITALS.has(key)) return null;
+  const state = Object.values(countries).find((c) => (c as { capital: string }).capital.replace(/\s+D\.C\.$/u, '').toLowerCase() === key) as { name: string } | undefined;
+  return state?.name ?? null;
 }

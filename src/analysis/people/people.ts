@@ -7,7 +7,7 @@ import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS } from '../lexicon/names.ts';
 import { PLACE_NOUNS } from '../lexicon/places.ts';
 import { NAME_TITLES, PERSON_DESCRIPTORS, ROLE_CLASSES } from '../lexicon/roles.ts';
-import { acronymOf, headedByOrganisation, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
+import { acronymOf, headedByOrganisation, stateOfCapital, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
 /** A body named by a proper word and what it is: `the U.N. humanitarian office`, `Iraq’s Security Media Cell`. */
 const DESCRIBED_BODY = new RegExp(`(?<![\\p{L}’'])(?:\\p{Lu}[\\p{L}.’'-]*\\s+)+(?:(?!(?:${PLAIN_SPEECH_FORMS.join('|')}|his|her|its|their|the|a|an|and|was|is|has|had)\\b)\\p{Ll}+\\s+){0,2}(?:office|agency|ministry|mission|cell|command|service|department)\\b`, 'gu');
@@ -30,8 +30,11 @@ export interface LocalPerson {
   roles: Set<string>;
   /** Descriptors the article uses for this person (`the Iranian UN envoy`). */
   descriptors: Set<string>;
-  /** An organisation's acronym as the article gives it in brackets after its name (`ICRC`). */
-  acronym?: string;
+  /**
+   * Another name readers look an organisation up by: its acronym as the article gives it in brackets
+   * (`ICRC`), or the state a capital speaks for (`Tehran said` → `Iran`).
+   */
+  alias?: string;
   /** Index of the sentence where the article first names them; nobody can be meant before that. */
   firstSeen: number;
   /** Index of the last sentence that named them or gave them words: who a shared surname or role most likely means. */
@@ -296,10 +299,10 @@ export class ArticlePeople {
     const key = organisationKey(name);
     const organisations = this.persons.filter((p) => p.kind === 'organisation');
     // `ICRC said`, after `the International Committee of the Red Cross (ICRC)`: the acronym it was given.
-    const same = organisations.find((o) => o.surname === key || o.acronym === name);
-    const acronym = acronymOf(phrase);
+    const same = organisations.find((o) => o.surname === key || o.alias === name);
+    const alias = acronymOf(phrase) ?? stateOfCapital(name);
     if (same) {
-      same.acronym ??= acronym ?? undefined;
+      same.alias ??= alias ?? undefined;
       return same;
     }
     const keyWords = key.split(' ');
@@ -307,7 +310,7 @@ export class ArticlePeople {
     const meant = this.#mostRecent(longer);
     if (meant) return meant;
     const organisation: LocalPerson = { kind: 'organisation', name, surname: key, given: [], roles: new Set(), descriptors: new Set(), firstSeen: this.position, lastSeen: this.position };
-    if (acronym) organisation.acronym = acronym;
+    if (alias) organisation.alias = alias;
     this.persons.push(organisation);
     return organisation;
   }

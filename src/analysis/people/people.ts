@@ -6,6 +6,7 @@ import { BODY_KINDS } from '../lexicon/bodies.ts';
 import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS } from '../lexicon/names.ts';
 import { PLACE_NOUNS } from '../lexicon/places.ts';
+import { NUMBER_WORDS } from '../lexicon/figures.ts';
 import { NAME_TITLES, PERSON_DESCRIPTORS, ROLE_CLASSES } from '../lexicon/roles.ts';
 import { acronymOf, headedByOrganisation, stateOfCapital, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
@@ -70,7 +71,8 @@ const ALL_CAPS = /^\p{Lu}{2,}s?$/u;
 /** Words in front of a name that are not part of it: titles, acronyms (`UN`), organisations (`Pentagon`), determiners, sentence openers. */
 function isNamePrefix(word: string): boolean {
   const lower = word.toLowerCase();
-  return NAME_TITLES.has(lower) || PERSON_DESCRIPTORS.includes(lower) || ALL_CAPS.test(word) || NOT_PERSON_WORDS.has(lower.replace(/\.$/u, '')) || DETERMINERS.has(lower) || FUNCTION_WORDS.has(lower);
+  // (`Two Ministry fighters`: a number opening a sentence, never inside a name, where `Ten` may be a particle.)
+  return NAME_TITLES.has(lower) || PERSON_DESCRIPTORS.includes(lower) || Object.hasOwn(NUMBER_WORDS, lower) || ALL_CAPS.test(word) || NOT_PERSON_WORDS.has(lower.replace(/\.$/u, '')) || DETERMINERS.has(lower) || FUNCTION_WORDS.has(lower);
 }
 
 /** A person's name as found in text, with its offsets in the string searched. */

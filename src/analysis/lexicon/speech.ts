@@ -115,6 +115,22 @@ export const SPEECH_VERBS: Readonly<Record<string, SpeechVerb>> = {
   charge: { finite: ['charged'] },
   // An authority's designation is its statement: `the office designated the firm as "…"`.
   designate: { finite: ['designated', 'designates'] },
+  rail: { finite: ['railed'] },
+  lambaste: { finite: ['lambasted'] },
+  blast: { finite: ['blasted'] },
+  fume: { finite: ['fumed'] },
+  scoff: { finite: ['scoffed'] },
+  snap: { finite: ['snapped'] },
+  thunder: { finite: ['thundered'] },
+  mock: { finite: ['mocked'] },
+  decry: { finite: ['decried'] },
+  denounce: { finite: ['denounced'] },
+  hint: { finite: ['hinted'] },
+  implore: { finite: ['implored'] },
+  reassure: { finite: ['reassured'] },
+  whisper: { finite: ['whispered'] },
+  cry: { finite: ['cried'] },
+  scream: { finite: ['screamed'] },
 };
 
 /**

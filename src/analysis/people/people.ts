@@ -52,6 +52,9 @@ const SINGLE_NAME = /^(?:(?:(?:the|a|an)\s+)?\p{L}[\p{L}'’-]*['’]s\s+|(?:his
 /** A particle joined to a surname by a hyphen: `al-` in `al-Sharaa`. */
 const PARTICLE_PREFIX = new RegExp(`^(?:${NAME_PARTICLES.join('|')})-`, 'u');
 
+/** A capitalised word and the single capitalised word after it, not followed by another: `President Okafor said`. */
+const TITLED_SURNAME = /\b(?<title>\p{Lu}\p{Ll}+\.?)\s+(?<surname>\p{Lu}[\p{L}'’-]+)\b(?!\s+\p{Lu})/gu;
+
 const ROLE_OF_NOUN = new Map<string, string>(
   Object.entries(ROLE_CLASSES).flatMap(([role, nouns]) => nouns.map((noun) => [noun, role] as const)),
 );
@@ -492,6 +495,12 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
     // Bodies the article names (`the Ministry of Health`), so that a later `the ministry` is that one.
     for (const run of sentence.text.matchAll(NAMED_BODY)) if (headedByOrganisation(run[0])) people.resolveOrganisation(run[0]);
     for (const phrase of sentence.text.matchAll(DESCRIBED_BODY)) people.resolveOrganisation(phrase[0]);
+    // `President Okafor`: a title before a surname already named ties the title's role to that person.
+    for (const titled of sentence.text.matchAll(TITLED_SURNAME)) {
+      if (!NAME_TITLES.has(titled.groups!['title']!.toLowerCase())) continue;
+      const person = people.bySurname(titled.groups!['surname']!);
+      if (person) people.tie(person, titled.groups!['title']!);
+    }
     for (const mention of people.namesIn(sentence.text)) {
       const person = people.addName(mention.name);
       people.seen(person);

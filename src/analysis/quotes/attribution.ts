@@ -163,6 +163,17 @@ function afterClosing({ body, sentences, spans }: ArticleText, quote: QuoteSpan,
   return maskQuotes(body.slice(quote.close, end), spans, quote.close);
 }
 
+/**
+ * `"…," Okafor said`: a subject then its verb after a closing mark, or null. A clause of its own
+ * (`while …`) is not the attribution, and a mention holding a speech verb belongs to another
+ * pattern (`"…," says Chief Ada Okafor, who informed …`).
+ */
+function subjectVerb(rest: string): RegExpExecArray | null {
+  const match = AFTER_SUBJECT_VERB.exec(rest);
+  if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim()) || FIRST_SPEECH.test(match.groups!['np']!)) return null;
+  return match;
+}
+
 /** The mention of an attribution after a closing mark: `ROLE, NAME` is read as the name, then whole. */
 function afterMention(context: ArticleText, np: string): Resolution {
   const comma = np.lastIndexOf(',');
@@ -217,9 +228,8 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
       if (rest === null || AFTER_NAME_APPOSITION.test(rest)) return null;
-      const match = AFTER_SUBJECT_VERB.exec(rest);
-      // (`"…," says Chief Ada Okafor, who informed …`: a mention holding a speech verb is another pattern's.)
-      if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim()) || FIRST_SPEECH.test(match.groups!['np']!)) return null;
+      const match = subjectVerb(rest);
+      if (!match) return null;
       const evidence = cover(context.body, groupSpan(match, 'np', quote.close), groupSpan(match, 'verb', quote.close));
       return attempt(afterMention(context, match.groups!['np']!), evidence);
     },
@@ -229,7 +239,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
     recognises: '`"…," said Okafor`, `"…," said the ministry`',
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
-      if (rest === null || AFTER_NAME_APPOSITION.test(rest) || AFTER_SUBJECT_VERB.test(rest)) return null;
+      if (rest === null || AFTER_NAME_APPOSITION.test(rest) || subjectVerb(rest)) return null;
       const match = AFTER_VERB_SUBJECT.exec(rest);
       if (!match) return null;
       const evidence = cover(context.body, groupSpan(match, 'verb', quote.close), groupSpan(match, 'np', quote.close));

@@ -64,7 +64,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       const closing = sentenceAt(Math.max(quote.open, quote.close - 1));
       let kind = kindOf(body, quote, opening);
       let attribution: Attribution = { speaker: null, rule: 'scare-quote', evidence: null };
-      if (kind !== 'scare') attribution = attributeQuote(context, quote, opening, closing, () => continuedFrom(quotations, quote, opening, closing, sentences, spans));
+      if (kind !== 'scare') attribution = attributeQuote(context, quote, opening, closing, () => continuedFrom(quotations, quote, opening, closing, sentences, spans, state.topic));
       // A few quoted words nobody is said to have spoken are held at a distance: `as a means of "self-defense."`.
       // (Words a speech verb governs are someone's, even when the text does not settle whose.)
       if (kind === 'phrase' && attribution.speaker === null && !namedButUnsettled(attribution) && body.slice(quote.start, quote.end).split(/\s+/u).length <= 3) {
@@ -118,6 +118,7 @@ function continuedFrom(
   closing: Sentence,
   sentences: readonly Sentence[],
   spans: readonly QuoteSpan[],
+  topic: LocalPerson | null,
 ): Attribution | null {
   const previous = earlier.filter((q) => !q.inner).at(-1);
   if (!previous?.speaker) return null;
@@ -125,8 +126,11 @@ function continuedFrom(
   const around = opening.text.slice(0, quote.open - opening.start) + closing.text.slice(quote.close - closing.start);
   if (/[\p{L}\p{N}]/u.test(around)) return null;
   const previousSentence = sentences[previous.sentence]!;
-  if (opening.paragraph - previousSentence.paragraph > 1) return null;
+  // The paragraph before, or two before when the one between is about the same speaker (`Okafor
+  // woke to the sound of the blast.`): news style breaks a speaker's words with a line of narrative.
+  const gap = opening.paragraph - previousSentence.paragraph;
+  if (gap > 2 || (gap === 2 && topic !== previous.speaker)) return null;
   // Another quotation in between breaks the thread.
   if (spans.some((s) => !s.inner && s.open > previous.open && s.open < quote.open)) return null;
-  return { speaker: previous.speaker, rule: 'continued/previous-quotation', evidence: previous.evidence };
+  return { speaker: previous.speaker, rule: gap === 2 ? 'continued/after-narrative' : 'continued/previous-quotation', evidence: previous.evidence };
 }

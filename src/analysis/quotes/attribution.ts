@@ -348,6 +348,22 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
     },
   },
   {
+    name: 'first-person-subject',
+    recognises: '`Okafor sent an aide because "I thought it right"`: words in the first person inside a sentence about one person, with no speech verb, are that person\'s',
+    apply: (context, quote, opening) => {
+      if (!/^(?:I|We|My|Our|I’m|I'm|We’re|We're)\b/u.test(context.body.slice(quote.start, quote.end))) return null;
+      const lead = maskQuotes(context.body.slice(opening.start, quote.open), context.spans, opening.start);
+      if (FIRST_SPEECH.test(lead)) return null;
+      // The subject before the first verb, or the run of capitals the sentence opens with (`Mr Okafor sent …`).
+      const subject = subjectOf(lead.trim()) ?? /^(?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*(?=\s+\p{Ll})/u.exec(lead.trim())?.[0];
+      if (!subject) return null;
+      const found = resolveSpeaker(subject, context.state);
+      if (found.speaker?.kind !== 'person') return null;
+      const mention = locate(lead, trimSubject(subject), opening.start);
+      return attempt(found, mention);
+    },
+  },
+  {
     name: 'continued',
     recognises: '`"It is hard," Okafor said. "But we hold."`: a quotation standing alone carries on the one just before',
     apply: () => null, // Read by `continuedFrom`, which needs the quotations found so far; listed here for its place in the order.

@@ -175,3 +175,52 @@ describe('unnamed sources and organisations', () => {
     expect(quotation(body, 'reopen on Monday')).toMatchObject({ speaker: 'Harbour Authority', rule: 'after-subject-verb/document' });
   });
 });
+
+describe('a speaker across paragraphs and names', () => {
+  it('continues a speaker after a line of narrative about them', () => {
+    const body = [
+      '“We ate together and then I went to sleep,” Lina Haddad told the paper.',
+      'Hours later, Haddad woke to the sound of the blast.',
+      '“I thought I was dreaming, but the roof was gone.”',
+    ].join('\n\n');
+    expect(quotation(body, 'the roof was gone')).toMatchObject({ speaker: 'Lina Haddad', rule: 'continued/after-narrative' });
+  });
+
+  it('does not continue a speaker across a paragraph about someone else', () => {
+    const body = [
+      '“We ate together and then I went to sleep,” Lina Haddad told the paper.',
+      'Her neighbour, Omar Saleh, ran to the street.',
+      '“I thought I was dreaming, but the roof was gone.”',
+    ].join('\n\n');
+    expect(quotation(body, 'the roof was gone').speaker).toBeNull();
+  });
+
+  it('ties a title before a known surname to that person', () => {
+    const body = 'Teodor Marin took office in March.\n\nPresident Marin said the talks would go on.\n\nSpeaking on Sunday, the interim president said: “We will hold elections within a year.”';
+    expect(quotation(body, 'hold elections')).toMatchObject({ speaker: 'Teodor Marin' });
+  });
+
+  it('reads verb then subject when the subject carries a clause: "…," says Chief NAME, who …', () => {
+    const body = "'It was a hard day for everyone,' says Chief Ada Okafor, who informed the families on Thursday.";
+    expect(quotation(body, 'hard day')).toMatchObject({ speaker: 'Ada Okafor', rule: 'after-verb-subject/name' });
+  });
+
+  it('gives first-person words inside a sentence about one person to that person', () => {
+    const body = 'Mayor Rosa Lind faced questions.\n\nMs Lind sent an aide to the station because “I thought it right that the chief should know at once”.';
+    expect(quotation(body, 'I thought it right')).toMatchObject({ speaker: 'Rosa Lind', rule: 'first-person-subject/name' });
+  });
+
+  it('shows a capital under its own name, findable by its state', () => {
+    const body = 'Officials in Oslo commented first.\n\nOslo said the vessel had carried “undeclared cargo.”';
+    const { quotations, people } = findQuotations(body, splitSentences(body));
+    expect(quotations[0]!.speaker?.name).toBe('Oslo');
+    expect(people.persons.find((p) => p.name === 'Oslo')?.alias).toBe('Norway');
+  });
+
+  it('never takes a number opening a sentence for part of a name, and keeps a particle inside one', () => {
+    const body = 'Two Orvane fighters died on Monday.\n\n“We fought to the end,” Orvane said.\n\n“The team never gave up,” said manager Erik ten Brink.';
+    const found = read(body);
+    expect(found.some(([, , speaker]) => speaker === 'Two Orvane')).toBe(false);
+    expect(found).toContainEqual(['The team never gave up', 'statement', 'Erik ten Brink']);
+  });
+});

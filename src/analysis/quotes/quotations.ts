@@ -64,7 +64,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       const closing = sentenceAt(Math.max(quote.open, quote.close - 1));
       let kind = kindOf(body, quote, opening);
       let attribution: Attribution = { speaker: null, rule: 'scare-quote', evidence: null };
-      if (kind !== 'scare') attribution = attributeQuote(context, quote, opening, closing, () => continuedFrom(quotations, quote, opening, closing, sentences, spans, state.topic));
+      if (kind !== 'scare') attribution = attributeQuote(context, quote, opening, closing, () => continuedFrom(quotations, quote, opening, closing, sentences, spans, state.topic, people));
       // A few quoted words nobody is said to have spoken are held at a distance: `as a means of "self-defense."`.
       // (Words a speech verb governs are someone's, even when the text does not settle whose.)
       if (kind === 'phrase' && attribution.speaker === null && !namedButUnsettled(attribution) && body.slice(quote.start, quote.end).split(/\s+/u).length <= 3) {
@@ -119,6 +119,7 @@ function continuedFrom(
   sentences: readonly Sentence[],
   spans: readonly QuoteSpan[],
   topic: LocalPerson | null,
+  people: ArticlePeople,
 ): Attribution | null {
   const previous = earlier.filter((q) => !q.inner).at(-1);
   if (!previous?.speaker) return null;
@@ -130,6 +131,9 @@ function continuedFrom(
   // woke to the sound of the blast.`): news style breaks a speaker's words with a line of narrative.
   const gap = opening.paragraph - previousSentence.paragraph;
   if (gap > 2 || (gap === 2 && topic !== previous.speaker)) return null;
+  // (Only when nobody else is named in the narrative between: `Her neighbour, Omar Saleh, ran out.`)
+  const between = sentences.filter((s) => s.paragraph > previousSentence.paragraph && s.paragraph < opening.paragraph);
+  if (between.some((s) => people.namedIn(s.index).some((p) => p !== previous.speaker))) return null;
   // Another quotation in between breaks the thread.
   if (spans.some((s) => !s.inner && s.open > previous.open && s.open < quote.open)) return null;
   return { speaker: previous.speaker, rule: gap === 2 ? 'continued/after-narrative' : 'continued/previous-quotation', evidence: previous.evidence };

@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { answerLine } from '../src/answer-line.ts';
 import { findCommand } from '../src/commands/registry.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { openCachedLibrary } from '../src/index/cache.ts';
+import { openLibrary } from '../src/index/open.ts';
 import { Library } from '../src/index/library.ts';
 import { findingsOf } from './generate.ts';
 
@@ -34,7 +34,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const started = performance.now();
-const opened = await openCachedLibrary(values.corpus!, values.cache!);
+const opened = await openLibrary(values.corpus!, { cacheDir: values.cache! });
 if (!opened.success) throw new Error(`bench: ${opened.reason}`);
 const ready = performance.now();
 const { library } = opened;

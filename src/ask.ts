@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { answerLine } from './answer-line.ts';
 import { renderJson } from './render/json.ts';
 import { renderText } from './render/text.ts';
-import { configOrExit, openLibrary } from './setup.ts';
+import { configOrExit, openLibraryOrExit } from './setup.ts';
 
 const USAGE = 'Usage: npm run ask -- "/quote Iravani" [--json] [--corpus DIR]';
 
@@ -19,7 +19,7 @@ if (args.values.help || args.positionals.length === 0) {
   process.exit(args.values.help ? 0 : 2);
 }
 const config = configOrExit();
-const library = await openLibrary(args.values.corpus ?? config.CORPUS_DIR, undefined, config.CACHE_DIR);
+const library = await openLibraryOrExit(args.values.corpus ?? config.CORPUS_DIR, undefined, config.CACHE_DIR);
 const answer = answerLine(library, args.positionals.join(' '));
 console.log(args.values.json ? JSON.stringify(renderJson(answer), null, 2) : renderText(answer));
 // Asking works, even when nothing matches; only an unknown command is the caller's mistake.

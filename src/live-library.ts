@@ -7,11 +7,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Article } from './corpus/article.ts';
 import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from './corpus/load.ts';
-import { openCachedLibrary, type CacheProgress, type CacheReport } from './index/cache.ts';
-import { indexArticle, type ArticleIndex } from './analysis/analyse.ts';
-import { Library } from './index/library.ts';
+import type { Library } from './index/library.ts';
+import { openLibrary, reopenLibrary, type OpenOptions, type OpenReport } from './index/open.ts';
 
 /** Where answers get the library from: the one in force at the moment of asking. */
 export interface LibrarySource {
@@ -90,24 +88,18 @@ export class LiveLibrary implements LibrarySource {
   }
 
   /**
-   * Loads the folder; the problems are the files skipped, for the caller to report as at any start.
-   * With a `cacheDir`, the first library comes through the saved index (see `openCachedLibrary`),
-   * and `report` says how; reloads then reuse the per-article data of the files left unchanged.
+   * Loads the folder as `openLibrary` does (through the saved index in `options.cacheDir`, if
+   * given), and `report` says how; the problems are the files skipped, for the caller to report as
+   * at any start. Reloads then reuse the per-article data of the files left unchanged.
    */
   static async open(
     dir: string,
     log: ReloadLog,
-    options: { cacheDir?: string; progress?: CacheProgress } = {},
-  ): Promise<{ success: true; live: LiveLibrary; problems: CorpusProblem[]; report: CacheReport | null } | { success: false; reason: string }> {
-    if (options.cacheDir !== undefined) {
-      const opened = await openCachedLibrary(dir, options.cacheDir, options.progress);
-      if (!opened.success) return opened;
-      return { success: true, live: new LiveLibrary(dir, opened.files, opened.library, log), problems: opened.problems, report: opened.report };
-    }
-    const scan = await scanCorpus(dir);
-    if (!scan.success) return scan;
-    const { articles, problems } = corpusOf(scan.files);
-    return { success: true, live: new LiveLibrary(dir, scan.files, new Library(articles), log), problems, report: null };
+    options: OpenOptions = {},
+  ): Promise<{ success: true; live: LiveLibrary; problems: CorpusProblem[]; report: OpenReport } | { success: false; reason: string }> {
+    const opened = await openLibrary(dir, options);
+    if (!opened.success) return opened;
+    return { success: true, live: new LiveLibrary(dir, opened.files, opened.library, log), problems: opened.problems, report: opened.report };
   }
 
   /** The library in force. Read it once per answer: a later call may return a newer one. */
@@ -174,8 +166,11 @@ export class LiveLibrary implements LibrarySource {
       await nextTurn();
       sliceStart = performance.now();
     };
-    const derived = await this.#derive(articles, pause);
-    const library = await Library.build(articles, { indexes: derived.indexes }, pause);
+    const { library, derived } = await reopenLibrary(articles, this.#library, {
+      pause,
+      // The saved index's copy is damaged (see src/index/cache.ts): derived again, like a changed article.
+      damaged: (article, error) => this.#log.warn(`Indexing ${article.file} again: ${error.message}`, { file: article.file }),
+    });
     blockedMs = Math.max(blockedMs, performance.now() - sliceStart);
     if (this.#closed) return null;
     // The swap: answers that already hold the old library finish with it.
@@ -187,41 +182,12 @@ export class LiveLibrary implements LibrarySource {
       removed,
       problems: newProblems,
       articles: articles.length,
-      analysed: derived.fresh,
+      analysed: derived,
       ms: Math.round(performance.now() - started),
       blockedMs: Math.round(blockedMs),
     };
     this.#log.info('corpus reloaded', { ...change, problems: newProblems.length });
     return change;
-  }
-
-  /**
-   * Every article's own derived data (see `derive.ts`): reused from the library in force when its
-   * body is unchanged, otherwise derived here, pausing between articles so that interactions keep
-   * being answered. `fresh` counts the articles derived.
-   */
-  async #derive(articles: readonly Article[], pause: () => Promise<void>): Promise<{ indexes: Map<string, ArticleIndex>; fresh: number }> {
-    const indexes = new Map<string, ArticleIndex>();
-    let fresh = 0;
-    for (const article of articles) {
-      let old: ArticleIndex | undefined;
-      try {
-        old = this.#library.reusableIndex(article);
-      } catch (error) {
-        // The saved index's copy is damaged (see src/index/cache.ts): derived again, like a changed article.
-        this.#log.warn(`Indexing ${article.file} again: ${(error as Error).message}`, { file: article.file });
-      }
-      if (old) {
-        indexes.set(article.id, old);
-        // Reusing an article costs little, but ten thousand of them at once would hold up answers.
-        await pause();
-        continue;
-      }
-      indexes.set(article.id, indexArticle(article));
-      fresh += 1;
-      await pause();
-    }
-    return { indexes, fresh };
   }
 
   /**

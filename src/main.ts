@@ -4,7 +4,7 @@ import { answerLine } from './answer-line.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger, messageLog } from './log.ts';
 import { renderText } from './render/text.ts';
-import { configOrExit, openLibrary, openLiveLibrary } from './setup.ts';
+import { configOrExit, openLibraryOrExit, openLiveLibraryOrExit } from './setup.ts';
 
 const config = configOrExit();
 
@@ -26,7 +26,7 @@ if (config.DISCORD_TOKEN) {
   };
   process.once('SIGINT', stopEarly);
   process.once('SIGTERM', stopEarly);
-  const live = await openLiveLibrary(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR);
+  const live = await openLiveLibraryOrExit(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR);
   const library = live.current();
   const { articles, quotations, figures } = library.size;
   logger.info({ articles, quotations, figures }, 'corpus loaded');
@@ -58,7 +58,7 @@ if (config.DISCORD_TOKEN) {
     process.exit(1);
   }
 } else {
-  const library = await openLibrary(config.CORPUS_DIR, undefined, config.CACHE_DIR);
+  const library = await openLibraryOrExit(config.CORPUS_DIR, undefined, config.CACHE_DIR);
   // A prompt is for a person at a terminal; piped input gets the answers alone.
   const interactive = process.stdin.isTTY === true;
   if (interactive) {

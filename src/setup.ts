@@ -3,8 +3,8 @@ import { config as loadDotenv } from 'dotenv';
 import { readConfig, type Config } from './config.ts';
 import { Presets, SingleBar } from 'cli-progress';
 import type { CorpusProblem } from './corpus/load.ts';
-import { openCachedLibrary, type CacheProgress, type CacheReport } from './index/cache.ts';
 import type { Library } from './index/library.ts';
+import { openLibrary, type OpenProgress, type OpenReport } from './index/open.ts';
 import { LiveLibrary, type ReloadLog } from './live-library.ts';
 
 /** The configuration from the environment and `.env`, or exit with the message naming every problem. */
@@ -33,7 +33,7 @@ export const CONSOLE_LOG: StartupLog = { info: (message) => console.error(messag
 const PROGRESS_EVERY = 500;
 
 /** Shows how far deriving a large corpus has got: a progress bar in a terminal, a plain line now and then otherwise. */
-function progressOf(log: StartupLog): CacheProgress {
+function progressOf(log: StartupLog): OpenProgress {
   let bar: SingleBar | null = null;
   return {
     deriving(done, total) {
@@ -51,23 +51,24 @@ function progressOf(log: StartupLog): CacheProgress {
 }
 
 /**
- * Loads the corpus folder and its index: from the saved index in `cacheDir` when it matches the
- * corpus, else built (showing progress) and saved. A broken file is named with its reason and
- * skipped. A folder that cannot be read at all stops the program with one clear line.
+ * Loads the corpus folder and its index as `openLibrary` (`src/index/open.ts`) decides: from the
+ * saved index in `cacheDir` when it matches the corpus, else derived (showing progress) and saved.
+ * A broken file is named with its reason and skipped. A folder that cannot be read at all stops
+ * the program with one clear line.
  */
-export async function openLibrary(dir: string, log: StartupLog = CONSOLE_LOG, cacheDir = '.cache'): Promise<Library> {
-  const opened = await openCachedLibrary(dir, cacheDir, progressOf(log));
+export async function openLibraryOrExit(dir: string, log: StartupLog = CONSOLE_LOG, cacheDir = '.cache'): Promise<Library> {
+  const opened = await openLibrary(dir, { cacheDir, progress: progressOf(log) });
   if (!opened.success) exitUnreadable(dir, opened.reason, log);
   reportOpened(dir, opened.library, opened.problems, opened.report, log, ': every answer will be "nothing matches".');
   return opened.library;
 }
 
 /**
- * Like `openLibrary` (through the same saved index), for the bot: the library of a folder that is
- * then watched, so articles added, changed or removed are served without a restart (see
+ * Like `openLibraryOrExit` (by the same `openLibrary`), for the bot: the library of a folder that
+ * is then watched, so articles added, changed or removed are served without a restart (see
  * `LiveLibrary.watch`).
  */
-export async function openLiveLibrary(dir: string, log: StartupLog & ReloadLog, cacheDir = '.cache'): Promise<LiveLibrary> {
+export async function openLiveLibraryOrExit(dir: string, log: StartupLog & ReloadLog, cacheDir = '.cache'): Promise<LiveLibrary> {
   const opened = await LiveLibrary.open(dir, log, { cacheDir, progress: progressOf(log) });
   if (!opened.success) exitUnreadable(dir, opened.reason, log);
   reportOpened(dir, opened.live.current(), opened.problems, opened.report, log, ' yet: add some and they are served at once.');
@@ -80,10 +81,10 @@ function exitUnreadable(dir: string, reason: string, log: StartupLog): never {
 }
 
 /** The start-up lines: each file skipped, an empty corpus (the line ending in `whenEmpty`), and how the index was opened when not simply loaded. */
-function reportOpened(dir: string, library: Library, problems: readonly CorpusProblem[], report: CacheReport | null, log: StartupLog, whenEmpty: string): void {
+function reportOpened(dir: string, library: Library, problems: readonly CorpusProblem[], report: OpenReport, log: StartupLog, whenEmpty: string): void {
   for (const problem of problems) log.warn(`Skipped ${problem.file}: ${problem.reason}`, { file: problem.file, reason: problem.reason });
   if (library.articles.length === 0) log.warn(`The corpus folder ${dir} holds no usable article (.txt) files${whenEmpty}`, { dir });
-  if (report && report.outcome !== 'loaded') {
+  if (report.outcome !== 'loaded') {
     const { outcome, derived, reason } = report;
     log.info(`Index ${outcome === 'built' ? 'built' : 'updated'} (${derived} of ${library.articles.length} articles indexed: ${reason})`, { outcome, derived, reason });
   }

@@ -5,8 +5,7 @@
  */
 import type { SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import { refOf, type Article, type ArticleRef } from '../corpus/article.ts';
-import type { Library } from '../index/library.ts';
-import { queryTerms } from '../index/search.ts';
+import { folded, queryTerms, type Library } from '../index/library.ts';
 import type { Evidence, Figure, FigureCategory, Quotation, QuotationKind, Sentence } from '../analysis/types.ts';
 
 /** What every result has: a verbatim span, the sentence that holds it, and where it comes from. */
@@ -144,11 +143,6 @@ export interface Suggestion {
  */
 export const MAX_RESULTS = 60;
 
-/** An article's position in the library, oldest first: sorting by it needs no date comparison. */
-export function articlePosition(library: Library, articleId: string): number {
-  return library.position(articleId);
-}
-
 /** Discord shows at most 25 choices, each name and value at most 100 characters. */
 export const MAX_SUGGESTIONS = 25;
 const MAX_SUGGESTION_LENGTH = 100;
@@ -160,10 +154,8 @@ export function suggestion(name: string, value: string): Suggestion {
   return { name: clip(name), value: value.slice(0, MAX_SUGGESTION_LENGTH) };
 }
 
-/** Text folded for matching what someone types: lower case, without accents. */
-export function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** Text folded for matching what someone types: lower case, without accents (the library's folding, so that both match alike). */
+export { folded };
 
 /** The result for a sentence of an article (`sentences` are the article's), with the sentences around it. */
 export function sentenceResult(article: Article, sentences: readonly Sentence[], sentence: Sentence): SentenceResult {

@@ -1,11 +1,10 @@
 /** /figures: the numbers the articles give on a topic, each with its sentence and citation. */
 import { SlashCommandBuilder } from 'discord.js';
-import { groupFigures } from '../index/figure-groups.ts';
-import type { Library } from '../index/library.ts';
-import { queryTerms } from '../index/search.ts';
-import type { Figure, FigureCategory } from '../analysis/types.ts';
+import { queryTerms, type Library } from '../index/library.ts';
+import type { FigureCategory } from '../analysis/types.ts';
 import { count } from '../render/citation.ts';
-import { articlePosition, figureResult, folded, resultsOf, MAX_RESULTS, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { groupFigures } from './figure-groups.ts';
+import { figureResult, folded, resultsOf, MAX_RESULTS, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
 import { addPrivateOption } from './private.ts';
 
 /**
@@ -46,62 +45,12 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
   if (!asked.success) return asked.answer;
   const topic = asked.query;
   const terms = queryTerms(topic);
-  const categories = new Set(terms.flatMap((t) => TOPICS[t] ?? []));
+  const categories = [...new Set(terms.flatMap((t) => TOPICS[t] ?? []))];
+  // The other words narrow to the paragraphs that hold them all (see `Library.figuresMatching`).
   const words = terms.filter((t) => !(t in TOPICS));
-  const wantedCategory = (category: FigureCategory): boolean => categories.size === 0 || categories.has(category);
-  const wanted = (f: Figure): boolean => wantedCategory(f.category);
-  let found: Figure[] = [];
-  if (words.length > 0) {
-    // The remaining words narrow to the paragraphs that hold them all (or the article's headline and
-    // outlet): a toll's paragraph names the place once (`the besieged Gaza Strip, which has killed …`),
-    // not in each of its sentences (`Another 26,900 people have been wounded as well.`).
-    const paragraphOf = (articleId: string, sentence: number) => library.paragraphOf(articleId, sentence);
-    // Which paragraphs of an article hold a wanted figure, worked out once per article: a common word matches thousands of sentences.
-    const wantedParagraphs = new Map<string, Set<number>>();
-    const hasWanted = (articleId: string, paragraph: number): boolean => {
-      let paragraphs = wantedParagraphs.get(articleId);
-      if (!paragraphs) {
-        paragraphs = new Set(library.figurePlaces(articleId).filter((p) => wantedCategory(p.category)).map((p) => p.paragraph));
-        wantedParagraphs.set(articleId, paragraphs);
-      }
-      return paragraphs.has(paragraph);
-    };
-    // The words after the first narrow to the paragraphs that hold them all, by article position.
-    const [first, ...rest] = words as [string, ...string[]];
-    let narrowing: Map<number, Set<number>> | null = null;
-    for (const word of rest) {
-      const before: Map<number, Set<number>> | null = narrowing;
-      const next = new Map<number, Set<number>>();
-      for (const { position, paragraph } of library.findSentences(word, (spot) => hasWanted(spot.article.id, spot.paragraph) && (!before || before.get(spot.position)?.has(spot.paragraph) === true))) {
-        const paragraphs = next.get(position) ?? new Set<number>();
-        paragraphs.add(paragraph);
-        next.set(position, paragraphs);
-      }
-      narrowing = next;
-    }
-    // The first word's sentences come newest article first: the search stops once enough figures are found, as below.
-    let current = -1;
-    const taken = new Set<number>();
-    for (const { article, position, paragraph } of library.sentencesMatching(first, { newestFirst: true })) {
-      if (position !== current) {
-        if (found.length >= MAX_RESULTS) break;
-        current = position;
-        taken.clear();
-      }
-      if (taken.has(paragraph) || !hasWanted(article.id, paragraph) || (narrowing && !narrowing.get(position)?.has(paragraph))) continue;
-      taken.add(paragraph);
-      for (const f of library.figuresOf(article.id)) if (wanted(f) && paragraphOf(article.id, f.sentence) === paragraph) found.push(f);
-    }
-  } else {
-    // Walking back from the newest article stops once enough are found.
-    for (let a = library.articles.length - 1; a >= 0 && found.length < MAX_RESULTS; a--) {
-      for (const f of library.figuresOf(library.articles[a]!.id)) if (wanted(f)) found.push(f);
-    }
-  }
+  // The newest figures when there are too many, a story's latest numbers being the ones discussed; shown oldest first, as the story ran.
+  const found = library.figuresMatching({ categories, words, limit: MAX_RESULTS }).reverse();
   if (found.length === 0) return { type: 'problem', command: 'figures', query: topic, problem: { code: 'nothing-found', query: topic } };
-  found.sort((a, b) => articlePosition(library, a.articleId) - articlePosition(library, b.articleId) || a.start - b.start);
-  // The newest figures are kept when there are too many: a story's latest numbers are the ones discussed.
-  found = found.slice(-MAX_RESULTS);
   const groups = groupFigures(found, (id) => library.article(id)!.published).map(({ figures: members, ...group }) => ({
     ...group,
     results: members.map((f) => figureResult(library, f)),

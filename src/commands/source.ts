@@ -33,7 +33,7 @@ export function answerSource(library: Library, options: CommandOptions): Answer 
   if ('query' in options) {
     const words = searchWords(source, options, 'query', 'words');
     if (!words.success) return words.answer;
-    const hits = library.searchSentences(words.query, undefined, MAX_MATCHES);
+    const hits = library.searchSentences(words.query, { limit: MAX_MATCHES });
     if (hits.length === 0) return { type: 'problem', command: 'source', query: words.query, problem: { code: 'nothing-found', query: words.query } };
     const results = hits.map(({ article, sentence }) => sentenceResult(article, library.sentencesOf(article.id), sentence));
     return { type: 'results', command: 'source', query: words.query, results };

@@ -1,31 +1,35 @@
 /**
  * The saved index: everything the library derives, kept in one file so that a restart loads it
- * instead of running the attribution rules over every article again.
+ * instead of running the attribution rules over every article again. This module is the file:
+ * what it holds, reading it and writing it; when it is used is `open.ts`'s decision.
  *
  * The file holds every article's facts and body, the library's columns and search indexes (see
  * `library.ts`), and the content hash of each article's file. It is trusted only from the same
- * version of the code (`CODE_VERSION`) and for the very corpus it was built from (`corpusHash`).
- * A file whose size, inode and modification time are those recorded is not read again, as git
- * does: that is what lets ten thousand articles load in well under a second. An edited, added or
- * removed article reuses every other article's data and rebuilds only the indexes across
- * articles; a missing, corrupt or foreign file is rebuilt, never fatal.
+ * version (`INDEX_VERSION`) and for the very corpus it was built from (`corpusHash`). A file whose
+ * size, inode and modification time are those recorded is not read again, as git does: that is
+ * what lets ten thousand articles load in well under a second.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article, ArticleFacts } from '../corpus/article.ts';
-import { articleBody } from '../corpus/format.ts';
-import { contentHash, corpusOf, isRacy, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
-import { indexArticle, type ArticleIndex } from '../analysis/analyse.ts';
+import { articleBody, CORPUS_FORMAT } from '../corpus/format.ts';
+import { contentHash, isRacy, type CorpusFile, type KnownFacts } from '../corpus/load.ts';
+import type { ArticleIndex } from '../analysis/analyse.ts';
+import { ANALYSIS_VERSION, versionOf } from '../analysis/version.ts';
 import { Library, type SavedLibrary } from './library.ts';
-import type { SavedTextIndex } from './search.ts';
+import { POSTINGS_CAP, STOPWORDS, type SavedTextIndex } from './search.ts';
 import { pack, PackFile } from './pack.ts';
 import { COLUMN_NAMES, columnsOf, offsetsFit, Store, type Columns } from './store.ts';
 
-/** Bump when the file's layout changes (the source hash below changes with it anyway). */
-const CACHE_FORMAT = 4;
+/**
+ * Bump when the file's layout changes, or when what `src/index/` derives and saves changes in a way
+ * `INDEX_VERSION`'s data does not show: the columns, how speakers are merged, how text is cut into
+ * search terms.
+ */
+const CACHE_FORMAT = 5;
 
 /** The cache file of a corpus folder: one per folder (by its absolute path), so several corpora can share a cache folder. */
 export function cacheFileOf(cacheDir: string, corpusDir: string): string {
@@ -33,19 +37,34 @@ export function cacheFileOf(cacheDir: string, corpusDir: string): string {
 }
 
 /**
- * The version of the code that derives what the cache holds: a hash of every source file of
- * `src/index/` and `src/corpus/`, of the MiniSearch release and of the Node.js release. Any change
- * of a rule, however small, gives another version, so a stale cache is never served.
+ * The release of an installed package, from its `package.json`, found from its entry point upwards
+ * (MiniSearch's `exports` do not list its `package.json`, so it cannot be imported).
  */
-export const CODE_VERSION: string = (() => {
-  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\nnode ${process.version}\n`);
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, join(here, '..', 'corpus'), ...['', 'text', 'quotes', 'people', 'figures'].map((d) => join(here, '..', 'analysis', d))]) {
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(`${name}\n`).update(readFileSync(join(dir, name)));
+function releaseOf(name: string): string {
+  for (let dir = dirname(createRequire(import.meta.url).resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    const path = join(dir, 'package.json');
+    if (!existsSync(path)) continue;
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version?: string };
+    if (manifest.name === name && manifest.version) return manifest.version;
   }
-  hash.update(readFileSync(join(here, '..', '..', 'node_modules', 'minisearch', 'package.json')));
-  return hash.digest('hex').slice(0, 16);
-})();
+  throw new Error(`cache: no package.json found for ${name}`);
+}
+
+/**
+ * The version of what the saved index holds, worked out from data, never from source files: the
+ * file's layout (`CACHE_FORMAT`), the analysis (`ANALYSIS_VERSION`: its rules' data and format
+ * number), the corpus format, the search's own word rules (stopwords and postings cap shape the
+ * saved search indexes), the MiniSearch release (its JSON is loaded as saved) and the Node.js
+ * major release (speakers are sorted with `localeCompare`, whose ICU data comes with Node.js).
+ */
+export const INDEX_VERSION: string = versionOf({
+  cache: CACHE_FORMAT,
+  analysis: ANALYSIS_VERSION,
+  corpus: CORPUS_FORMAT,
+  search: { stopwords: STOPWORDS, postingsCap: POSTINGS_CAP },
+  minisearch: releaseOf('minisearch'),
+  node: process.versions.node.split('.')[0],
+});
 
 /** An article's file as the cache recorded it: what `scanCorpus` needs to know it unchanged. */
 interface SavedFile {
@@ -63,7 +82,8 @@ interface SavedFile {
 /** The cache file's parts that are neither columns nor bodies. */
 interface SavedMeta {
   format: number;
-  code: string;
+  /** `INDEX_VERSION` when the file was written. */
+  version: string;
   /** Which corpus the library was built from (see `corpusHash`). */
   corpus: string;
   /** The articles' files, in library order. */
@@ -71,39 +91,9 @@ interface SavedMeta {
   library: Omit<SavedLibrary, 'columns' | 'persons' | 'articleIndex' | 'speakerIndex'>;
 }
 
-/** How a library was opened, for the log. */
-export interface CacheReport {
-  /** `loaded`: the whole index from the cache; `updated`: some articles derived again; `built`: everything derived. */
-  outcome: 'loaded' | 'updated' | 'built';
-  /** Articles whose data was derived now. */
-  derived: number;
-  /** Why the cache was not used in full, when it was not. */
-  reason: string | null;
-}
-
-/** What `openCachedLibrary` reports while it works. */
-export interface CacheProgress {
-  /** Called as articles are derived: `done` of `total`. */
-  deriving?(done: number, total: number): void;
-}
-
-/**
- * The library and its corpus's problems, or why the corpus folder cannot be read. `files` is the
- * scan of the folder, from which a `LiveLibrary` rereads only the files that change.
- */
-export type CachedLibrary = (OpenedLibrary & { files: Map<string, CorpusFile> }) | { success: false; reason: string };
-
-/** A library as the cache opened it. */
-interface OpenedLibrary {
-  success: true;
-  library: Library;
-  problems: CorpusProblem[];
-  report: CacheReport;
-}
-
-/** The hash naming a whole corpus: its articles' ids and content hashes, and the code version. */
+/** The hash naming a whole corpus: its articles' ids and content hashes, and the index version. */
 export function corpusHash(hashes: ReadonlyMap<string, string>): string {
-  const hash = createHash('sha256').update(CODE_VERSION);
+  const hash = createHash('sha256').update(INDEX_VERSION);
   for (const id of [...hashes.keys()].sort()) hash.update(`${id}\t${hashes.get(id)}\n`);
   return hash.digest('hex');
 }
@@ -172,9 +162,12 @@ class Bodies {
 }
 
 /** What was read from a cache file, or why it cannot be used. */
-type ReadCache =
+export type SavedIndex =
   | { meta: SavedMeta; columns: Columns; persons: () => Buffer; articleIndex: () => SavedTextIndex; speakerIndex: () => SavedTextIndex; bodies: Bodies }
   | { meta: null; reason: string };
+
+/** A saved index that was read whole and is of this version. */
+export type UsableIndex = Extract<SavedIndex, { meta: SavedMeta }>;
 
 /** A cache file that is sound but not for this code. */
 class Foreign extends Error {}
@@ -203,7 +196,7 @@ function parsedLater<T>(bytes: Buffer): () => T {
  * the two left on disk: bodies (each checked when read, see `Bodies`) and persons (checked when a
  * rebuild reads them). The search indexes are parsed and loaded later (see `Library.loadIndexes`).
  */
-function readCache(path: string, dir: string): ReadCache {
+export function readSavedIndex(path: string, dir: string): SavedIndex {
   let file: PackFile;
   try {
     file = PackFile.open(path);
@@ -213,7 +206,7 @@ function readCache(path: string, dir: string): ReadCache {
   try {
     const meta = file.has('meta') ? (file.read('meta') as SavedMeta | null) : null;
     if (typeof meta !== 'object' || meta === null || !Array.isArray(meta.files)) throw new Foreign('the saved index is not a Verbatim index');
-    if (meta.format !== CACHE_FORMAT || meta.code !== CODE_VERSION) throw new Foreign('the saved index is from another version of Verbatim');
+    if (meta.format !== CACHE_FORMAT || meta.version !== INDEX_VERSION) throw new Foreign('the saved index is from another version of Verbatim');
     const parts: Record<string, unknown> = {};
     for (const name of COLUMN_NAMES) if (file.has(name)) parts[name] = file.read(name);
     const columns = columnsOf(parts);
@@ -249,8 +242,8 @@ function settledReadAt(path: string, hash: string, mtimeMs: number, readAt: numb
   }
 }
 
-/** Writes the cache file whole or not at all: a crash while writing leaves the previous one. */
-async function writeCache(path: string, library: Library, files: ReadonlyMap<string, CorpusFile>, key: string): Promise<void> {
+/** Writes the cache file whole or not at all: a crash while writing leaves the previous one. `key` is the corpus's `corpusHash`. */
+export async function writeSavedIndex(path: string, library: Library, files: ReadonlyMap<string, CorpusFile>, key: string): Promise<void> {
   const fileOf = new Map<Article, CorpusFile & { name: string }>();
   for (const [name, file] of files) if (file.parsed.success) fileOf.set(file.parsed.article, { ...file, name });
   const { columns, persons, articleIndex, speakerIndex, ...saved } = library.saved();
@@ -262,7 +255,7 @@ async function writeCache(path: string, library: Library, files: ReadonlyMap<str
   const bodies = library.articles.map((a) => Buffer.from(a.body));
   const bodyFrom = new Int32Array(bodies.length + 1);
   bodies.forEach((b, i) => (bodyFrom[i + 1] = bodyFrom[i]! + b.length));
-  const meta: SavedMeta = { format: CACHE_FORMAT, code: CODE_VERSION, corpus: key, files: savedFiles, library: saved };
+  const meta: SavedMeta = { format: CACHE_FORMAT, version: INDEX_VERSION, corpus: key, files: savedFiles, library: saved };
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   try {
@@ -280,112 +273,52 @@ async function writeCache(path: string, library: Library, files: ReadonlyMap<str
 }
 
 /**
- * Loads the corpus folder and its library, from the cache in `cacheDir` where it is valid,
- * deriving what it lacks and saving the result. A cache that cannot be written is not an error
- * (the library is still served); its reason is in the report.
+ * The article files the saved index recorded, as a scan of the folder would find them (so that
+ * those unchanged on disk are not read again), and the facts it recorded by content hash.
  */
-export async function openCachedLibrary(dir: string, cacheDir: string, progress: CacheProgress = {}): Promise<CachedLibrary> {
-  const path = cacheFileOf(cacheDir, dir);
-  const cache = readCache(path, dir);
-  // The files the cache recorded, as a scan of the folder would have found them: those unchanged on disk are not read again.
-  const previous = new Map<string, CorpusFile>();
-  const byHash = new Map<string, number>();
-  if (cache.meta) {
-    cache.meta.files.forEach((saved, i) => {
-      const file = join(dir, saved.name);
-      previous.set(saved.name, { file, hash: saved.hash, parsed: { success: true, article: cache.bodies.article(i, saved.facts, file) }, size: saved.size, mtimeMs: saved.mtimeMs, ino: saved.ino, readAt: saved.readAt });
-      byHash.set(saved.hash, i);
-    });
-  }
-  const scan = await scanCorpus(dir, previous, (hash) => (cache.meta ? cache.meta.files[byHash.get(hash) ?? -1]?.facts : undefined));
-  if (!scan.success) return scan;
-  const { articles, problems, hashes } = corpusOf(scan.files);
-  const key = corpusHash(hashes);
-
-  let opened: OpenedLibrary;
-  if (cache.meta && cache.meta.corpus === key) {
-    try {
-      const { columns, persons, articleIndex, speakerIndex } = cache;
-      const library = Library.load(articles, { ...cache.meta.library, columns, persons, articleIndex, speakerIndex });
-      // The search indexes load in the background, while the caller goes on (a bot logs in); a search before that loads them at once.
-      // A failure here fails that first search too, which reports it: nothing is lost by not reporting it twice.
-      library.loadIndexes().catch(() => undefined);
-      opened = { success: true, library, problems, report: { outcome: 'loaded', derived: 0, reason: null } };
-    } catch {
-      // A file that reads but does not hold what it should: nothing of it is trusted, the articles' texts included.
-      return openAfresh(dir, path, progress);
-    }
-  } else {
-    // Each article the cache holds under the same content hash keeps its derived data.
-    let reuse: ((article: Article) => ArticleIndex | undefined) | null = null;
-    if (cache.meta) {
-      const { meta, columns, persons, bodies } = cache;
-      try {
-        const store = new Store(columns, meta.library.texts, persons);
-        reuse = (article) => {
-          const i = byHash.get(hashes.get(article.id)!);
-          return i === undefined ? undefined : store.articleIndex(i, article.id, bodies.body(i));
-        };
-      } catch {
-        reuse = null;
-      }
-    }
-    opened = await build(articles, problems, hashes, key, reuse, cache.meta ? 'the corpus changed' : cache.reason, path, scan.files, progress);
-  }
-  return { ...opened, files: scan.files };
-}
-
-/** The corpus read again from its files alone and indexed from nothing, the saved index being corrupt. */
-async function openAfresh(dir: string, path: string, progress: CacheProgress): Promise<CachedLibrary> {
-  const scan = await scanCorpus(dir);
-  if (!scan.success) return scan;
-  const { articles, problems, hashes } = corpusOf(scan.files);
-  const opened = await build(articles, problems, hashes, corpusHash(hashes), null, 'the saved index is corrupt', path, scan.files, progress);
-  return { ...opened, files: scan.files };
-}
-
-async function build(
-  articles: Article[],
-  problems: CorpusProblem[],
-  hashes: ReadonlyMap<string, string>,
-  key: string,
-  reuse: ((article: Article) => ArticleIndex | undefined) | null,
-  reason: string,
-  path: string,
-  files: ReadonlyMap<string, CorpusFile>,
-  progress: CacheProgress,
-): Promise<OpenedLibrary> {
-  const indexes = new Map<string, ArticleIndex>();
-  const missing: Article[] = [];
-  for (const article of articles) {
-    let index: ArticleIndex | undefined;
-    try {
-      index = reuse?.(article);
-    } catch {
-      index = undefined;
-    }
-    if (index && index.sentences.every((s) => s.text === article.body.slice(s.start, s.end))) indexes.set(article.id, index);
-    else missing.push(article);
-  }
-  missing.forEach((article, i) => {
-    indexes.set(article.id, indexArticle(article));
-    progress.deriving?.(i + 1, missing.length);
+export function recordedFiles(saved: UsableIndex, dir: string): { files: Map<string, CorpusFile>; facts: KnownFacts } {
+  const files = new Map<string, CorpusFile>();
+  const byHash = new Map<string, ArticleFacts>();
+  saved.meta.files.forEach((recorded, i) => {
+    const file = join(dir, recorded.name);
+    files.set(recorded.name, { file, hash: recorded.hash, parsed: { success: true, article: saved.bodies.article(i, recorded.facts, file) }, size: recorded.size, mtimeMs: recorded.mtimeMs, ino: recorded.ino, readAt: recorded.readAt });
+    byHash.set(recorded.hash, recorded.facts);
   });
-  let library: Library;
+  return { files, facts: (hash) => byHash.get(hash) };
+}
+
+/**
+ * The library the saved index holds whole, for these articles (`corpusHash` said they are the
+ * ones it was built from). Its search indexes load in the background, while the caller goes on (a
+ * bot logs in); a search before that loads them at once. Throws when the file does not hold what
+ * it should.
+ */
+export function loadSavedLibrary(saved: UsableIndex, articles: readonly Article[]): Library {
+  const { columns, persons, articleIndex, speakerIndex } = saved;
+  const library = Library.load(articles, { ...saved.meta.library, columns, persons, articleIndex, speakerIndex });
+  // A failure here fails that first search too, which reports it: nothing is lost by not reporting it twice.
+  library.loadIndexes().catch(() => undefined);
+  return library;
+}
+
+/**
+ * What the saved index derived from each article, by the content hash of its file (`hashes`, by
+ * article id): for an article whose file it recorded with the same hash, and whose sentences are
+ * still spans of the body. Throws, for an article, when its saved data cannot be read.
+ */
+export function savedArticleData(saved: UsableIndex, hashes: ReadonlyMap<string, string>): (article: Article) => ArticleIndex | undefined {
+  const { meta, columns, persons, bodies } = saved;
+  const byHash = new Map(meta.files.map((recorded, i) => [recorded.hash, i]));
+  let store: Store;
   try {
-    library = new Library(articles, { indexes });
-  } catch (error) {
-    if (missing.length === articles.length) throw error;
-    // A cached article's data was damaged in a way only assembling shows: derive everything again.
-    return build(articles, problems, hashes, key, null, 'the saved index is corrupt', path, files, progress);
+    store = new Store(columns, meta.library.texts, persons);
+  } catch {
+    return () => undefined;
   }
-  let outcome: CacheReport['outcome'] = missing.length === articles.length ? 'built' : 'updated';
-  let why = reason;
-  try {
-    await writeCache(path, library, files, key);
-  } catch (error) {
-    why = `${reason}; the index could not be saved to ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-  }
-  if (articles.length === 0) outcome = 'built';
-  return { success: true, library, problems, report: { outcome, derived: missing.length, reason: why } };
+  return (article) => {
+    const i = byHash.get(hashes.get(article.id)!);
+    if (i === undefined) return undefined;
+    const index = store.articleIndex(i, article.id, bodies.body(i));
+    return index.sentences.every((s) => s.text === article.body.slice(s.start, s.end)) ? index : undefined;
+  };
 }

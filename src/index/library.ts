@@ -7,14 +7,20 @@
  * numbers (`store.ts`), turned into objects only for the articles an answer shows; the full-text
  * index has one document per article, and the sentences or quotations that match are then found
  * in the matched articles by their word ids (`vocabulary.ts`).
+ *
+ * This file is the index's only door: commands, rendering and the bot import nothing else from
+ * `src/index/` (`test/index/narrow.test.ts` checks it), and no MiniSearch type crosses it.
  */
 import type { Article } from '../corpus/article.ts';
 import { indexArticle, type ArticleIndex, type ArticlePerson } from '../analysis/analyse.ts';
-import { correctNames, NAME_SEARCH_OPTIONS, queryTerms, TextIndex, type IndexSpec, type SavedTextIndex } from './search.ts';
+import { correctNames, folded, NAME_SEARCH_OPTIONS, queryTerms, TextIndex, type IndexSpec, type SavedTextIndex } from './search.ts';
 import { mergeSpeakers, type PersonInArticle } from './speakers.ts';
 import { buildStore, Store, type Columns, type StoreInput, type StoreTexts } from './store.ts';
 import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence, Speaker } from '../analysis/types.ts';
-import { holds, type TermRange } from './vocabulary.ts';
+import { holds, partitionPoint, type TermRange } from './vocabulary.ts';
+
+// How a query is cut into words and typed text folded: commands check a query with the very rules the search uses.
+export { folded, queryTerms };
 
 /** A sentence together with the article it belongs to. */
 export interface SentenceRef {
@@ -22,8 +28,14 @@ export interface SentenceRef {
   sentence: Sentence;
 }
 
+/** A speaker offered while a name is typed, with how many of their quotations (of the kinds asked for) there are. */
+export interface SpeakerSuggestion {
+  speaker: Speaker;
+  quotations: number;
+}
+
 /** Where a sentence is, without its text: what a search's filter is given, so that it makes no objects for sentences it turns down. */
-export interface SentenceSpot {
+interface SentenceSpot {
   article: Article;
   /** The article's position in the library, oldest first. */
   position: number;
@@ -74,6 +86,21 @@ export interface SavedLibrary {
   speakerIndex: () => SavedTextIndex;
 }
 
+/** What `suggestSpeakers` looks speakers up in, for one choice of quotation kinds: worked out once, since it runs at every keystroke. */
+interface SpeakerLookup {
+  /** The speakers with a quotation of those kinds, most quoted first, then by name, with the folded words of their names and other spellings. */
+  offered: (SpeakerSuggestion & { words: string[] })[];
+  /** Every name word with its speaker's position in `offered`, sorted by word: the words a typed prefix starts are one stretch of it. */
+  words: { word: string; rank: number }[];
+  /** Quotations of those kinds, by speaker id. */
+  counts: Map<string, number>;
+}
+
+/** The words of a name, or of what is typed for one, as `suggestSpeakers` compares them: folded, split at spaces and hyphens. */
+function nameWordsOf(text: string): string[] {
+  return folded(text).split(/[\s-]+/u).filter(Boolean);
+}
+
 /** An article's sentences, quotations and figures as objects, each made when first used. */
 interface Materialised {
   sentences?: Sentence[];
@@ -114,6 +141,8 @@ export class Library {
   /** The article used last: a command asks for the same article many times in a row. */
   #lastMaterialised: { a: number; made: Materialised } | null = null;
   #nameWords: Map<string, number> | null = null;
+  /** By the quotation kinds asked for, joined. */
+  readonly #speakerLookups = new Map<string, SpeakerLookup>();
   #allQuotations: Quotation[] | null = null;
   #allFigures: Figure[] | null = null;
 
@@ -342,11 +371,6 @@ export class Library {
     return a === undefined ? undefined : this.articles[a];
   }
 
-  /** An article's position in the library, oldest first, or -1. */
-  position(articleId: string): number {
-    return this.#positions.get(articleId) ?? -1;
-  }
-
   /** The sentences of an article, in order. */
   sentencesOf(articleId: string): readonly Sentence[] {
     const a = this.#positions.get(articleId);
@@ -365,25 +389,10 @@ export class Library {
     return a === undefined ? [] : this.#materialise(a, 'figures');
   }
 
-  /** The paragraph of an article's sentence (by its index), or -1. */
-  paragraphOf(articleId: string, sentence: number): number {
-    const a = this.#positions.get(articleId);
-    if (a === undefined) return -1;
-    const { sentenceFrom, sentenceParagraph } = this.#store.columns;
-    const row = sentenceFrom[a]! + sentence;
-    return sentence >= 0 && row < sentenceFrom[a + 1]! ? sentenceParagraph[row]! : -1;
-  }
-
-  /** What an article's figures count and in which paragraph, in order, without their text. */
-  figurePlaces(articleId: string): { category: FigureCategory; paragraph: number }[] {
-    const a = this.#positions.get(articleId);
-    if (a === undefined) return [];
+  /** The paragraph of a figure (by its row), counted without making any object. */
+  #figureParagraph(a: number, row: number): number {
     const c = this.#store.columns;
-    const places = [];
-    for (let row = c.figureFrom[a]!; row < c.figureFrom[a + 1]!; row++) {
-      places.push({ category: this.#store.figureCategory(row), paragraph: c.sentenceParagraph[c.sentenceFrom[a]! + c.figureSentence[row]!]! });
-    }
-    return places;
+    return c.sentenceParagraph[c.sentenceFrom[a]! + c.figureSentence[row]!]!;
   }
 
   /** How many words an article's body holds. */
@@ -453,6 +462,56 @@ export class Library {
   }
 
   /**
+   * Speakers to offer while a name is typed: those with a quotation of the given `kinds` whose
+   * name (or other spelling) has a word starting with each typed word (`ira` → Iravani), or, when
+   * none has, that the typing misspells (`irvan`, see `findSpeakers`). Most quoted first, then by
+   * name; at most `limit`. Nothing typed offers the most quoted.
+   */
+  suggestSpeakers(typed: string, { kinds, limit }: { kinds: readonly QuotationKind[]; limit: number }): SpeakerSuggestion[] {
+    const lookup = this.#speakerLookup(kinds);
+    const words = nameWordsOf(typed);
+    const found = this.#startingWith(lookup, words)
+      .slice(0, limit)
+      .map((rank) => ({ speaker: lookup.offered[rank]!.speaker, quotations: lookup.offered[rank]!.quotations }));
+    if (found.length > 0 || words.length === 0) return found;
+    return this.findSpeakers(typed)
+      .filter((s) => (lookup.counts.get(s.id) ?? 0) > 0)
+      .sort((a, b) => lookup.counts.get(b.id)! - lookup.counts.get(a.id)! || a.name.localeCompare(b.name))
+      .slice(0, limit)
+      .map((speaker) => ({ speaker, quotations: lookup.counts.get(speaker.id)! }));
+  }
+
+  #speakerLookup(kinds: readonly QuotationKind[]): SpeakerLookup {
+    const key = kinds.join();
+    let lookup = this.#speakerLookups.get(key);
+    if (lookup) return lookup;
+    const counts = new Map<string, number>();
+    const offered: SpeakerLookup['offered'] = [];
+    for (const speaker of this.speakers) {
+      const byKind = this.quotationCountsBy(speaker.id);
+      const quotations = kinds.reduce((n, kind) => n + byKind[kind], 0);
+      counts.set(speaker.id, quotations);
+      if (quotations > 0) offered.push({ speaker, quotations, words: nameWordsOf([speaker.name, ...speaker.aliases].join(' ')) });
+    }
+    offered.sort((a, b) => b.quotations - a.quotations || a.speaker.name.localeCompare(b.speaker.name));
+    const words = offered.flatMap((o, rank) => o.words.map((word) => ({ word, rank }))).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.rank - b.rank));
+    lookup = { offered, words, counts };
+    this.#speakerLookups.set(key, lookup);
+    return lookup;
+  }
+
+  /** The positions in `offered` of the speakers whose name words start with every typed word, best first. */
+  #startingWith(lookup: SpeakerLookup, typed: readonly string[]): number[] {
+    if (typed.length === 0) return lookup.offered.map((_, rank) => rank);
+    // The longest typed word narrows most: its stretch of the sorted words, then the other words checked on each speaker.
+    const longest = typed.reduce((a, b) => (b.length > a.length ? b : a));
+    const from = partitionPoint(0, lookup.words.length, (i) => lookup.words[i]!.word < longest);
+    const ranks = new Set<number>();
+    for (let i = from; i < lookup.words.length && lookup.words[i]!.word.startsWith(longest); i++) ranks.add(lookup.words[i]!.rank);
+    return [...ranks].filter((rank) => typed.every((w) => lookup.offered[rank]!.words.some((n) => n.startsWith(w)))).sort((a, b) => a - b);
+  }
+
+  /**
    * Quotations whose words (or speaker's name, misspelt or not) match every word of the query:
    * those of the best-matching article first, each article's in order. Only quotations of the
    * given `kinds` (all when not given), and at most `limit`.
@@ -487,7 +546,7 @@ export class Library {
    * order. A word may match the sentence, its speakers, its article's outlet or headline (`Mehr
    * rockets`). No sentence is made into an object, and a caller that has enough stops the search.
    */
-  *sentencesMatching(query: string, { newestFirst = false }: { newestFirst?: boolean } = {}): Generator<SentenceSpot> {
+  *#sentencesMatching(query: string, { newestFirst = false }: { newestFirst?: boolean } = {}): Generator<SentenceSpot> {
     const words = queryTerms(this.#corrected(query));
     const ranges = this.#ranges(words);
     if (!ranges) return;
@@ -512,11 +571,11 @@ export class Library {
     }
   }
 
-  /** The spots `sentencesMatching` finds that `filter` keeps, at most `limit`. */
-  findSentences(query: string, filter?: (spot: SentenceSpot) => boolean, limit = Infinity): SentenceSpot[] {
+  /** The spots `#sentencesMatching` finds that `filter` keeps, at most `limit`. */
+  #findSentences(query: string, { filter, limit = Infinity, newestFirst = false }: { filter?: (spot: SentenceSpot) => boolean; limit?: number; newestFirst?: boolean }): SentenceSpot[] {
     const found: SentenceSpot[] = [];
     if (limit <= 0) return found;
-    for (const spot of this.sentencesMatching(query)) {
+    for (const spot of this.#sentencesMatching(query, { newestFirst })) {
       if (filter && !filter(spot)) continue;
       found.push(spot);
       if (found.length >= limit) break;
@@ -524,9 +583,79 @@ export class Library {
     return found;
   }
 
-  /** The sentences `findSentences` finds, as objects. */
-  searchSentences(query: string, filter?: (spot: SentenceSpot) => boolean, limit = Infinity): SentenceRef[] {
-    return this.findSentences(query, filter, limit).map(({ article, position, index }) => ({ article, sentence: this.#materialise(position, 'sentences')[index]! }));
+  /**
+   * The sentences matching every word of the query (a word may match the sentence, its speakers,
+   * or its article's outlet or headline: `Mehr rockets`), those of the best-matching article first
+   * (or, with `newestFirst`, of the newest), each article's in order; at most `limit`.
+   */
+  searchSentences(query: string, { limit = Infinity, newestFirst = false }: { limit?: number; newestFirst?: boolean } = {}): SentenceRef[] {
+    return this.#findSentences(query, { limit, newestFirst }).map(({ article, position, index }) => ({ article, sentence: this.#materialise(position, 'sentences')[index]! }));
+  }
+
+  /**
+   * Figures of the given `categories` (of any, when none is given) in paragraphs that hold every
+   * one of `words` (query words, as `queryTerms` gives them), the article's headline and outlet
+   * counting as part of each paragraph: a toll's paragraph names the place once (`the besieged
+   * Gaza Strip, which has killed …`), not in each of its sentences (`Another 26,900 people have been
+   * wounded as well.`). Newest first, by article and then from an article's last figure back; at
+   * most `limit`, the newest. Only as many articles are read, newest first, as give `limit`.
+   */
+  figuresMatching({ categories = [], words = [], limit = Infinity }: { categories?: readonly FigureCategory[]; words?: readonly string[]; limit?: number } = {}): Figure[] {
+    if (limit <= 0) return [];
+    const wantedCategories = new Set(categories);
+    const wanted = (category: FigureCategory): boolean => wantedCategories.size === 0 || wantedCategories.has(category);
+    const { figureFrom } = this.#store.columns;
+    const found: Figure[] = [];
+    if (words.length > 0) {
+      // Which paragraphs of an article hold a wanted figure, worked out once per article: a common word matches thousands of sentences.
+      const wantedParagraphs = new Map<number, Set<number>>();
+      const hasWanted = (a: number, paragraph: number): boolean => {
+        let paragraphs = wantedParagraphs.get(a);
+        if (!paragraphs) {
+          paragraphs = new Set();
+          for (let row = figureFrom[a]!; row < figureFrom[a + 1]!; row++) if (wanted(this.#store.figureCategory(row))) paragraphs.add(this.#figureParagraph(a, row));
+          wantedParagraphs.set(a, paragraphs);
+        }
+        return paragraphs.has(paragraph);
+      };
+      // The words after the first narrow to the paragraphs that hold them all, by article position.
+      const [first, ...rest] = words as [string, ...string[]];
+      let narrowing: Map<number, Set<number>> | null = null;
+      for (const word of rest) {
+        const before: Map<number, Set<number>> | null = narrowing;
+        const next = new Map<number, Set<number>>();
+        for (const { position, paragraph } of this.#findSentences(word, { filter: (spot) => hasWanted(spot.position, spot.paragraph) && (!before || before.get(spot.position)?.has(spot.paragraph) === true) })) {
+          const paragraphs = next.get(position) ?? new Set<number>();
+          paragraphs.add(paragraph);
+          next.set(position, paragraphs);
+        }
+        narrowing = next;
+      }
+      // The first word's sentences come newest article first: the search stops once enough figures are found.
+      let current = -1;
+      const taken = new Set<number>();
+      for (const { position: a, paragraph } of this.#sentencesMatching(first, { newestFirst: true })) {
+        if (a !== current) {
+          if (found.length >= limit) break;
+          current = a;
+          taken.clear();
+        }
+        if (taken.has(paragraph) || !hasWanted(a, paragraph) || (narrowing && !narrowing.get(a)?.has(paragraph))) continue;
+        taken.add(paragraph);
+        const figures = this.#materialise(a, 'figures');
+        for (let row = figureFrom[a]!; row < figureFrom[a + 1]!; row++) {
+          if (wanted(this.#store.figureCategory(row)) && this.#figureParagraph(a, row) === paragraph) found.push(figures[row - figureFrom[a]!]!);
+        }
+      }
+    } else {
+      // Walking back from the newest article stops once enough are found.
+      for (let a = this.articles.length - 1; a >= 0 && found.length < limit; a--) {
+        for (const f of this.#materialise(a, 'figures')) if (wanted(f.category)) found.push(f);
+      }
+    }
+    // The last article read may give more than are wanted: its first figures are the ones dropped.
+    found.sort((x, y) => this.#positions.get(x.articleId)! - this.#positions.get(y.articleId)! || x.start - y.start);
+    return found.slice(-limit).reverse();
   }
 }
 

@@ -219,6 +219,11 @@ export class TextIndex<Field extends string> {
   }
 }
 
+/** Text folded for matching what someone types: lower case, without accents. */
+export function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** The words of a query that a search uses: what is left once stopwords are dropped. */
 export function queryTerms(query: string): string[] {
   return query

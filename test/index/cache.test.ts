@@ -1,11 +1,14 @@
 /** The saved index: loaded when the corpus and the code are unchanged, rebuilt (in part or whole) when not, never fatal. */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateArticles, writeCorpus } from '../../bench/generate.ts';
+import { ANALYSIS_DATA, ANALYSIS_VERSION, versionOf } from '../../src/analysis/version.ts';
 import { formatArticle } from '../../src/corpus/format.ts';
-import { cacheFileOf, openCachedLibrary } from '../../src/index/cache.ts';
+import { cacheFileOf, INDEX_VERSION } from '../../src/index/cache.ts';
+import { openLibrary } from '../../src/index/open.ts';
 import type { Library } from '../../src/index/library.ts';
 import { pack, unpack } from '../../src/index/pack.ts';
 import { seedArticles } from '../support/seed-library.ts';
@@ -23,7 +26,7 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 async function open() {
-  const opened = await openCachedLibrary(corpus, cache);
+  const opened = await openLibrary(corpus, { cacheDir: cache });
   if (!opened.success) throw new Error(opened.reason);
   return opened;
 }
@@ -147,7 +150,7 @@ describe('the saved index', () => {
     await open();
     const path = cacheFileOf(cache, corpus);
     const parts = unpack(await readFile(path));
-    await writeFile(path, Buffer.concat(pack({ ...parts, meta: { ...(parts['meta'] as object), code: 'another-version' } })));
+    await writeFile(path, Buffer.concat(pack({ ...parts, meta: { ...(parts['meta'] as object), version: 'another-version' } })));
     const reopened = await open();
     expect(reopened.report).toMatchObject({ outcome: 'built', derived: 25, reason: 'the saved index is from another version of Verbatim' });
   });
@@ -155,5 +158,36 @@ describe('the saved index', () => {
   it('keeps one file per corpus folder and leaves no temporary file behind', async () => {
     await open();
     expect(await readdir(cache)).toEqual([cacheFileOf(cache, corpus).split('/').pop()]);
+  });
+});
+
+describe('the version a saved index is trusted from', () => {
+  const { lexicon, rules } = ANALYSIS_DATA;
+
+  it('is a hash of data, the same whichever loader runs the code (tsx here, vitest in this test)', () => {
+    expect(versionOf(ANALYSIS_DATA)).toBe(ANALYSIS_VERSION);
+    expect(INDEX_VERSION).toMatch(/^[0-9a-f]{16}$/u);
+    const script = "const { INDEX_VERSION } = await import('./src/index/cache.ts'); console.log(INDEX_VERSION);";
+    const fromTsx = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+    expect(fromTsx).toBe(INDEX_VERSION);
+  });
+
+  it('changes when a speech verb form is added to the lexicon', () => {
+    const plain = lexicon.speech['PLAIN_SPEECH_FORMS'] as readonly string[];
+    const added = { ...ANALYSIS_DATA, lexicon: { ...lexicon, speech: { ...lexicon.speech, PLAIN_SPEECH_FORMS: [...plain, 'quipped'] } } };
+    expect(versionOf(added)).not.toBe(ANALYSIS_VERSION);
+  });
+
+  it('changes when a word is added to a lexicon set, whose members JSON alone would drop', () => {
+    const words = lexicon.names['NOT_PERSON_WORDS'] as ReadonlySet<string>;
+    expect(words).toBeInstanceOf(Set);
+    const added = { ...ANALYSIS_DATA, lexicon: { ...lexicon, names: { ...lexicon.names, NOT_PERSON_WORDS: new Set([...words, 'zeppelin']) } } };
+    expect(versionOf(added)).not.toBe(ANALYSIS_VERSION);
+  });
+
+  it('changes when rules are reordered, and with the format number', () => {
+    const reordered = { ...ANALYSIS_DATA, rules: { ...rules, quote: [...rules.quote].reverse() } };
+    expect(versionOf(reordered)).not.toBe(ANALYSIS_VERSION);
+    expect(versionOf({ ...ANALYSIS_DATA, format: ANALYSIS_DATA.format + 1 })).not.toBe(ANALYSIS_VERSION);
   });
 });

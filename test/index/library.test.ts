@@ -48,3 +48,43 @@ describe('building a library', () => {
     expect(() => Library.load(articles.slice(1), original.saved())).toThrow(/other articles/u);
   });
 });
+
+describe('the questions the commands ask', () => {
+  const SHOWN = ['statement', 'phrase', 'reported'] as const;
+
+  it('suggests speakers whose name has a word starting with each typed word, most quoted first, with their count', async () => {
+    const library = new Library(await seedArticles());
+    const typed = library.suggestSpeakers('ira', { kinds: SHOWN, limit: 5 });
+    expect(typed[0]!.speaker.name).toBe('Amir Saeid Iravani');
+    expect(typed[0]!.quotations).toBe(library.quotationsOfSpeakers([typed[0]!.speaker.id], { kinds: SHOWN }).length);
+    expect(typed.map((s) => s.quotations)).toEqual([...typed.map((s) => s.quotations)].sort((a, b) => b - a));
+    expect(library.suggestSpeakers('takht rav', { kinds: SHOWN, limit: 5 }).map((s) => s.speaker.name)).toEqual(['Majid Takht-Ravanchi']);
+    const mostQuoted = library.suggestSpeakers('', { kinds: ['statement'], limit: 2 });
+    expect(mostQuoted.map((s) => s.speaker.name)).toEqual(['Amir Saeid Iravani', 'Kayvan Khosravi']);
+  });
+
+  it('gives figures newest first, the newest article’s last figure first, and only as many as asked for', async () => {
+    const library = new Library(await seedArticles());
+    const injured = library.figuresMatching({ categories: ['injured'], limit: 3 });
+    expect(injured.map((f) => [f.articleId, f.text])).toEqual([
+      ['press-tv-2024-01-30', 'more than 65,300 others'],
+      ['press-tv-2023-11-10', 'Another 26,900 people'],
+      ['press-tv-2023-11-10', 'A total of 56 troops'],
+    ]);
+    const all = library.figuresMatching({ categories: ['injured'] });
+    // Articles are oldest first in the library: its place, then the figure's offset, decreasing.
+    const place = (f: (typeof all)[number]) => library.articles.findIndex((a) => a.id === f.articleId) * 1e6 + f.start;
+    expect(all.map(place)).toEqual(all.map(place).sort((a, b) => b - a));
+    expect(all.length).toBeGreaterThan(injured.length);
+  });
+
+  it('narrows figures to the paragraphs holding every word, the outlet and headline counting as part of each', async () => {
+    const library = new Library(await seedArticles());
+    const gaza = library.figuresMatching({ categories: ['killed'], words: ['gaza'] });
+    expect(gaza.map((f) => f.text)).toContain('more than 26,600 civilians');
+    expect(gaza.every((f) => f.category === 'killed')).toBe(true);
+    expect(library.figuresMatching({ words: ['mehr', 'rockets'] }).map((f) => f.text)).toEqual(['two illegal bases', 'more than 20 rockets']);
+    expect(library.figuresMatching({ categories: ['rockets'], words: ['mehr', 'rockets'] }).map((f) => f.text)).toEqual(['more than 20 rockets']);
+    expect(library.figuresMatching({ words: ['nobodyhere'] })).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 /** Figures on one thing from several articles, side by side. */
 import { describe, expect, it } from 'vitest';
-import { countedClass, groupFigures, STORY_GAP_DAYS } from '../../src/index/figure-groups.ts';
+import { countedClass, groupFigures, STORY_GAP_DAYS } from '../../src/commands/figure-groups.ts';
 import type { Figure } from '../../src/analysis/types.ts';
 
 function figure(articleId: string, text: string, value: number | null, counted: string, category: Figure['category']): Figure {

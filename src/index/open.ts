@@ -1,0 +1,167 @@
+/**
+ * Opening a corpus folder's library: the one place that decides what is reused and what is
+ * derived. Every way in comes here: the terminal console and `npm run ask` (through
+ * `openLibraryOrExit` in `src/setup.ts`), the bot at start-up (`LiveLibrary.open`) and at each
+ * reload of its watched folder (`reopenLibrary`).
+ *
+ * The policy, in this order:
+ *   1. The saved index is loaded whole when it is of this version (`INDEX_VERSION` in `cache.ts`)
+ *      and every article file's content hash is the one it recorded (`corpusHash`): nothing is
+ *      parsed, derived or indexed.
+ *   2. Otherwise each unchanged article keeps the data derived from it (at a start, an article
+ *      whose file's hash the saved index recorded; at a reload, one whose body is the one the
+ *      library in force was built from), the others are derived again, and what spans articles
+ *      (speakers, the search indexes) is built afresh; a start then saves the result.
+ *   3. With nothing to reuse (no saved index, one of another version, a corrupt one, or no
+ *      `cacheDir`), every article is derived.
+ * A saved index that cannot be read, or written, is never fatal: the report says why.
+ */
+import type { Article } from '../corpus/article.ts';
+import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
+import { indexArticle, type ArticleIndex } from '../analysis/analyse.ts';
+import { cacheFileOf, corpusHash, loadSavedLibrary, readSavedIndex, recordedFiles, savedArticleData, writeSavedIndex } from './cache.ts';
+import { Library } from './library.ts';
+
+/** How a library was opened, for the log. */
+export interface OpenReport {
+  /** `loaded`: the whole index from the saved one (1); `updated`: some articles derived again (2); `built`: every article derived (3). */
+  outcome: 'loaded' | 'updated' | 'built';
+  /** Articles whose data was derived now. */
+  derived: number;
+  /** Why the saved index was not used in full, when it was not. */
+  reason: string | null;
+}
+
+/** What `openLibrary` reports while it works. */
+export interface OpenProgress {
+  /** Called as articles are derived: `done` of `total`. */
+  deriving?(done: number, total: number): void;
+}
+
+/** How `openLibrary` opens a folder. */
+export interface OpenOptions {
+  /** Where saved indexes are kept (see `cacheFileOf`). Without it none is read or written, and every article is derived. */
+  cacheDir?: string;
+  progress?: OpenProgress;
+}
+
+/**
+ * The library and its corpus's problems (the files skipped), or why the corpus folder cannot be
+ * read. `files` is the scan of the folder, from which a `LiveLibrary` rereads only the files that change.
+ */
+export type OpenedLibrary =
+  | { success: true; library: Library; problems: CorpusProblem[]; report: OpenReport; files: Map<string, CorpusFile> }
+  | { success: false; reason: string };
+
+/** Loads a corpus folder's library by the policy above, from and to the saved index in `cacheDir`. */
+export async function openLibrary(dir: string, { cacheDir, progress = {} }: OpenOptions = {}): Promise<OpenedLibrary> {
+  if (cacheDir === undefined) return deriveAll(dir, null, 'no saved index is kept', progress);
+  const path = cacheFileOf(cacheDir, dir);
+  const saved = readSavedIndex(path, dir);
+  const recorded = saved.meta ? recordedFiles(saved, dir) : null;
+  const scan = await scanCorpus(dir, recorded?.files, recorded?.facts);
+  if (!scan.success) return scan;
+  const { articles, problems, hashes } = corpusOf(scan.files);
+  const key = corpusHash(hashes);
+  // 1. Of this version and for these very files: loaded whole.
+  if (saved.meta && saved.meta.corpus === key) {
+    let library: Library;
+    try {
+      library = loadSavedLibrary(saved, articles);
+    } catch {
+      // A file that reads but does not hold what it should: nothing of it is trusted, the articles' texts included.
+      return deriveAll(dir, path, 'the saved index is corrupt', progress);
+    }
+    return { success: true, library, problems, report: { outcome: 'loaded', derived: 0, reason: null }, files: scan.files };
+  }
+  // 2. Each article the saved index holds under the same content hash keeps its data; 3. without a usable one, none does.
+  const reuse = saved.meta ? savedArticleData(saved, hashes) : nothing;
+  const opened = await deriveAndSave(articles, reuse, saved.meta ? 'the corpus changed' : saved.reason, { path, key, files: scan.files }, progress);
+  return { ...opened, problems, files: scan.files };
+}
+
+/**
+ * A reload's library (2. above): each article whose body is the one `previous` was built from
+ * keeps its data, the others are derived again. `pause` is awaited between slices of the work, so
+ * that answers go on from the library in force; `damaged` hears of a saved copy that could not be
+ * read back (the article is then derived again).
+ */
+export async function reopenLibrary(
+  articles: readonly Article[],
+  previous: Library,
+  { pause, damaged }: { pause: () => Promise<void>; damaged?: (article: Article, error: Error) => void },
+): Promise<{ library: Library; derived: number }> {
+  const { indexes, derived } = await reuseOrDerive(articles, (article) => previous.reusableIndex(article), { pause, damaged });
+  return { library: await Library.build(articles, { indexes }, pause), derived };
+}
+
+/** No article's data to reuse. */
+const nothing = (): undefined => undefined;
+
+/** The corpus read from its files alone and every article derived (3. above); saved to `path` unless it is null. */
+async function deriveAll(dir: string, path: string | null, reason: string, progress: OpenProgress): Promise<OpenedLibrary> {
+  const scan = await scanCorpus(dir);
+  if (!scan.success) return scan;
+  const { articles, problems, hashes } = corpusOf(scan.files);
+  const opened = await deriveAndSave(articles, nothing, reason, path === null ? null : { path, key: corpusHash(hashes), files: scan.files }, progress);
+  return { ...opened, problems, files: scan.files };
+}
+
+/** The library of `articles`, reusing what `reuse` gives, and the report of it; saved when `save` says where. */
+async function deriveAndSave(
+  articles: readonly Article[],
+  reuse: (article: Article) => ArticleIndex | undefined,
+  reason: string,
+  save: { path: string; key: string; files: ReadonlyMap<string, CorpusFile> } | null,
+  progress: OpenProgress,
+): Promise<{ success: true; library: Library; report: OpenReport }> {
+  const { indexes, derived } = await reuseOrDerive(articles, reuse, { progress });
+  let library: Library;
+  try {
+    library = new Library(articles, { indexes });
+  } catch (error) {
+    if (derived === articles.length) throw error;
+    // A saved article's data was damaged in a way only assembling shows: derive everything again.
+    return deriveAndSave(articles, nothing, 'the saved index is corrupt', save, progress);
+  }
+  let why = reason;
+  if (save) {
+    try {
+      await writeSavedIndex(save.path, library, save.files, save.key);
+    } catch (error) {
+      why = `${reason}; the index could not be saved to ${save.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    }
+  }
+  return { success: true, library, report: { outcome: derived === articles.length ? 'built' : 'updated', derived, reason: why } };
+}
+
+/**
+ * Each article's own derived data: what `reuse` gives for it, else derived now. A `reuse` that
+ * throws (a damaged saved copy) counts as none. With `pause`, it is awaited after each article:
+ * reusing one costs little, but ten thousand at once would hold up answers.
+ */
+async function reuseOrDerive(
+  articles: readonly Article[],
+  reuse: (article: Article) => ArticleIndex | undefined,
+  { progress, pause, damaged }: { progress?: OpenProgress; pause?: () => Promise<void>; damaged?: (article: Article, error: Error) => void },
+): Promise<{ indexes: Map<string, ArticleIndex>; derived: number }> {
+  const indexes = new Map<string, ArticleIndex>();
+  const missing: Article[] = [];
+  for (const article of articles) {
+    let index: ArticleIndex | undefined;
+    try {
+      index = reuse(article);
+    } catch (error) {
+      damaged?.(article, error as Error);
+    }
+    if (index) indexes.set(article.id, index);
+    else missing.push(article);
+    if (pause) await pause();
+  }
+  for (const [i, article] of missing.entries()) {
+    indexes.set(article.id, indexArticle(article));
+    progress?.deriving?.(i + 1, missing.length);
+    if (pause) await pause();
+  }
+  return { indexes, derived: missing.length };
+}

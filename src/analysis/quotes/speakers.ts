@@ -187,7 +187,8 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
       const { det, mods = '', head, tail = '' } = source.groups!;
       // A plural needs no determiner (`officials said`); one person does (`resident Tomas` is a name's descriptor).
       if (!det && !(SOURCE_NOUNS.includes(head!.toLowerCase()) && /(?:s|media|police)$/iu.test(head!))) return undefined;
-      if (/\b(?:the|his|her|its|their)\b/iu.test(mods)) return undefined;
+      // (`Posts on social media`: what is described is not a source but what it published.)
+      if (/\b(?:the|his|her|its|their|on|of|in|from|at)\b/iu.test(mods)) return undefined;
       return people.addUnnamed(`${det ? `${det} ` : ''}${mods}${head}${tail}`.trim(), head!.toLowerCase());
     },
   },

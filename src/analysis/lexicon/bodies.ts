@@ -26,7 +26,7 @@ export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué
 export const BODY_KINDS: readonly string[] = ['consultancy', 'firm', 'company', 'bank', 'agency', 'newspaper', 'broadcaster', 'charity', 'fund', 'group', 'insurer', 'lender', 'trader', 'broker', 'ship', 'vessel', 'ferry', 'tanker'];
 
 /** Bodies named only by what they are (`the company said`): the one named so far, when it says nothing of what it is. */
-export const GENERIC_BODY_NOUNS: readonly string[] = ['company', 'firm', 'operator', 'manufacturer', 'carrier', 'utility', 'employer', 'plant', 'group'];
+export const GENERIC_BODY_NOUNS: readonly string[] = ['company', 'firm', 'operator', 'manufacturer', 'carrier', 'utility', 'employer', 'plant'];
 
 /** Words that make a name a company's: `Bayou Crest Engineering`, `Copperbelt Minerals`. */
 export const COMPANY_WORDS: readonly string[] = [

@@ -33,6 +33,10 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'congress', 'elections', 'rights', 'relations', 'studies', 'borders', 'workers', 'refugees', 'veterans',
   // Newspapers' names: `the Morning Herald`, `The Evening Chronicle`.
   'herald', 'tribune', 'gazette', 'chronicle', 'telegraph', 'courier', 'observer', 'mail', 'express',
+  // Streets: `Florence Close`, `Mill Lane`.
+  'close', 'road', 'avenue', 'lane', 'drive', 'terrace', 'gardens', 'boulevard',
+  // Plural nouns for people in bodies' names: `Ta'ang Women's Organization`, `Mothers for Peace`.
+  'women', 'men', 'mothers', 'children', 'youth', 'people',
   ...COMPANY_WORDS,
   ...PLACE_NOUNS,
   ...DOCUMENT_NOUNS,

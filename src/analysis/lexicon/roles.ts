@@ -67,6 +67,25 @@ export const PERSON_DESCRIPTORS: readonly string[] = [
 ];
 
 /**
+ * Titles that only ever stand before a person's name (`Mrs Okafor`, `President Okafor`, `Gen.
+ * Okafor`): a capitalised word after one is that person's surname, even with no first name given.
+ */
+export const PERSONAL_TITLES: readonly string[] = [
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor',
+  'judge', 'justice', 'prof', 'professor', 'minister', 'ambassador', 'sheikh', 'king', 'queen', 'prince', 'princess', 'pope',
+  'ayatollah', 'gen', 'col', 'capt', 'sgt', 'lt', 'maj', 'adm', 'commissioner', 'inspector', 'sheriff', 'chancellor', 'premier', 'chief',
+];
+
+/**
+ * Words that say whether a person is a man or a woman, as titles (`Mrs Okafor`) or as descriptors
+ * (`his wife`, `the girl`): what keeps `he` from meaning a woman the article named.
+ */
+export const GENDERED_WORDS: Readonly<Record<'m' | 'f', readonly string[]>> = {
+  m: ['mr', 'sir', 'lord', 'king', 'prince', 'sheikh', 'man', 'boy', 'father', 'son', 'brother', 'husband', 'uncle', 'nephew', 'grandfather', 'grandson', 'widower', 'fisherman', 'spokesman', 'chairman'],
+  f: ['mrs', 'ms', 'miss', 'madam', 'dame', 'lady', 'queen', 'princess', 'woman', 'girl', 'mother', 'daughter', 'sister', 'wife', 'aunt', 'niece', 'grandmother', 'granddaughter', 'widow', 'spokeswoman', 'chairwoman'],
+};
+
+/**
  * Nouns for sources a report does not name (`a senior official`, `one resident`, `local media`,
  * `witnesses`): shown as the description itself, never as a named person or a state.
  */
@@ -75,4 +94,6 @@ export const SOURCE_NOUNS: readonly string[] = [
   'witness', 'witnesses', 'spokesperson', 'spokesman', 'spokeswoman', 'analyst', 'analysts', 'aide', 'aides',
   'media', 'authorities', 'activist', 'activists', 'medic', 'medics', 'rescuer', 'rescuers', 'survivor', 'survivors',
   'lawmaker', 'lawmakers', 'insider', 'insiders', 'observers',
+  // Groups of people speaking together: `homeowners said`, `villagers told reporters`.
+  'homeowners', 'villagers', 'families', 'parents', 'farmers', 'workers', 'protesters', 'students', 'locals', 'neighbours', 'neighbors', 'relatives', 'passengers',
 ];

@@ -1,7 +1,7 @@
 import { countries } from 'countries-list';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/bodies.ts';
 import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
-import { SPOKESPERSON_NOUNS } from '../lexicon/roles.ts';
+import { PERSONAL_TITLES, SPOKESPERSON_NOUNS } from '../lexicon/roles.ts';
 
 /**
  * Organisations and states as speakers: `Iran's permanent mission to the UN reaffirmed …`, `the
@@ -37,6 +37,9 @@ function stateNamesOf(c: unknown): string[] {
 
 /** Words that join the capitalised words of a proper name: `Department of Defense`, `Iran's Ministry`. */
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'del', 'della', 'des', 'du', 'da', 'do', 'di', 'la', 'las', 'los', 'le', 'al', 'van', 'von']);
+
+/** Where the head of a body's name ends: `the Council of …`, `the Council under General …`, `the mission to the UN`. */
+const HEAD_END = /\s+(?:of|to|for|at|in|on|from|with|under|led\s+by|headed\s+by)\s+/iu;
 
 /** The acronym a phrase gives its body in brackets (`Doctors Without Borders (MSF)` → MSF), or null. */
 export function acronymOf(phrase: string): string | null {
@@ -119,6 +122,8 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
     .replace(/^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:country|nation|government|state|company|city|region|province|island|kingdom)(?:['’]s)?\s+(?=\p{Lu})/u, '');
   const list = words(name);
   if (list.length === 0 || list.length > 12) return null;
+  // `Chief Ada Okafor`, `Mrs Okafor`: a person's title opens a person's name, never a body's.
+  if (list.length > 1 && PERSONAL_TITLES.includes(bare(list[0]!))) return null;
   if (list.length === 1 && NOT_BODIES.has(bare(list[0]!))) return null;
   // A spokesperson or official for a body speaks for it: `a Pentagon spokesperson`, `an official at the ministry`.
   if (SPOKESPERSON.test(name)) {
@@ -141,7 +146,7 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
   }
   if (STATE_NAMES.has(name.toLowerCase())) return name;
   // The head noun decides: `Iran's permanent mission to the UN` is a mission, `a Security Council resolution` is not a council.
-  const head = name.split(/\s+(?:of|to|for|at|in|on|from|with)\s+/iu)[0]!.split(/\s+/u).pop()!;
+  const head = name.split(HEAD_END)[0]!.split(/\s+/u).pop()!;
   if (ORGANISATION_NOUNS.has(bare(head))) return name;
   // `Turkey's disaster agency AFAD`: a body described, then named.
   const named = /\b(?<noun>\p{Ll}+)\s+(?<name>(?:\p{Lu}[\p{L}-]*\s*)+)$/u.exec(name);
@@ -156,7 +161,7 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
 /** Whether a phrase's head noun is a body's (`the Tajik Foreign Ministry`, `the International Committee of the Red Cross`): then it names an organisation, whatever name-like words it holds. */
 export function headedByOrganisation(phrase: string): boolean {
   const plain = phrase.replace(/\s*\([^)]*\)/gu, '').trim().replace(/[,.;:]+$/u, '');
-  const head = plain.split(/\s+(?:of|to|for|at|in|on|from|with)\s+/iu)[0]!.split(/\s+/u).pop() ?? '';
+  const head = plain.split(HEAD_END)[0]!.split(/\s+/u).pop() ?? '';
   return ORGANISATION_NOUNS.has(bare(head)) && !SPOKESPERSON.test(plain);
 }
 

@@ -6,8 +6,9 @@ import { BODY_KINDS } from '../lexicon/bodies.ts';
 import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS } from '../lexicon/names.ts';
 import { PLACE_NOUNS } from '../lexicon/places.ts';
+import { MONTHS } from '../lexicon/calendar.ts';
 import { NUMBER_WORDS } from '../lexicon/figures.ts';
-import { NAME_TITLES, PERSON_DESCRIPTORS, ROLE_CLASSES } from '../lexicon/roles.ts';
+import { GENDERED_WORDS, NAME_TITLES, PERSON_DESCRIPTORS, PERSONAL_TITLES, ROLE_CLASSES } from '../lexicon/roles.ts';
 import { acronymOf, headedByOrganisation, stateOfCapital, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
 /** A body named by a proper word and what it is: `the U.N. humanitarian office`, `Iraq’s Security Media Cell`. */
@@ -31,6 +32,8 @@ export interface LocalPerson {
   roles: Set<string>;
   /** Descriptors the article uses for this person (`the Iranian UN envoy`). */
   descriptors: Set<string>;
+  /** `m` or `f` when a title or descriptor says so (`Mrs`, `his wife`): what a pronoun of the other may never mean. */
+  gender?: 'm' | 'f';
   /**
    * Another name readers look an organisation up by: its acronym as the article gives it in brackets
    * (`ICRC`), or the state a capital speaks for (`Tehran said` → `Iran`).
@@ -171,7 +174,11 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     const goesOn = /^\s+(?:and|of|for)\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(run[run.length - 1]!.end))?.[1];
     if (goesOn && goesOn.split(/\s+/u).some((w) => NOT_PERSON_WORDS.has(w.toLowerCase()))) continue;
     if (words.some((w) => NAME_TITLES.has(w.word.toLowerCase()))) continue;
-    if (words.some((w) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) || ALL_CAPS.test(w.word) || FUNCTION_WORDS.has(w.word.toLowerCase()))) continue;
+    // (A month before another name is a first name, `April Martel`; a date is `April 5`.)
+    const notName = (w: { word: string }, k: number) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) && !(k < words.length - 1 && MONTHS.includes(w.word));
+    if (words.some((w, k) => notName(w, k) || ALL_CAPS.test(w.word) || FUNCTION_WORDS.has(w.word.toLowerCase()))) continue;
+    // `Iran-backed Hezbollah`, `Kyiv-based Lumen`: a word saying who backs or houses a body is no part of a person's name.
+    if (words.some((w) => /-(?:backed|based|led|linked|aligned|allied|run|controlled|affiliated|funded)$/iu.test(w.word))) continue;
     // Stops end abbreviations, never names, but for a middle initial: `Lloyd J. Austin`.
     if (words.some((w, k) => w.word.endsWith('.') && !(k > 0 && k < words.length - 1 && /^\p{Lu}\.$/u.test(w.word)))) continue;
     const start = words[0]!.start;
@@ -221,7 +228,11 @@ export class ArticlePeople {
    */
   position = 0;
 
+  /** The article's sentences, as read: where each sentence's paragraph is. */
+  readonly sentences: readonly Sentence[];
+
   constructor(sentences: readonly Sentence[] = []) {
+    this.sentences = sentences;
     this.#properWords = properWordsOf(sentences);
   }
 
@@ -257,7 +268,8 @@ export class ArticlePeople {
    */
   lastBody(): LocalPerson | null {
     // A ministry, a coastguard or a district is never `the company`: only bodies whose name says nothing of what they are.
-    const bodies = this.persons.filter((p) => p.kind === 'organisation' && !isStateKey(p.surname) && !headedByOrganisation(p.name) && p.firstSeen <= this.position);
+    // Nor a body known by its initials (`UN`, `EU`), which are states' and governments' bodies.
+    const bodies = this.persons.filter((p) => p.kind === 'organisation' && !isStateKey(p.surname) && !headedByOrganisation(p.name) && !/^\p{Lu}{2,}$/u.test(p.name) && p.firstSeen <= this.position);
     return this.#mostRecent(bodies);
   }
 
@@ -314,6 +326,8 @@ export class ArticlePeople {
     const longer = organisations.filter((o) => o.firstSeen <= this.position && keyWords.every((w) => o.surname.split(' ').includes(w)));
     const meant = this.#mostRecent(longer);
     if (meant) return meant;
+    // `the army`, `the militant group`: a common noun alone is no name, so it only ever means a body named before.
+    if (!/\p{Lu}/u.test(name)) return null;
     const organisation: LocalPerson = { kind: 'organisation', name, surname: key, given: [], roles: new Set(), descriptors: new Set(), firstSeen: this.position, lastSeen: this.position };
     if (alias) organisation.alias = alias;
     this.persons.push(organisation);
@@ -334,6 +348,13 @@ export class ArticlePeople {
     const near = persons.filter((p) => spellsLike(p.surname, key));
     const surnames = new Set(near.map((p) => p.surname));
     return surnames.size === 1 ? this.#mostRecent(near) : null;
+  }
+
+  /** Notes a person's gender from the words before their name (a title, `his wife`), unless already known. */
+  noteGender(person: LocalPerson, before: string): void {
+    if (person.gender) return;
+    const words = before.toLowerCase().split(/[^\p{L}]+/u).slice(-3);
+    for (const gender of ['m', 'f'] as const) if (words.some((w) => GENDERED_WORDS[gender].includes(w))) person.gender = gender;
   }
 
   /** The unnamed source described so (the same description is the same source within an article). */
@@ -495,13 +516,8 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
     // Bodies the article names (`the Ministry of Health`), so that a later `the ministry` is that one.
     for (const run of sentence.text.matchAll(NAMED_BODY)) if (headedByOrganisation(run[0])) people.resolveOrganisation(run[0]);
     for (const phrase of sentence.text.matchAll(DESCRIBED_BODY)) people.resolveOrganisation(phrase[0]);
-    // `President Okafor`: a title before a surname already named ties the title's role to that person.
-    for (const titled of sentence.text.matchAll(TITLED_SURNAME)) {
-      if (!NAME_TITLES.has(titled.groups!['title']!.toLowerCase())) continue;
-      const person = people.bySurname(titled.groups!['surname']!);
-      if (person) people.tie(person, titled.groups!['title']!);
-    }
-    for (const mention of people.namesIn(sentence.text)) {
+    const mentions = people.namesIn(sentence.text);
+    for (const mention of mentions) {
       const person = people.addName(mention.name);
       people.seen(person);
       people.noteNamed(sentence.index, person);
@@ -515,6 +531,7 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
       });
       // A title is a role too: `Mayor Teresa Villanueva` is `the mayor`, `General Hassan Abakar` `the general`.
       if (titles) people.tie(person, titles);
+      people.noteGender(person, `${titles} ${sentence.text.slice(Math.max(0, mention.start - 40), mention.start)}`);
       const clause = before.split(/[;:.]|\b(?:that|and|after|before|while|by)\s/u).pop() ?? '';
       // `ROLE, NAME` is an apposition too; otherwise only the words since the last comma describe the name.
       const chunks = clause.split(',');
@@ -525,6 +542,24 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
       const after = APPOSITION_AFTER.exec(sentence.text.slice(mention.end));
       // Without a determiner, only a role: `Mwansa Chileshe, general secretary of the union,`.
       if (after?.[1] && (/^(?:the|a|an|his|her|its|their)\s/u.test(after[1]) || rolesIn(after[1]).size > 0)) people.tie(person, after[1]);
+    }
+    // `President Okafor`: a title before a surname already named ties the title's role to that person.
+    for (const titled of sentence.text.matchAll(TITLED_SURNAME)) {
+      // (Read after the full names: `Sheikh Ada al-Rashid` is one name, not a title before `Ada`.)
+      const at = titled.index + titled[0].length - titled.groups!['surname']!.length;
+      if (mentions.some((m) => at >= m.start && at < m.end)) continue;
+      const title = titled.groups!['title']!.replace(/\.$/u, '');
+      if (!NAME_TITLES.has(title.toLowerCase())) continue;
+      const surname = titled.groups!['surname']!;
+      const word = surname.toLowerCase();
+      if (NAME_TITLES.has(word) || ROLE_OF_NOUN.has(word) || ALL_CAPS.test(surname) || FUNCTION_WORDS.has(word)) continue;
+      // `Mrs Okafor said`, `President Okafor`: a person, even when the article never gives a first name.
+      const creates = PERSONAL_TITLES.includes(title.toLowerCase()) && !NOT_PERSON_WORDS.has(word) && !STATE_NAMES.has(word);
+      const person = people.bySurname(surname) ?? people.byGivenName(surname) ?? (creates ? people.addName(surname) : null);
+      if (!person) continue;
+      people.tie(person, title);
+      people.noteGender(person, title);
+      people.noteNamed(sentence.index, person);
     }
   }
   tieLede(sentences, people);

@@ -142,9 +142,13 @@ function cover(body: string, a: Span, b: Span | null): Span {
 function locate(text: string, phrase: string, offset: number): Span | null {
   const words = phrase.split(/\s+/u).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
   if (words.length === 0) return null;
-  let found: Span | null = null;
-  for (const m of text.matchAll(new RegExp(words.join('\\s+'), 'gu'))) found = { start: offset + m.index, end: offset + m.index + m[0].length };
-  return found;
+  const last = (pattern: string): Span | null => {
+    let found: Span | null = null;
+    for (const m of text.matchAll(new RegExp(pattern, 'gu'))) found = { start: offset + m.index, end: offset + m.index + m[0].length };
+    return found;
+  };
+  // The phrase as read, or, where an aside was blanked out of it (`the force (UNIFIL) commander`), its head word.
+  return last(words.join('\\s+')) ?? last(words[words.length - 1]!);
 }
 
 /** An attempt from a resolution and the evidence for it. */
@@ -474,7 +478,8 @@ export function attributeReported(context: ArticleText, sentence: Sentence): Att
 /** The person who is the subject of a sentence, if it has one: who a later pronoun means. */
 export function subjectPerson({ spans, state }: ArticleText, sentence: Sentence): LocalPerson | null {
   const masked = maskQuotes(sentence.text, spans, sentence.start);
-  const subject = subjectOf(masked.trim());
+  // `Norman Atkins, who lives in Mill Close, represented …`: the subject without its relative clause.
+  const subject = subjectOf(masked.trim())?.split(/,\s*(?:who|which|whose|whom)\b/u)[0];
   return subject && subject.split(/\s+/u).length <= 16 ? resolveSpeaker(subject, state).speaker : null;
 }
 
@@ -533,7 +538,15 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     const relative = i === chunks.length - 1 ? /^(?:which|who|that|whom)\s+(?<rest>\S.*)$/u.exec(chunk) : null;
     if (relative && !/^\p{Ll}+(?:ed|s)\b/u.test(relative.groups!['rest']!)) chunk = relative.groups!['rest']!;
     if (chunk.length === 0 || ASIDE_CLAUSE.test(chunk)) continue;
+    // `Homeowners in Mill Close, Halvik, said`: a single place name after a comma is where, not who.
+    if (i > 0 && /^\p{Lu}[\p{L}'’-]+$/u.test(chunk) && /\p{Lu}[\p{L}'’-]*\s*$/u.test(chunks[i - 1]!) && !context.state.people.isSurname(chunk)) continue;
     if (/\b(?:and|but)$/iu.test(chunk)) {
+      // `…, Okafor stood up and shouted`: a clause that opens with its own subject, before any speech verb.
+      const own = /^(?<subject>(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}|(?:he|she|they|it)\s+)(?=(?:\p{Ll}+ed|stood|rose|went|came|took|got|ran|left|sat|held|made|gave|began|fell|threw|broke|spoke|turned)\b)/u.exec(chunk);
+      if (own && !FIRST_SPEECH.test(chunk) && !OPENER.test(chunk)) {
+        const found = resolveSpeaker(own.groups!['subject']!, context.state);
+        if (found.speaker) return resolved(found, own.groups!['subject']!.trim());
+      }
       // `… dismissed the claims as "…" and said …`: the subject of the verb before `and`.
       const upto = chunks.slice(0, i + 1).join(',');
       const verb = lastMatch(GOVERNING_VERB, upto.replace(/\s*\b(?:and|but)\s*$/iu, ''));

@@ -93,10 +93,18 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     for (const q of quotations.slice(quotations.length - inSentence.length)) if (q.speaker) people.seen(q.speaker);
     if (sentenceSpeaker) people.seen(sentenceSpeaker);
     for (const person of people.namedIn(sentence.index)) people.seen(person);
-    // Whoever the sentence is about is who a later `he` or `she` (or, for a body, `it`) means.
+    // Whoever the sentence is about is who a later `he` or `she` (or, for a body, `it`) means: a
+    // person, or someone unnamed or speaking for a body (`a militia official said` … `he said`).
     const about = sentenceSpeaker ?? subjectPerson(context, sentence);
-    if (about?.kind === 'person') state.topic = about;
-    if (about?.kind === 'organisation') state.topicOrganisation = about;
+    const spokenForBody = sentenceAttribution !== null && /\/(?:spokesperson|unnamed-source)$/u.test(sentenceAttribution.rule);
+    if (about?.kind === 'person' || about?.kind === 'unnamed' || (about && spokenForBody)) {
+      state.topic = about;
+      state.topicAt = sentence.index;
+    }
+    if (about?.kind === 'organisation') {
+      state.topicOrganisation = about;
+      state.topicOrganisationAt = sentence.index;
+    }
     state.previousOrganisation = sentenceSpeaker?.kind === 'organisation' ? sentenceSpeaker : null;
     if (sentenceSpeaker) {
       for (const noun of DOCUMENT_NOUNS) if (new RegExp(`\\b${noun}\\b`, 'iu').test(sentence.text)) state.documents.set(noun, sentenceSpeaker);

@@ -31,6 +31,20 @@ const UNNAMED_SOURCE = new RegExp(
 /** `the source`, `the official`: the unnamed source of that kind quoted last (one person: `the media` is the press at large). */
 const DEFINITE_SOURCE = new RegExp(`^the\\s+(?:\\p{Ll}+\\s+){0,2}(?<head>${SOURCE_NOUNS.filter((n) => !/(?:s|media)$/u.test(n)).join('|')})$`, 'iu');
 
+/**
+ * How many paragraphs after its subject was last made a pronoun may still mean them: news repeats
+ * the name or the attribution well within that; beyond it, the text no longer settles who.
+ * (Paragraphs, not sentences: a caption or credit line between does not move the subject.)
+ */
+const PRONOUN_REACH = 2;
+
+/** Whether the sentence being read is within `PRONOUN_REACH` paragraphs of the sentence `at`. */
+function withinReach(state: ReadingState, at: number): boolean {
+  if (at < 0) return false;
+  const sentences = state.people.sentences;
+  return (sentences[state.people.position]?.paragraph ?? 0) - (sentences[at]?.paragraph ?? 0) <= PRONOUN_REACH;
+}
+
 /** Descriptors of someone unnamed: `one diplomat`, `a senior official`, `another witness`. */
 const INDEFINITE = /^(?:a|an|one|another|some|several|two|three)\s/iu;
 
@@ -39,8 +53,12 @@ export interface ReadingState {
   people: ArticlePeople;
   /** The person the text is about: who a later `he` or `she` means. */
   topic: LocalPerson | null;
+  /** The sentence that made `topic` its subject: a pronoun far from it means nobody the text settles. */
+  topicAt: number;
   /** The organisation the text is about: who a later `it` means. */
   topicOrganisation: LocalPerson | null;
+  /** The sentence that made `topicOrganisation` its subject. */
+  topicOrganisationAt: number;
   /** The organisation that spoke in the sentence before: who a following `they` means. */
   previousOrganisation: LocalPerson | null;
   /** The organisation whose unnamed spokesperson spoke last: who `the spokesperson said` means. */
@@ -51,7 +69,7 @@ export interface ReadingState {
 
 /** A new reading state for an article whose people are collected. */
 export function startReading(people: ArticlePeople): ReadingState {
-  return { people, topic: null, topicOrganisation: null, previousOrganisation: null, spokesOrganisation: null, documents: new Map() };
+  return { people, topic: null, topicAt: -1, topicOrganisation: null, topicOrganisationAt: -1, previousOrganisation: null, spokesOrganisation: null, documents: new Map() };
 }
 
 /**
@@ -115,12 +133,22 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
   {
     name: 'pronoun',
     recognises: '`he`, `she`: the person the text last made its subject',
-    apply: (subject, state) => (PERSONAL_PRONOUN.test(subject) ? state.topic : undefined),
+    apply: (subject, state) => {
+      if (!PERSONAL_PRONOUN.test(subject)) return undefined;
+      const topic = state.topic;
+      // Only a subject of the last few sentences, and never a woman for `he` or a man for `she`.
+      if (!topic || !withinReach(state, state.topicAt)) return null;
+      const gender = /^he$/iu.test(subject) ? 'm' : 'f';
+      return topic.gender && topic.gender !== gender ? null : topic;
+    },
   },
   {
     name: 'pronoun-it',
     recognises: '`it`: the organisation the text is about',
-    apply: (subject, state) => (/^it$/iu.test(subject) ? state.topicOrganisation : undefined),
+    apply: (subject, state) => {
+      if (!/^it$/iu.test(subject)) return undefined;
+      return withinReach(state, state.topicOrganisationAt) ? state.topicOrganisation : null;
+    },
   },
   {
     name: 'pronoun-they',

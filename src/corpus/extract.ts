@@ -123,6 +123,9 @@ function isTextSizeControl(line: Line): boolean {
   );
 }
 
+/** Words that date a line on their own: a month (`jan`, `january`), `today`, `yesterday`. */
+const DATED = new RegExp(`^(?:${[...MONTHS.map((m) => m.slice(0, 3)), ...RELATIVE_DAYS].map((w) => w.toLowerCase()).join('|')})`, 'u');
+
 const DATE_WORDS = new Set(
   [
     ...[...MONTHS, ...MONTH_ABBREVIATIONS, ...WEEKDAYS, ...WEEKDAY_ABBREVIATIONS].map((w) => w.toLowerCase()),
@@ -152,7 +155,7 @@ function isDateOnly(line: Line): boolean {
     }
     if (!DATE_WORDS.has(token)) return false;
     if (token.length >= 3 && !['on', 'at', 'of', 'ago', 'min', 'day', 'date', 'time', 'last', 'local'].includes(token)) {
-      dated ||= /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|yesterday)/u.test(token);
+      dated ||= DATED.test(token);
     }
   }
   return dated;

@@ -3,21 +3,24 @@
  * `agency`, `coastguard`), what bodies issue (`statement`, `report`), and the words of company names.
  */
 
+/** Head nouns of the offices of a state or a body: `the UN humanitarian office`, `the country's security cell`. */
+export const OFFICE_NOUNS: readonly string[] = ['office', 'agency', 'ministry', 'mission', 'cell', 'command', 'service', 'department'];
+
 /**
  * Head nouns of bodies that issue statements. A noun phrase holding one (`the foreign ministry`,
  * `Iran's permanent mission to the UN`) names an organisation, whether or not it is capitalised.
  */
 export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
-  'ministry', 'mission', 'government', 'pentagon', 'army', 'military', 'embassy', 'office', 'council',
-  'agency', 'department', 'committee', 'commission', 'police', 'court', 'parliament', 'presidency',
+  ...OFFICE_NOUNS,
+  'government', 'pentagon', 'army', 'military', 'embassy', 'council',
+  'committee', 'commission', 'police', 'court', 'parliament', 'presidency',
   'cabinet', 'kremlin', 'administration', 'organisation', 'organization', 'coalition', 'alliance',
-  'command', 'secretariat', 'directorate', 'authority', 'union', 'bureau', 'headquarters', 'navy',
-  'corps', 'service', 'observatory', 'monitor', 'fund', 'programme', 'program', 'bank',
+  'secretariat', 'directorate', 'authority', 'union', 'bureau', 'headquarters', 'navy',
+  'corps', 'observatory', 'monitor', 'fund', 'programme', 'program', 'bank',
   'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel', 'campaign',
   'firm', 'operator', 'charity', 'hospital', 'university', 'institute', 'commission', 'board', 'tribunal', 'forces',
   'district', 'coastguard', 'guard', 'centre', 'center', 'society', 'association', 'federation', 'foundation', 'collective',
-  'front', 'brigade', 'brigades', 'militia', 'battalion', 'battalions', 'cell',
-]);
+  'front', 'brigade', 'brigades', 'militia', 'battalion', 'battalions', ]);
 
 /** Nouns for what an organisation issues; as a subject (`the statement said`) they stand for its author. */
 export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué', 'report', 'message', 'release', 'declaration', 'note', 'study', 'audit', 'review', 'inquiry', 'investigation'] as const;

@@ -3,7 +3,7 @@
  * never in one (`Council`, `Strip`), particles inside one (`al-`, `van der`), and the small words
  * that open sentences and phrases.
  */
-import { COMPANY_WORDS, DOCUMENT_NOUNS } from './bodies.ts';
+import { COMPANY_WORDS, DOCUMENT_NOUNS, ORGANISATION_NOUNS } from './bodies.ts';
 import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from './calendar.ts';
 import { PLACE_NOUNS } from './places.ts';
 
@@ -13,21 +13,21 @@ import { PLACE_NOUNS } from './places.ts';
  * not a person's name.
  */
 export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
-  'united', 'nations', 'states', 'kingdom', 'council', 'security', 'republic', 'islamic', 'forces', 'armed',
-  'guard', 'guards', 'corps', 'revolutionary', 'ministry', 'department', 'office', 'agency', 'news', 'press',
-  'tv', 'strip', 'desert', 'east', 'west', 'north', 'south', 'asia', 'europe', 'africa', 'america', 'province',
-  'base', 'army', 'navy', 'air', 'force', 'party', 'government', 'parliament', 'assembly', 'court',
-  'university', 'organization', 'organisation', 'committee', 'commission', 'union', 'mission', 'embassy',
-  'pentagon', 'white', 'house', 'kremlin', 'supreme', 'national', 'international', 'tower', 'operation',
-  'storm', 'charter', 'times', 'post', 'journal', 'network', 'media', 'group', 'groups', 'company', 'bank',
-  'general', 'secretary', 'middle', 'gulf', 'sea', 'river', 'city', 'county', 'state', 'district', 'region',
-  'street', 'square', 'airport', 'field', 'oilfield', 'hospital', 'school', 'church', 'mosque', 'agreement',
-  'treaty', 'resolution', 'article', 'day', 'federal', 'central', 'command', 'regime', 'authority',
-  'authorities', 'institute', 'foundation', 'centre', 'center', 'service', 'services', 'brigade', 'brigades',
-  'movement', 'front', 'alliance', 'coalition', 'affairs', 'foreign', 'defense', 'defence', 'interior',
-  'society', 'association', 'federation', 'collective', 'crescent', 'cross', 'fund', 'programme', 'program',
-  'observatory', 'bureau', 'directorate', 'secretariat', 'health', 'public', 'management', 'reduction',
-  'assistant', 'secretary-general', 'under-secretary-general', 'deputy', 'council', 'shield', 'village',
+  ...ORGANISATION_NOUNS,
+  'united', 'nations', 'states', 'kingdom', 'security', 'republic', 'islamic', 'armed',
+  'guards', 'revolutionary', 'news', 'press',
+  'strip', 'desert', 'east', 'west', 'north', 'south', 'asia', 'europe', 'africa', 'america', 'province',
+  'base', 'air', 'force', 'assembly',
+  'white', 'house', 'supreme', 'national', 'international', 'tower', 'operation',
+  'storm', 'charter', 'times', 'post', 'journal', 'media', 'groups',
+  'general', 'secretary', 'middle', 'gulf', 'sea', 'river', 'city', 'county', 'state', 'region',
+  'street', 'square', 'airport', 'field', 'oilfield', 'school', 'church', 'mosque', 'agreement',
+  'treaty', 'resolution', 'article', 'day', 'federal', 'central', 'regime',
+  'authorities', 'services',
+  'affairs', 'foreign', 'defense', 'defence', 'interior',
+  'crescent', 'cross',
+  'health', 'public', 'management', 'reduction',
+  'assistant', 'secretary-general', 'under-secretary-general', 'deputy', 'shield', 'village',
   'town', 'valley', 'border', 'post', 'route', 'flight', 'signal', 'protocol', 'case', 'no',
   // Plural nouns in bodies' names: `Asian Network for Free Elections`, `Doctors Without Borders`.
   'congress', 'elections', 'rights', 'relations', 'studies', 'borders', 'workers', 'refugees', 'veterans',

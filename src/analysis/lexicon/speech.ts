@@ -139,6 +139,15 @@ export const SPEECH_VERBS: Readonly<Record<string, SpeechVerb>> = {
  */
 export const TELLING_FORMS: readonly string[] = ['told', 'tells', 'informed', 'urged', 'warned', 'assured', 'asked'];
 
+/** Telling verbs in the passive, whose agent after `by` is the speaker: `were told by officials`. */
+export const PASSIVE_TELLING_FORMS: readonly string[] = [...TELLING_FORMS.filter((f) => f !== 'tells'), 'advised', 'ordered', 'instructed'];
+
+/** Verbs a document speaks with as its subject: `The report found that …`. */
+export const FINDING_FORMS: readonly string[] = ['found', 'finds', 'concluded', 'concludes', 'showed', 'shows', 'said', 'says'];
+
+/** Participles that hold words at a distance, a name given rather than words said: `dubbed "…"`. */
+export const NAMING_PARTICIPLES: readonly string[] = ['dubbed', 'termed', 'branded', 'labelled', 'labeled'];
+
 /** Every finite form, as listed. */
 export const FINITE_SPEECH_FORMS: readonly string[] = Object.values(SPEECH_VERBS).flatMap((v) => v.finite);
 

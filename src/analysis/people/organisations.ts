@@ -1,6 +1,8 @@
 import { countries } from 'countries-list';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/bodies.ts';
 import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
+import { NAME_PARTICLES } from '../lexicon/names.ts';
+import { PLACE_NOUNS } from '../lexicon/places.ts';
 import { PERSONAL_TITLES, SPOKESPERSON_NOUNS } from '../lexicon/roles.ts';
 
 /**
@@ -36,7 +38,10 @@ function stateNamesOf(c: unknown): string[] {
 }
 
 /** Words that join the capitalised words of a proper name: `Department of Defense`, `Iran's Ministry`. */
-const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'del', 'della', 'des', 'du', 'da', 'do', 'di', 'la', 'las', 'los', 'le', 'al', 'van', 'von']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'della', 'des', 'do', 'las', 'los', ...NAME_PARTICLES]);
+
+/** Whose a body is, before its name: `the country’s Ministry of Mines`, `the state Office of Inspector General`. */
+const OWNER_BEFORE_NAME = new RegExp(`^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\\s+)?(?:${['country', 'nation', 'government', 'company', 'kingdom', ...PLACE_NOUNS].join('|')})(?:['’]s)?\\s+(?=\\p{Lu})`, 'u');
 
 /** Where the head of a body's name ends: `the Council of …`, `the Council under General …`, `the mission to the UN`. */
 const HEAD_END = /\s+(?:of|to|for|at|in|on|from|with|under|led\s+by|headed\s+by)\s+/iu;
@@ -119,7 +124,7 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
     .replace(/^(\p{Lu}\p{Ll}+(?:ing|ly))\s+(?=\p{Lu})/u, (word, bareWord: string) => (properWords.has(bareWord.toLowerCase()) ? word : ''))
     .replace(/^.*?\S-based\s+/u, '')
     // `the country’s Ministry of Mines` is the Ministry of Mines, `the state Office of Inspector General` the Office.
-    .replace(/^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:country|nation|government|state|company|city|region|province|island|kingdom)(?:['’]s)?\s+(?=\p{Lu})/u, '');
+    .replace(OWNER_BEFORE_NAME, '');
   const list = words(name);
   if (list.length === 0 || list.length > 12) return null;
   // `Chief Ada Okafor`, `Mrs Okafor`: a person's title opens a person's name, never a body's.

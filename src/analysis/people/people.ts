@@ -2,7 +2,7 @@
  * People in one article: who is named, which roles the article ties to whom, and how a noun
  * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
-import { BODY_KINDS } from '../lexicon/bodies.ts';
+import { BODY_KINDS, OFFICE_NOUNS } from '../lexicon/bodies.ts';
 import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS } from '../lexicon/names.ts';
 import { PLACE_NOUNS } from '../lexicon/places.ts';
@@ -12,7 +12,7 @@ import { GENDERED_WORDS, NAME_TITLES, PERSON_DESCRIPTORS, PERSONAL_TITLES, ROLE_
 import { acronymOf, headedByOrganisation, stateOfCapital, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
 /** A body named by a proper word and what it is: `the U.N. humanitarian office`, `Iraq’s Security Media Cell`. */
-const DESCRIBED_BODY = new RegExp(`(?<![\\p{L}’'])(?:\\p{Lu}[\\p{L}.’'-]*\\s+)+(?:(?!(?:${PLAIN_SPEECH_FORMS.join('|')}|his|her|its|their|the|a|an|and|was|is|has|had)\\b)\\p{Ll}+\\s+){0,2}(?:office|agency|ministry|mission|cell|command|service|department)\\b`, 'gu');
+const DESCRIBED_BODY = new RegExp(`(?<![\\p{L}’'])(?:\\p{Lu}[\\p{L}.’'-]*\\s+)+(?:(?!(?:${PLAIN_SPEECH_FORMS.join('|')}|his|her|its|their|the|a|an|and|was|is|has|had)\\b)\\p{Ll}+\\s+){0,2}(?:${OFFICE_NOUNS.join('|')})\\b`, 'gu');
 
 /** A run of capitalised words joined by `of`/`for`/`and`/`the`: a body's name when its head noun is a body's (`Ministry of Health`). */
 const NAMED_BODY = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;

@@ -8,7 +8,7 @@
 import { DOCUMENT_NOUNS } from '../lexicon/bodies.ts';
 import { RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
 import { PERSON_DESCRIPTORS, TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
-import { SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN, TELLING_FORMS } from '../lexicon/speech.ts';
+import { FINDING_FORMS, PASSIVE_TELLING_FORMS, SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN, TELLING_FORMS } from '../lexicon/speech.ts';
 import { findNames, rolesIn, subjectOf, trimSubject, type LocalPerson } from '../people/people.ts';
 import type { Sentence } from '../types.ts';
 import { maskQuotes, type QuoteSpan } from './spans.ts';
@@ -103,7 +103,10 @@ const ATTRIBUTION_SENTENCE = new RegExp(`^(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(
 /** An attribution closing the sentence after a quotation: `… "…" of the plan, Okafor told reporters.` */
 const LATER_ATTRIBUTION = new RegExp(`,\\s*(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b[^,;"“”]*$`, 'du');
 /** A passive speech verb with its agent: `were told by officials`, `had been warned by the coastguard`. */
-const PASSIVE_BY = /\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(?:told|warned|informed|advised|asked|urged|ordered|instructed)\s+by\s+(?<np>(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:that|it|they|he|she|we|to|the)\b|\s*[,:]|\s*$)/dgu;
+const PASSIVE_BY = new RegExp(
+  `\\b(?:was|were|been|being|is|are)\\s+(?:\\p{Ll}+ly\\s+)?(?:${PASSIVE_TELLING_FORMS.join('|')})\\s+by\\s+(?<np>(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?[\\p{L}'’-]+)(?=\\s+(?:that|it|they|he|she|we|to|the)\\b|\\s*[,:]|\\s*$)`,
+  'dgu',
+);
 /** Nouns for what someone claims: `Israel's claims of "…"` are Israel's words, whoever reports them. */
 const CLAIM = /(?<author>(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,4}\p{Lu}[\p{L}\p{M}.-]*)['’]s?\s+(?:\p{Ll}+\s+)?(?:claims?|descriptions?|accusations?|allegations?|assertions?|remarks?|words|warnings?|denials?|promises?|pledges?|demands?|slogan|label|characterisation|characterization)\s+(?:(?:of|that|about|as|to)\s+)?(?:[\p{Ll}\d'’-]+\s+){0,5}$/u;
 /** A participle whose subject stands right before it, not across a comma: `with the broadcaster Lumen reporting`, `a post from Okafor calling`. */
@@ -113,11 +116,11 @@ const REPORTED_AFTER = new RegExp(`,\\s*(?<np>[^,;:]{1,90}?)\\s+(?:also\\s+)?(?<
 /** `…, according to the UN refugee agency.`: the source, stops inside abbreviations (`U.N.`) included. */
 const ACCORDING_TO = /\b[Aa]ccording to (?<np>[^,;:]{1,80}?)\s*(?:[,;]|\.(?=\s+\p{Lu}|\s*$)|$)/du;
 /** A document as the subject of a verb of finding: `The report found that …`. */
-const DOCUMENT_FINDING = new RegExp(`^(?<np>(?:The|This|That|Its|Their)\\s+(?:\\p{Ll}+\\s+)?(?:${DOCUMENT_NOUNS.join('|')}))\\s+(?<verb>found|finds|concluded|concludes|showed|shows|said|says)\\b`, 'du');
+const DOCUMENT_FINDING = new RegExp(`^(?<np>(?:The|This|That|Its|Their)\\s+(?:\\p{Ll}+\\s+)?(?:${DOCUMENT_NOUNS.join('|')}))\\s+(?<verb>${FINDING_FORMS.join('|')})\\b`, 'du');
 /** A document with its author: `a letter from the union to the board` → the union. */
 const DOCUMENT_FROM = new RegExp(`\\b(?:a|an|the|its|their)\\s+(?:\\p{Ll}+\\s+)?(?:${DOCUMENT_NOUNS.join('|')})\\s+(?:from|by)\\s+(?<np>(?:the\\s+)?\\p{Lu}[^,;]*?)(?:\\s+(?:to|on|about|in|at|over|dated|that|which)\\b|$)`, 'du');
 /** A participle hung on a document: `…, alleging …`. */
-const DOCUMENT_PARTICIPLE = /,\s*(?:alleging|claiming|saying|accusing|insisting|warning|arguing|stating|demanding)\b/u;
+const DOCUMENT_PARTICIPLE = new RegExp(`,\\s*(?:${SPEECH_PARTICIPLES.join('|')})\\b`, 'u');
 
 /** Evidence longer than this is cut to the mention alone: a verb far from its subject is no quick check. */
 const MAX_EVIDENCE = 160;

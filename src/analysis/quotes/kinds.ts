@@ -3,13 +3,18 @@
  * a scare quote nobody is said to have spoken.
  */
 import type { QuotationKind, Sentence } from '../types.ts';
+import { NAME_PARTICLES } from '../lexicon/names.ts';
+import { NAMING_PARTICIPLES } from '../lexicon/speech.ts';
 import type { QuoteSpan } from './spans.ts';
 
 /** Words that show a quotation is held at a distance rather than reported: nobody's statement. */
-const SCARE_LEAD = /(?:so-called|so called|what (?:it|they|he|she|\p{Lu}[\p{L}-]*) (?:calls?|called|terms?|termed|describes? as|described as|dubs?|dubbed)(?:\s+(?:the|a|an|its|their|his|her)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)?|(?:dubbed|termed|branded|labelled|labeled)|(?:designates?|designated)\s+(?:[^"“”.,]{0,40}\s)?as(?:\s+(?:an?|the))?|description of [^"“”]{1,40} as)\s*$/u;
+const SCARE_LEAD = new RegExp(
+  `(?:so-called|so called|what (?:it|they|he|she|\\p{Lu}[\\p{L}-]*) (?:calls?|called|terms?|termed|describes? as|described as|dubs?|dubbed)(?:\\s+(?:the|a|an|its|their|his|her)\\s+[\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+)?)?|(?:${NAMING_PARTICIPLES.join('|')})|designat(?:es?|ed)\\s+(?:[^"“”.,]{0,40}\\s)?as(?:\\s+(?:an?|the))?|description of [^"“”]{1,40} as)\\s*$`,
+  'u',
+);
 
 /** Words a title leaves in lower case: `Hand in Hand with Khorasan`. */
-const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'with', 'for', 'to', 'at', 'by', 'from', 'al', 'el']);
+const TITLE_SMALL_WORDS = new Set(['a', 'the', 'and', 'or', 'of', 'in', 'on', 'with', 'for', 'to', 'at', 'by', 'from', ...NAME_PARTICLES]);
 
 /**
  * A name in quote marks (`“Operation Harmattan”`, `"Southern Shield"`, `“Hand in Hand with Khorasan”`):

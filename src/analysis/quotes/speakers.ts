@@ -5,6 +5,7 @@
  * with the quotation, so a wrong speaker can be traced to its cause.
  */
 import { DOCUMENT_NOUNS, GENERIC_BODY_NOUNS } from '../lexicon/bodies.ts';
+import { NUMBER_WORDS } from '../lexicon/figures.ts';
 import { PERSON_DESCRIPTORS, SOURCE_NOUNS, STAFF_NOUNS } from '../lexicon/roles.ts';
 import { BARE_DOCUMENT, headedByOrganisation } from '../people/organisations.ts';
 import { ArticlePeople, BODY_KIND_BEFORE, headRole, PERSONAL_PRONOUN, rolesIn, trimSubject, type LocalPerson } from '../people/people.ts';
@@ -24,7 +25,7 @@ const INDEFINITE_DOCUMENT = new RegExp(`^(?:a|an)\\s+(?:\\p{Ll}+\\s+)?(?<noun>${
  * says where they are (`… in the village of …`).
  */
 const UNNAMED_SOURCE = new RegExp(
-  `^(?:(?<det>a|an|one|another|some|several|two|three|many|other)\\s+)?(?<mods>(?:[\\p{L}'’-]+\\s+){0,4}?)(?<head>${[...SOURCE_NOUNS, ...PERSON_DESCRIPTORS].join('|')})(?<tail>\\s+(?:surnamed|named|identified as)\\s+\\p{Lu}[\\p{L}'’-]+)?(?:\\s+(?:in|from|at|of|on|with|near|who|familiar|close)\\b.*)?$`,
+  `^(?:(?<det>a|an|another|some|several|many|other|${Object.keys(NUMBER_WORDS).join('|')})\\s+)?(?<mods>(?:[\\p{L}'’-]+\\s+){0,4}?)(?<head>${[...SOURCE_NOUNS, ...PERSON_DESCRIPTORS].join('|')})(?<tail>\\s+(?:surnamed|named|identified as)\\s+\\p{Lu}[\\p{L}'’-]+)?(?:\\s+(?:in|from|at|of|on|with|near|who|familiar|close)\\b.*)?$`,
   'iu',
 );
 
@@ -46,7 +47,7 @@ function withinReach(state: ReadingState, at: number): boolean {
 }
 
 /** Descriptors of someone unnamed: `one diplomat`, `a senior official`, `another witness`. */
-const INDEFINITE = /^(?:a|an|one|another|some|several|two|three)\s/iu;
+const INDEFINITE = new RegExp(`^(?:a|an|another|some|several|${Object.keys(NUMBER_WORDS).join('|')})\\s`, 'iu');
 
 /** What the reading of an article knows at the sentence being read: who a pronoun or a bare noun means. */
 export interface ReadingState {

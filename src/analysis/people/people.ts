@@ -3,6 +3,7 @@
  * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
 import { BODY_KINDS, OFFICE_NOUNS } from '../lexicon/bodies.ts';
+import { IRREGULAR_PAST } from '../lexicon/grammar.ts';
 import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS } from '../lexicon/names.ts';
 import { PLACE_NOUNS } from '../lexicon/places.ts';
@@ -550,7 +551,7 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
       if (mentions.some((m) => at >= m.start && at < m.end)) continue;
       const title = titled.groups!['title']!.replace(/\.$/u, '');
       if (!NAME_TITLES.has(title.toLowerCase())) continue;
-      const surname = titled.groups!['surname']!;
+      const surname = titled.groups!['surname']!.replace(/['’]s$/u, '');
       const word = surname.toLowerCase();
       if (NAME_TITLES.has(word) || ROLE_OF_NOUN.has(word) || ALL_CAPS.test(surname) || FUNCTION_WORDS.has(word)) continue;
       // `Mrs Okafor said`, `President Okafor`: a person, even when the article never gives a first name.
@@ -577,7 +578,7 @@ function tieLede(sentences: readonly Sentence[], people: ArticlePeople): void {
   const lede = sentences.find((s) => /\p{Ll}/u.test(s.text) && s.text.split(/\s+/u).length >= 6);
   if (!lede) return;
   // `A former finance chief of the firm that won the contract told …`: the descriptor is the part before its relative clause.
-  const subject = subjectOf(lede.text)?.split(/\s(?:that|who|which)\s/u)[0];
+  const subject = subjectOf(lede.text)?.split(/\s(?:that|who|which)(?:\s|$)/u)[0];
   // Only a plain descriptor can stand for the person named next: `Iran's UN envoy`, not a clause.
   if (!subject || /[,;:—–()]/u.test(subject) || subject.split(/\s+/u).length > 12) return;
   if (findNames(subject).length > 0 || rolesIn(subject).size === 0) return;
@@ -600,7 +601,7 @@ const ADVERB = /^(?:has|have|had|is|was|were|are|will|would|did|does|been|also|f
 
 
 /** Verbs that end a sentence's subject: speech verbs, auxiliaries and past forms. Enough to find who a sentence is about, not a parser. */
-const FINITE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|did|made|makes|\\p{Ll}+ed)\\b`, 'u');
+const FINITE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|${IRREGULAR_PAST.join('|')}|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|did|made|makes|\\p{Ll}+ed)\\b`, 'u');
 
 /** The sentence's subject: the words before its first verb, after an opening phrase closed by a comma. */
 export function subjectOf(text: string): string | null {

@@ -254,6 +254,20 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
     },
   },
   {
+    name: 'after-name-alone',
+    recognises: '`"…," White House spokeswoman Ada Okafor.`: a name and nothing else after the closing mark, the verb left out',
+    apply: (context, quote, _opening, closing) => {
+      const rest = afterClosing(context, quote, closing);
+      const match = rest === null ? null : /^[\s,]*(?<np>[^,;:.!?"“”]{3,90}?)\s*[.!]?\s*$/du.exec(rest);
+      // Only a name, perhaps after its role: nothing after it, no clause of its own before it.
+      const names = match ? findNames(match.groups!['np']!) : [];
+      if (!match || names.length === 0 || names[names.length - 1]!.end !== match.groups!['np']!.length || CLAUSE_OPENER.test(match.groups!['np']!.trim())) return null;
+      if (/\b\p{Ll}+ed\s/u.test(match.groups!['np']!.slice(0, names[names.length - 1]!.start))) return null;
+      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', quote.close), null));
+      return found.speaker?.kind === 'person' ? found : null;
+    },
+  },
+  {
     name: 'after-clause',
     recognises: '`"…," Ada Okafor, deputy head of the crew, who led the search, said`: a subject with its asides, then the verb',
     apply: (context, quote, _opening, closing) => {
@@ -483,7 +497,12 @@ export function subjectPerson({ spans, state }: ArticleText, sentence: Sentence)
   const masked = maskQuotes(sentence.text, spans, sentence.start);
   // `Norman Atkins, who lives in Mill Close, represented …`: the subject without its relative clause.
   const subject = subjectOf(masked.trim())?.split(/,\s*(?:who|which|whose|whom)\b/u)[0];
-  return subject && subject.split(/\s+/u).length <= 16 ? resolveSpeaker(subject, state).speaker : null;
+  if (!subject || subject.split(/\s+/u).length > 16) return null;
+  // `Another resident of the island, Ada Okafor, went …`: a descriptor then the name; the name says who.
+  const parts = subject.split(',').map((p) => p.trim()).filter(Boolean);
+  const last = parts[parts.length - 1];
+  if (parts.length > 1 && last && findNames(last).length > 0) return resolveSpeaker(last, state).speaker;
+  return resolveSpeaker(subject, state).speaker;
 }
 
 /** The offsets of the last match of a global pattern, or null. */
@@ -503,7 +522,7 @@ function withoutAsides(text: string): string {
 const OPENER = /^(?:In|On|At|After|Before|During|Asked|Speaking|Addressing|According|Following|Despite|Earlier|Later|Meanwhile|Responding|When|While|As|Pressed|Opening|Separately|Elsewhere)\b/u;
 
 /** Clauses that describe rather than name: `who flew in on Wednesday`, `responding to a request`, an age and a home (`Ada Okafor, 31, from Lagos, said`). */
-const ASIDE_CLAUSE = /^(?:who|whom|whose|which|where|that|from|aged|based)\b|^\p{Ll}+ing\b|^\d{1,3}$/u;
+const ASIDE_CLAUSE = /^(?:who|whom|whose|which|where|that|from|aged|based|of|also\s+of|also\s+from)\b|^\p{Ll}+ing\b|^\d{1,3}$/u;
 
 /** Where or when, between a subject and its verb: `in a statement`, `in an interview with the paper`, `on Monday`, `late on Friday`. */
 const TRAILING_CIRCUMSTANCE = new RegExp(
@@ -542,7 +561,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     if (relative && !/^\p{Ll}+(?:ed|s)\b/u.test(relative.groups!['rest']!)) chunk = relative.groups!['rest']!;
     if (chunk.length === 0 || ASIDE_CLAUSE.test(chunk)) continue;
     // `Homeowners in Mill Close, Halvik, said`: a single place name after a comma is where, not who.
-    if (i > 0 && /^\p{Lu}[\p{L}'’-]+$/u.test(chunk) && /\p{Lu}[\p{L}'’-]*\s*$/u.test(chunks[i - 1]!) && !context.state.people.isSurname(chunk)) continue;
+    if (i > 0 && /^\p{Lu}[\p{L}'’-]+$/u.test(chunk) && /\p{Lu}[\p{L}'’-]*\s*$/u.test(chunks[i - 1]!) && !OPENER.test(trimSubject(chunks[i - 1]!)) && !context.state.people.isSurname(chunk)) continue;
     if (/\b(?:and|but)$/iu.test(chunk)) {
       // `…, Okafor stood up and shouted`: a clause that opens with its own subject, before any speech verb.
       const own = /^(?<subject>(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}|(?:he|she|they|it)\s+)(?=(?:\p{Ll}+ed|stood|rose|went|came|took|got|ran|left|sat|held|made|gave|began|fell|threw|broke|spoke|turned)\b)/u.exec(chunk);
@@ -565,7 +584,8 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
       if (person.speaker) return resolved(person, head);
       apposition ??= head;
       const before = trimSubject(chunks[i - 1]!);
-      if (/^\p{Lu}/u.test(before) && !OPENER.test(before)) {
+      // (Not a dateline in capitals: `HALVIK: The port authority said`.)
+      if (/^\p{Lu}/u.test(before) && !OPENER.test(before) && !/^[\p{Lu}\s.'’-]+$/u.test(before)) {
         const named = resolveSpeaker(before, context.state);
         if (named.speaker) return resolved(named, before);
       }

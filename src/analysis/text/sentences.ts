@@ -42,10 +42,10 @@ function endsInAbbreviation(segment: string): boolean {
 
 /**
  * A wire dateline opening the body: `MANILA (GWS) - `, `UNITED NATIONS (CPA) — `, `TEHRAN, Feb. 11 – `,
- * `BISHKEK, April 17 (EWA) – `, `HALVIK, Northern Province - `: a place in capitals with a date, an agency or its region. It says where the story
+ * `BISHKEK, April 17 (EWA) – `, `HALVIK, Northern Province - `, `HALVIK: `: a place in capitals with a date, an agency or its region. It says where the story
  * was filed, not what anyone said, so it is left out of the first sentence.
  */
-const DATELINE = /^\s*(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:\s+\(\p{Lu}[\p{L}\s.]{0,29}\))?|\s+\(\p{Lu}{2,}[\p{L}\s.]{0,28}\))|\p{Lu}{2,}[\p{Lu}'’.-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’.-]*){0,3},\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s+[-–—]\s+/u;
+const DATELINE = /^\s*(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:\s+\(\p{Lu}[\p{L}\s.]{0,29}\))?|\s+\(\p{Lu}{2,}[\p{L}\s.]{0,28}\))|\p{Lu}{2,}[\p{Lu}'’.-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’.-]*){0,3},\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s+[-–—]\s+|^\s*\p{Lu}{3,}(?:\s+\p{Lu}{3,}){0,2}:\s+/u;
 
 /**
  * Splits an article body into sentences with their offsets in the body. Whitespace between

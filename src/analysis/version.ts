@@ -10,6 +10,7 @@ import { BEFORE_CUES, CATEGORY_RULES, EXCLUSION_RULES } from './figures/figures.
 import * as bodies from './lexicon/bodies.ts';
 import * as calendar from './lexicon/calendar.ts';
 import * as figures from './lexicon/figures.ts';
+import * as grammar from './lexicon/grammar.ts';
 import * as names from './lexicon/names.ts';
 import * as places from './lexicon/places.ts';
 import * as roles from './lexicon/roles.ts';
@@ -24,7 +25,7 @@ import { NON_TERMINAL_ABBREVIATIONS } from './text/sentences.ts';
  * condition rewritten inside a rule, a constant of a rule file changed. A word of the lexicon, or a
  * rule added, removed, renamed or moved, needs no bump: `ANALYSIS_VERSION` sees those.
  */
-export const ANALYSIS_FORMAT = 1;
+export const ANALYSIS_FORMAT = 2;
 
 /**
  * A short hash (16 hex digits of SHA-256) of data as JSON: sets and maps as lists of their members,
@@ -60,6 +61,7 @@ export const ANALYSIS_DATA = {
     bodies: exportsOf(bodies),
     calendar: exportsOf(calendar),
     figures: exportsOf(figures),
+    grammar: exportsOf(grammar),
     names: exportsOf(names),
     places: exportsOf(places),
     roles: exportsOf(roles),

@@ -224,3 +224,62 @@ describe('a speaker across paragraphs and names', () => {
     expect(found).toContainEqual(['The team never gave up', 'statement', 'Erik ten Brink']);
   });
 });
+
+describe('safety on unseen news', () => {
+  it('never gives "he" to a woman the article named, nor "she" to a man', () => {
+    const body = 'Mrs Alma Reyes chairs the residents group.\n\nMrs Reyes said: “The hearing was a farce.”\n\n“We were never asked,” he said.';
+    expect(quotation(body, 'never asked').speaker).toBeNull();
+    expect(quotation(body, 'was a farce').speaker).toBe('Alma Reyes');
+  });
+
+  it('lets a pronoun reach back two paragraphs, no further', () => {
+    const near = 'Coach Dan Ekberg spoke after the match.\n\n“We were patient,” he said.';
+    expect(quotation(near, 'patient').speaker).toBe('Dan Ekberg');
+    const far = ['Coach Dan Ekberg spoke after the match.', 'The stadium was full.', 'Rain fell in the second half.', 'Fans sang until the end.', '“We were patient,” he said.'].join('\n\n');
+    expect(quotation(far, 'patient').speaker).toBeNull();
+  });
+
+  it('never makes a speaker of a common noun alone, nor guesses which body "the group" is', () => {
+    const body = 'The UN said aid was blocked.\n\nThe group said its fighters had withdrawn. “We left the town,” the army said.';
+    const found = read(body);
+    // Only the UN's own sentence is the UN's: 'the group' is not guessed to be the last body named.
+    expect(found.filter(([, , speaker]) => speaker === 'UN')).toHaveLength(1);
+    expect(found).toContainEqual(['We left the town', 'statement', null]);
+  });
+
+  it('takes a name and nothing else after the closing mark as the attribution, the verb left out', () => {
+    const body = '“We have the votes on the substance,” White House spokeswoman Ada Okafor.';
+    expect(quotation(body, 'the votes')).toMatchObject({ speaker: 'Ada Okafor', rule: 'after-name-alone/name' });
+  });
+
+  it('reads an address as an aside: "NAME, of Mill Close, said"', () => {
+    const body = 'Tom Berry, of Mill Close, said residents felt they had had “a raw deal” from the council.';
+    expect(quotation(body, 'a raw deal').speaker).toBe('Tom Berry');
+  });
+
+  it('reads present-tense speech verbs of feature copy', () => {
+    const body = 'Nita Sari lost her house.\n\n“There was a great roar and then the water came,” she explains.';
+    expect(quotation(body, 'great roar').speaker).toBe('Nita Sari');
+  });
+
+  it('never takes a dateline in capitals for a speaker: "CITY: The ministry said …"', () => {
+    const body = 'HALVIK: The Coastal Health Ministry said two people had died.\n\nThe ministry said the clinic was “overwhelmed”.';
+    const found = read(body);
+    expect(found.some(([, , speaker]) => speaker === 'HALVIK')).toBe(false);
+    expect(found).toContainEqual(['overwhelmed', 'phrase', 'Coastal Health Ministry']);
+  });
+
+  it('gives a subject that is a descriptor then a name to the name, so a later pronoun means them', () => {
+    const body = [
+      'Bruno Lima and his neighbours pulled a man from the rubble. “Hurry, hurry,” he shouted.',
+      'Another resident of the island, Juna Reis, went to the hospital to see her mother.',
+      '“There was a great roar,” she explains.',
+    ].join('\n\n');
+    expect(quotation(body, 'great roar').speaker).toBe('Juna Reis');
+  });
+
+  it('reads "X stood up and shouted" as X\'s words, not the reporting speaker\'s', () => {
+    const body = 'Prosecutor Mia Holt said as the verdict was read, Carl Dane stood up and shouted: “You will regret this.”';
+    expect(quotation(body, 'regret this').speaker).toBe('Carl Dane');
+  });
+});

@@ -38,7 +38,7 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
   'adm.', 'sgt', 'sgt.', 'sergeant', 'brig', 'brig.', 'brigadier', 'counterpart', 'official', 'leader',
   // Party and standing, as US and UK copy puts them before a name: `Republican Curtis Vane`.
   'republican', 'democrat', 'democratic', 'conservative', 'liberal', 'labour', 'tory', 'incumbent', 'candidate',
-  'commissioner', 'superintendent', 'inspector', 'constable', 'sheriff', 'rear', 'marshal', 'ombudsman', 'prosecutor', 'cdr', 'cdr.', 'cmdr', 'cmdr.',
+  'commissioner', 'superintendent', 'inspector', 'constable', 'sheriff', 'coach', 'rear', 'marshal', 'ombudsman', 'prosecutor', 'cdr', 'cdr.', 'cmdr', 'cmdr.',
 ]);
 
 /** Nouns for someone unnamed who speaks for a body: `a ministry spokesperson`, `an official at the port`. */

@@ -4,6 +4,7 @@
  */
 import type { Article } from '../src/corpus/article.ts';
 import type { Library } from '../src/index/library.ts';
+import { explainNumbers, type NumberReading } from '../src/analysis/figures/figures.ts';
 import type { Figure, Quotation } from '../src/analysis/types.ts';
 import { locateLabels, type LabelFile } from './labels.ts';
 
@@ -115,7 +116,7 @@ export function scoreSet(library: Library, articles: readonly Article[], labels:
         continue;
       }
       if (q.kind === label.kind) labelledFound++;
-      else mistakes.push({ article: article.id, what: `${label.kind} read as ${q.kind}`, text: shorten(label.text) });
+      else mistakes.push({ article: article.id, what: `${label.kind} read as ${q.kind} (rule ${q.rule})`, text: shorten(label.text) });
       if (label.kind === 'scare') continue;
       speakerTotal++;
       const speaker = q.speakerId ? library.speaker(q.speakerId) : undefined;
@@ -123,12 +124,12 @@ export function scoreSet(library: Library, articles: readonly Article[], labels:
       const expected = label.speaker === null ? null : (speakerNames.get(label.speaker) ?? new Set([normaliseName(label.speaker)]));
       const right = expected === null ? names.length === 0 : names.some((n) => expected.has(n));
       if (right) speakerRight++;
-      else mistakes.push({ article: article.id, what: `speaker ${label.speaker ?? 'null'} given as ${speaker?.name ?? 'null'}`, text: shorten(label.text) });
+      else mistakes.push({ article: article.id, what: `speaker ${label.speaker ?? 'null'} given as ${speaker?.name ?? 'null'} (rule ${q.rule}${q.evidence ? `, from "${q.evidence.text}"` : ''})`, text: shorten(label.text) });
     }
     for (const [key, q] of system) {
       found++;
       if (labelKinds.get(key) === q.kind) foundRight++;
-      else if (!labelKinds.has(key)) mistakes.push({ article: article.id, what: `extra ${q.kind}`, text: shorten(q.text) });
+      else if (!labelKinds.has(key)) mistakes.push({ article: article.id, what: `extra ${q.kind} (rule ${q.rule})`, text: shorten(q.text) });
     }
 
     // Figures: a found figure is right when it covers a number labelled as a figure (a range covers two).
@@ -141,19 +142,23 @@ export function scoreSet(library: Library, articles: readonly Article[], labels:
       if (figureLabels.some((n) => covers(f, n))) figuresFoundRight++;
       else {
         const why = notFigures.find((n) => covers(f, n))?.label.why;
-        mistakes.push({ article: article.id, what: `extra figure${why ? ` (labelled ${why})` : ''}`, text: shorten(`${f.text} | ${library.sentencesOf(article.id)[f.sentence]?.text ?? ''}`) });
+        mistakes.push({ article: article.id, what: `extra figure${why ? ` (labelled ${why})` : ''} (rule ${f.rule})`, text: shorten(`${f.text} | ${library.sentencesOf(article.id)[f.sentence]?.text ?? ''}`) });
       }
     }
+    let readings: NumberReading[] | undefined;
     for (const n of figureLabels) {
       figuresLabelled++;
       const f = figures.find((x) => covers(x, n));
       if (!f) {
-        mistakes.push({ article: article.id, what: 'missed figure', text: shorten(`${n.label.text} ${n.label.counted ?? ''} [${n.label.category ?? '?'}]`) });
+        // Why it was missed: the rule that turned the number down, or none when it was never read as one.
+        readings ??= explainNumbers(article.id, article.body, library.sentencesOf(article.id));
+        const turnedDown = readings.find((r) => r.figure === null && n.start >= r.start && n.end <= r.end);
+        mistakes.push({ article: article.id, what: `missed figure (rule ${turnedDown?.rule ?? 'not read as a number'})`, text: shorten(`${n.label.text} ${n.label.counted ?? ''} [${n.label.category ?? '?'}]`) });
         continue;
       }
       figuresLabelledFound++;
       if (!n.label.category || n.label.category === f.category) categoryRight++;
-      else mistakes.push({ article: article.id, what: `figure ${n.label.category} read as ${f.category}`, text: shorten(f.text) });
+      else mistakes.push({ article: article.id, what: `figure ${n.label.category} read as ${f.category} (rule ${f.rule})`, text: shorten(f.text) });
     }
   }
 

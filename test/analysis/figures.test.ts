@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_RULES, EXCLUSION_RULES, explainNumbers, findFigures } from '../../src/analysis/figures/figures.ts';
 import { CUES, FORCE_VERBS, QUALIFIERS, TIME_UNITS } from '../../src/analysis/lexicon/figures.ts';
+import { splitSentences } from '../../src/analysis/text/sentences.ts';
 import type { Figure, Sentence } from '../../src/analysis/types.ts';
 
 /**
@@ -256,7 +257,7 @@ describe('findFigures on news-style sentences not from the fixtures', () => {
   });
 
   it('reads number words: "a dozen helicopters", "twenty-five", "two hundred and fifty"', () => {
-    const body = 'The army deployed 3,000 troops to the border and sent a dozen helicopters. Twenty-five people and two hundred and fifty sheep drowned.';
+    const body = 'The army deployed 3,000 troops to the border and sent a dozen helicopters. Twenty-five people and two hundred and fifty sheep were stranded.';
     expect(figuresIn(body).map(view)).toEqual([
       ['3,000 troops', 3000, null, 'troops', 'deployed'],
       ['a dozen helicopters', 12, null, 'helicopters', 'deployed'],
@@ -516,6 +517,133 @@ describe('findFigures on the ways agencies word a toll', () => {
   });
 });
 
+describe('findFigures on the patterns of real news', () => {
+  /** Category and rule of every figure of `body`, by its text. */
+  const judgedAll = (body: string): Record<string, [string, string]> =>
+    Object.fromEntries(figuresIn(body).map((f) => [f.text, [f.category, f.rule] as [string, string]]));
+
+  it('reads a toll written as a noun phrase: "the killing of three shepherds", "the death of four nurses and two drivers"', () => {
+    expect(judgedAll('Villagers demanded an inquiry into the killing of three shepherds near the dam.')).toEqual({ 'three shepherds': ['killed', 'cue-before'] });
+    expect(judgedAll('The union mourned the death of four nurses and two drivers in the shelling.')).toEqual({
+      'four nurses': ['killed', 'cue-before'],
+      'two drivers': ['killed', 'governed-list'],
+    });
+    // `one of` stays a pronoun after such a noun: the figure is the one counted elsewhere.
+    expect(judgedAll('The group vowed to avenge the killing of one of its commanders.')).toEqual({});
+  });
+
+  it('reads a toll that "was 26", "has risen to 7,588" or "stood at 22", and the number of dead or injured likewise', () => {
+    expect(judgedAll('The death toll from the floods in the valley was 26, officials said.')).toEqual({ '26': ['killed', 'cue-before'] });
+    expect(judgedAll("The death toll from Tuesday's landslides in the two provinces since 3 October has risen to 7,588.")).toEqual({ '7,588': ['killed', 'cue-before'] });
+    expect(judgedAll('Local radio said the number of dead miners stood at 22 by nightfall.')).toEqual({ '22': ['killed', 'cue-before'] });
+    expect(judgedAll('The number of people injured rose to 200 on Friday.')).toEqual({ '200': ['injured', 'cue-before'] });
+    // The nearest count decides, and a toll road is no toll.
+    expect(judgedAll('The toll rose to 26, and the number of injured climbed to 80.')['80']).toEqual(['injured', 'cue-before']);
+    expect(judgedAll('The toll road carries an average of 30,000 cars.')).toEqual({ '30,000 cars': ['other', 'otherwise-other'] });
+  });
+
+  it('reads those "feared dead", "believed buried" or "presumed drowned" as missing, not killed', () => {
+    expect(judgedAll('Troops killed four bandits, and another 12 herders were feared dead, police said.')['another 12 herders']).toEqual(['missing', 'governed-list']);
+    expect(judgedAll('Troops killed four bandits, with another 12 herders feared dead.')['another 12 herders']).toEqual(['missing', 'cue-after']);
+    expect(judgedAll('Nine workers are believed buried in the collapsed tunnel.')).toEqual({ 'Nine workers': ['missing', 'cue-after'] });
+    expect(judgedAll('Seven climbers were swept away and are feared to have died.')).toEqual({ 'Seven climbers': ['missing', 'cue-after'] });
+  });
+
+  it('reads crews at work on a scene and a team of rescuers sized as a compound as deployed', () => {
+    expect(judgedAll('More than 160 firefighters were battling the blaze on Sunday.')).toEqual({ 'More than 160 firefighters': ['deployed', 'forces-at-work'] });
+    expect(judgedAll('Nearly 2,000 rescue workers were searching the rubble.')).toEqual({ 'Nearly 2,000 rescue workers': ['deployed', 'forces-at-work'] });
+    expect(judgedAll('The province sent a 157-member team of rescuers to the valley.')).toEqual({ '157-member team': ['deployed', 'force-size'] });
+    expect(judgedAll('A 40-strong contingent arrived at the camp.')).toEqual({ '40-strong contingent': ['deployed', 'force-size'] });
+    // A group that is no force is still counted, as other; a one-man show is no group.
+    expect(judgedAll('The union will send a five-member fact-finding team to the mine.')).toEqual({ 'five-member fact-finding team': ['other', 'otherwise-other'] });
+    expect(judgedAll('It was a one-man show.')).toEqual({});
+  });
+
+  it('gives every member of an including list the category of the count before it, words first or numbers first', () => {
+    expect(judgedAll('The ministry said 7,588 people had been killed, including 2,913 children, 1,709 women and 397 elderly people.')).toEqual({
+      '7,588 people': ['killed', 'cue-after'],
+      '2,913 children': ['killed', 'including-list'],
+      '1,709 women': ['killed', 'including-list-joined'],
+      '397 elderly people': ['killed', 'including-list-joined'],
+    });
+    expect(judgedAll('The storm killed 11 people, including a firefighter and two children.')['two children']).toEqual(['killed', 'including-list-member']);
+    expect(judgedAll('Four people, including a guard and three cleaners, died in the fire.')).toEqual({
+      'Four people': ['killed', 'cue-after'],
+      'three cleaners': ['killed', 'including-list-member'],
+    });
+    expect(judgedAll('The toll of 26 included 9 children.')['9 children']).toEqual(['killed', 'including-list']);
+  });
+
+  it('reads group nouns in a sentence about deaths as killed: a list after "the toll includes", a sentence opening "This included"', () => {
+    expect(judgedAll('The toll includes “nine Peruvians, two Chileans and one Bolivian,” the agency said.')).toEqual({
+      'nine Peruvians': ['killed', 'cue-before'],
+      'two Chileans': ['killed', 'governed-list'],
+      'one Bolivian': ['killed', 'governed-list'],
+    });
+    expect(judgedAll('The fighting has killed more than 900 people. This included about 125 fighters loyal to the council and 148 tribal gunmen.')).toEqual({
+      'more than 900 people': ['killed', 'cue-before'],
+      'about 125 fighters': ['killed', 'included-in-total'],
+      '148 tribal gunmen': ['killed', 'including-list-joined'],
+    });
+    expect(judgedAll('Three people were killed on Monday. Among them were two children.')['two children']).toEqual(['killed', 'included-in-total']);
+    expect(judgedAll('Five people, four of them children, drowned when the boat capsized.')['Five people']).toEqual(['killed', 'cue-after']);
+    expect(judgedAll('The fire killed a mother and her three children.')).toEqual({ 'three children': ['killed', 'cue-before'] });
+    expect(judgedAll('Gunmen shot dead 15 worshippers at a mosque.')).toEqual({ '15 worshippers': ['killed', 'cue-before'] });
+    expect(judgedAll('A strike killed the heads of its two field stations along with three guards.')['three guards']).toEqual(['killed', 'cue-before']);
+  });
+
+  it('reads Indian digit grouping and a space as thousands separator as one number', () => {
+    const figures = figuresIn('The floods displaced 1,32,732 people, and officials said 100 000 more had fled the coast. In 2019 300 people died.');
+    expect(figures.map((f) => [f.text, f.value])).toEqual([
+      ['1,32,732 people', 132732],
+      ['100 000 more', 100000],
+      ['300 people', 300],
+    ]);
+    expect(explainNumbers('a', 'The code 1,2,3 is no number.', sentencesOf('The code 1,2,3 is no number.')).map((r) => r.rule)).toEqual(['identifier']);
+  });
+
+  it('reads an initialism, a model and quoted words as what is counted: "three U.S. soldiers", "two F-15s", 30 “massacres”', () => {
+    // (The real splitter, which knows that `U.S.` ends no sentence.)
+    const body = 'Three U.S. soldiers were killed in the attack.';
+    expect(findFigures('a', body, splitSentences(body)).map((f) => [f.text, f.category, f.rule])).toEqual([['Three U.S. soldiers', 'killed', 'cue-after']]);
+    expect(judgedAll('The strike was carried out by two F-15s.')).toEqual({ 'two F-15s': ['other', 'otherwise-other'] });
+    expect(judgedAll('The monitor counted 30 “massacres” on the coast.')).toEqual({ '30 “massacres”': ['attacks', 'event-noun'] });
+  });
+
+  it('keeps over-eager categories out: victims of attacks, fires that are blazes, a combined count of dead and injured', () => {
+    expect(judgedAll('A tip-off by three victims of the burglary attacks led police to the house.')).toEqual({ 'three victims': ['other', 'otherwise-other'] });
+    expect(judgedAll('The chief said two of the bigger fires were moving east.')).toEqual({ two: ['other', 'otherwise-other'] });
+    expect(judgedAll('The envoy said 1,200 civilians have been killed or injured since May.')).toEqual({ '1,200 civilians': ['other', 'combined-casualties'] });
+    expect(judgedAll('Flooding has forced 40,000 people from their homes and killed 18.')).toEqual({
+      '40,000 people': ['other', 'otherwise-other'],
+      '18': ['killed', 'cue-before'],
+    });
+    expect(judgedAll('The blast left 14 dead and 40 wounded.')).toEqual({ '14': ['killed', 'cue-after'], '40': ['injured', 'cue-after'] });
+    expect(judgedAll('The storm destroyed 200 homes and killed 12 cattle.')['200 homes']).toEqual(['other', 'otherwise-other']);
+    // A bare number with a verb of its own does not share the figure before's; a copula and a noun do.
+    expect(judgedAll('Officials said 12 people drowned and 30 were rescued.')['30']).toEqual(['other', 'otherwise-other']);
+    expect(judgedAll('Five of the dead were guards and two were cooks.')['two']).toEqual(['killed', 'elided-count']);
+  });
+
+  it('reads a part of a counted whole as that thing: "downed 31 of 35 drones"', () => {
+    expect(judgedAll('The air force said it had downed 31 of 35 drones overnight.')).toEqual({
+      '31': ['rockets', 'cue-after'],
+      '35 drones': ['rockets', 'event-noun'],
+    });
+  });
+
+  it('names the cue that governs a number from before it', () => {
+    const cueOf = (body: string, text: string) => explainNumbers('a', body, sentencesOf(body)).find((r) => r.text === text)?.cueBefore;
+    expect(cueOf('Villagers mourned the killing of three shepherds.', 'three shepherds')).toBe('fate-of');
+    expect(cueOf('Gunmen shot dead 15 worshippers.', '15 worshippers')).toBe('killing-phrase');
+    expect(cueOf('The fire killed a mother and her three children.', 'three children')).toBe('object-list');
+    expect(cueOf('The number of dead miners stood at 22.', '22')).toBe('toll-reaches');
+    expect(cueOf('The toll includes “nine Peruvians and one Bolivian.”', 'nine Peruvians')).toBe('casualty-link');
+    // `killed and 30 injured` is another clause, not the end of a list of objects.
+    expect(cueOf('Nine people were killed and 30 injured.', '30')).toBeNull();
+  });
+});
+
 describe('CATEGORY_RULES', () => {
   /** The category and rule of the only figure whose text is `text` in `body`. */
   const judged = (body: string, text: string): [string, string] => {
@@ -588,6 +716,44 @@ describe('CATEGORY_RULES', () => {
 
   it('forces-being-sent: forces in a sentence about gathering them', () => {
     expect(judged('The exercise, involving 1,200 sailors, began on Tuesday.', '1,200 sailors')).toEqual(['deployed', 'forces-being-sent']);
+  });
+
+  it('including-list-member: a figure in an including list whose first members are words', () => {
+    expect(judged('The storm killed 11 people, including a firefighter and two children.', 'two children')).toEqual(['killed', 'including-list-member']);
+  });
+
+  it('included-in-total: a sentence that opens on the count of the sentence before', () => {
+    expect(judged('The fighting has killed 900 people. This included 125 fighters.', '125 fighters')).toEqual(['killed', 'included-in-total']);
+  });
+
+  it('combined-casualties: the dead and the injured counted together are other', () => {
+    expect(judged('The envoy said 1,200 civilians have been killed or injured since May.', '1,200 civilians')).toEqual(['other', 'combined-casualties']);
+    expect(judged('The raid killed or wounded 40 people.', '40 people')).toEqual(['other', 'combined-casualties']);
+    expect(judged('The storm left 3 people dead and injured dozens.', '3 people')).toEqual(['killed', 'cue-after']);
+  });
+
+  it('force-size: a group of forces sized as a compound', () => {
+    expect(judged('The province sent a 157-member team of rescuers to the valley.', '157-member team')).toEqual(['deployed', 'force-size']);
+  });
+
+  it('others-of-same-kind: others after a figure whose noun is an event', () => {
+    expect(judged('Two airstrikes hit the port, while three others landed near the airport.', 'three others')).toEqual(['attacks', 'others-of-same-kind']);
+    expect(judged('Five soldiers were killed, while three others escaped.', 'three others')).toEqual(['other', 'otherwise-other']);
+  });
+
+  it('times-attacked: a count of times in a clause whose verb attacks', () => {
+    expect(judged('The militia has targeted the base at least 12 times this year.', 'at least 12 times')).toEqual(['attacks', 'times-attacked']);
+    expect(judged('The minister has visited the base 12 times.', '12 times')).toEqual(['other', 'otherwise-other']);
+  });
+
+  it('forces-kept: troops a state has somewhere, or whose presence is counted', () => {
+    expect(judged('The US has about 900 troops in the country.', 'about 900 troops')).toEqual(['deployed', 'forces-kept']);
+    expect(judged('The alliance keeps a presence of about 2,500 personnel in the region.', 'about 2,500 personnel')).toEqual(['deployed', 'forces-kept']);
+    expect(judged('The village has 9 firefighters.', '9 firefighters')).toEqual(['other', 'otherwise-other']);
+  });
+
+  it('forces-at-work: forces in a sentence about their work at a scene', () => {
+    expect(judged('More than 160 firefighters were battling the blaze.', 'More than 160 firefighters')).toEqual(['deployed', 'forces-at-work']);
   });
 
   it('otherwise-other: a figure no rule places', () => {

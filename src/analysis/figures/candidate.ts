@@ -4,10 +4,10 @@
  * widens it to a range (`6-9 hamlets`) when one starts there.
  */
 import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../lexicon/calendar.ts';
-import { IRREGULAR_PLURALS, PERCENT_WORDS, QUALIFIERS, STOP_WORDS, VAGUE_QUANTITIES, type CueCategory } from '../lexicon/figures.ts';
+import { IRREGULAR_PLURALS, MEMBERSHIP_WORDS, PERCENT_WORDS, QUALIFIERS, STOP_WORDS, VAGUE_QUANTITIES, type CueCategory } from '../lexicon/figures.ts';
 import { onlySpaceBetween, type Token } from '../text/tokens.ts';
 import type { Sentence } from '../types.ts';
-import { CUE_ANY, cueBefore, isVerbLike } from './cues.ts';
+import { CLOSING_QUOTE_MARKS, CUE_ANY, cueBefore, isVerbLike, OPENING_QUOTE_MARKS } from './cues.ts';
 import { parseNumberWords, parseNumeral, parseVague, wordPart, type BodyTokens } from './numbers.ts';
 
 /** A number as found, before it is judged: what the exclusion and category rules read. */
@@ -30,6 +30,8 @@ export interface Candidate extends BodyTokens {
   countedEnd: number;
   countedHead: string;
   countedModifiers: string[];
+  /** Whether the number is a group's size, joined to a word of membership: `a 157-member team`, `a 40-strong contingent`. */
+  groupSize: boolean;
 }
 
 /** At most this many counted words: a head noun and up to three modifiers (`river patrol boats`). */
@@ -37,6 +39,9 @@ export const MAX_COUNTED_WORDS = 4;
 
 /** Month names and abbreviations, capitalised: a number next to one is a date, and one before a number is no name. */
 export const MONTH_WORDS: readonly string[] = [...MONTHS, ...MONTH_ABBREVIATIONS];
+
+/** A word of membership joined to a number by a hyphen: the `-member` of `a 157-member team` (`MEMBERSHIP_WORDS`). */
+const MEMBERSHIP = new RegExp(`^[-‐](?:${MEMBERSHIP_WORDS.join('|')})(?![\\p{L}\\p{N}-])`, 'iu');
 
 const PERCENT = new RegExp(`^(?:%|\\s*(?:${PERCENT_WORDS.map((w) => w.replace(/ /gu, '\\s+')).join('|')})\\b)`, 'iu');
 
@@ -94,6 +99,39 @@ function isPluralLike(t: Token): boolean {
 }
 
 /**
+ * An initialism written with dots from token `k` (`U.S.`, `U.N.`, `E.U.`), as one word token, with
+ * the index of its last token; null when none starts there. The tokenizer splits it at each dot.
+ */
+function initialismAt(c: BodyTokens, k: number): { word: Token; last: number } | null {
+  let j = k;
+  while (/^\p{Lu}$/u.test(c.tokens[j]?.text ?? '') && c.tokens[j + 1]?.text === '.' && c.tokens[j + 1]!.start === c.tokens[j]!.end) {
+    const next = c.tokens[j + 2];
+    j += 1;
+    if (!next || next.start !== c.tokens[j]!.end || !/^\p{Lu}$/u.test(next.text)) break;
+    j += 1;
+  }
+  if (j - k < 3) return null;
+  const first = c.tokens[k]!;
+  const last = c.tokens[j]!;
+  const text = c.body.slice(first.start, last.end);
+  return { word: { kind: 'word', text, lower: text.toLowerCase(), start: first.start, end: last.end }, last: j };
+}
+
+/**
+ * A model designation from token `k` (`F-15s`, `MQ-9`, `Su-25`), as one word token, with the index
+ * of its last token; null when none starts there. The tokenizer splits it at the hyphen and the digits.
+ */
+function designationAt(c: BodyTokens, k: number): { word: Token; last: number } | null {
+  const [letters, dash, digits, suffix] = [c.tokens[k], c.tokens[k + 1], c.tokens[k + 2], c.tokens[k + 3]];
+  if (!letters || !dash || !digits || letters.kind !== 'word' || !/^\p{Lu}[\p{Lu}\p{Ll}]{0,2}$/u.test(letters.text)) return null;
+  if (!/^[-‐]$/u.test(dash.text) || dash.start !== letters.end || digits.kind !== 'number' || digits.start !== dash.end) return null;
+  const last = suffix && suffix.kind === 'word' && suffix.start === digits.end && suffix.text.length <= 2 ? k + 3 : k + 2;
+  const end = c.tokens[last]!.end;
+  const text = c.body.slice(letters.start, end);
+  return { word: { kind: 'word', text, lower: text.toLowerCase(), start: letters.start, end }, last };
+}
+
+/**
  * The counted words after the number: a run of up to `MAX_COUNTED_WORDS` words that are not stop words,
  * ending at the last plural-looking word (the head noun: `river patrol boats`), or, when
  * none looks plural, at the last word that does not look like a verb (`one member`). A verb-looking
@@ -105,6 +143,14 @@ function countedAfter(c: BodyTokens, after: number, from: number): Token[] {
   let end = from;
   let sawPlural = false;
   for (let k = after; k < c.tokens.length && run.length < MAX_COUNTED_WORDS; k++) {
+    const initialism = initialismAt(c, k) ?? designationAt(c, k);
+    // `three U.S. soldiers`, `two F-15s`: an initialism or a model is one word, not one cut short by its dots or hyphen.
+    if (initialism && onlySpaceBetween(c.body, end, initialism.word.start)) {
+      run.push(initialism.word);
+      end = initialism.word.end;
+      k = initialism.last;
+      continue;
+    }
     const t = c.tokens[k]!;
     if (t.kind !== 'word' || !onlySpaceBetween(c.body, end, t.start) || isStopWord(t) || opensQualifiedNumber(c, k)) break;
     if (sawPlural && isVerbLike(t)) break;
@@ -156,6 +202,19 @@ export function readCandidate(body: string, tokens: readonly Token[], sentence: 
       kind = 'word';
     } else return null;
   }
+  // `a 157-member team`, `a three-member panel`: the group's size, a count of its members, not a modifier to turn down.
+  let groupSize = false;
+  const membership = MEMBERSHIP.exec(body.slice(end, end + 16));
+  // (`a one-man show` is no group: a group has members.)
+  if (membership && kind !== 'vague' && (value ?? 0) > 1) {
+    const to = end + membership[0].length;
+    const at = tokens.findIndex((t, k) => k >= last && t.end === to);
+    if (at >= 0) {
+      last = at;
+      end = to;
+      groupSize = true;
+    }
+  }
   const numStart = tokens[first]!.start;
   const start = currency ? numStart - currency.length : numStart;
   const qualifier = qualifierBefore(ctx, first, start, floor);
@@ -170,20 +229,25 @@ export function readCandidate(body: string, tokens: readonly Token[], sentence: 
     countedEnd = end + pct[0].length;
     counted = pct[0].trimStart();
     countedHead = counted;
-  } else if (!(kind === 'word' && end < lastTok.end)) {
+  } else if (!(kind === 'word' && end < lastTok.end && !groupSize)) {
     // (A number word that ends inside its token, `three-day`, counts nothing: it is a modifier.)
-    const words = countedAfter(ctx, last + 1, end);
+    // `in 30 “massacres”`: quote marks around what is counted (the writer's distance from a word) do not hide it.
+    const open = tokens[last + 1];
+    const quoted = open !== undefined && OPENING_QUOTE_MARKS.includes(open.text) && onlySpaceBetween(body, end, open.start) && tokens[last + 2]?.start === open.end;
+    const words = quoted ? countedAfter(ctx, last + 2, open.end) : countedAfter(ctx, last + 1, end);
     if (words.length > 0) {
       countedEnd = words[words.length - 1]!.end;
       counted = body.slice(words[0]!.start, countedEnd);
       countedHead = words[words.length - 1]!.text;
       countedModifiers = words.slice(0, -1).map((w) => w.text);
+      const close = body[countedEnd];
+      if (quoted && close !== undefined && CLOSING_QUOTE_MARKS.includes(close)) countedEnd++;
     }
   }
   if (counted === '' && currency) counted = currency;
   return {
     body, tokens, sentence, first, last, start, end, value, kind, currency, qualifier,
-    cueBefore: cue, counted, countedEnd, countedHead, countedModifiers,
+    cueBefore: cue, counted, countedEnd, countedHead, countedModifiers, groupSize,
   };
 }
 

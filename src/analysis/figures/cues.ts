@@ -4,8 +4,8 @@
  * counted words reports on them in the same clause (`17 climbers are missing`: `cueAfter`).
  */
 import {
-  CASUALTY_LINKS, CASUALTY_WORDS, CLAUSE_BREAK_WORDS, CUES, GROUP_NOUNS, INCLUSION_MARKERS, IRREGULAR_PLURALS, REMAINS_NOUNS, TOLL_LINKS,
-  AUXILIARIES, lookUp, type CueCategory,
+  ASIDE_OPENERS, AUXILIARIES, CASUALTY_LINKS, CASUALTY_WORDS, CLAUSE_BREAK_WORDS, COUNT_NOUNS, CUES, EVENT_MODIFIERS, EVENT_NOUNS, FATE_NOUNS,
+  GROUP_NOUNS, IRREGULAR_PLURALS, KILLING_PHRASES, lookUp, STOP_WORDS, TOLL_CHARGE_WORDS, TOLL_LINKS, UNCONFIRMED_FATES, UNCONFIRMED_MARKERS, VERB_OR_NOUN_CUES, type CueCategory,
 } from '../lexicon/figures.ts';
 import { wordBefore, type Token } from '../text/tokens.ts';
 import { wordPart, type BodyTokens } from './numbers.ts';
@@ -80,9 +80,45 @@ export const BEFORE_CUES: readonly BeforeCue[] = [
     find: (c, before) => CUE_VERB.get(wordBefore(c.body, c.tokens, before)?.lower ?? '') ?? null,
   },
   {
-    name: 'lives-of',
-    recognises: 'the lives, bodies or remains of a number: `claimed the lives of more than 70`',
-    find: (c, before) => (wordsBack(c, before, 1)?.lower === 'of' && REMAINS_NOUNS.includes(wordsBack(c, before, 2)?.lower ?? '') ? 'killed' : null),
+    name: 'killing-phrase',
+    recognises: 'a verb of killing in two or three words right before the number (`KILLING_PHRASES`): `shot dead 15 worshippers`, `gunned down six guards`',
+    find: (c, before) => (KILLING_PHRASE.test(c.body.slice(Math.max(0, (c.tokens[before]?.start ?? 0) - 24), c.tokens[before]?.start ?? 0)) ? 'killed' : null),
+  },
+  {
+    name: 'object-list',
+    recognises:
+      'a number that ends the list of objects of a cue verb, after words: `killed a mother and her three children`, `wounded a guard, a driver and two cooks`',
+    find(c, before) {
+      let k = before - 1;
+      if (POSSESSIVES.has(c.tokens[k]?.lower ?? '')) k--;
+      if (c.tokens[k]?.lower !== 'and') return null;
+      // The verb's own objects stand between it and `and`: `killed and 30 injured` is another clause, not a list.
+      let objects = 0;
+      for (k--; k >= Math.max(0, before - OBJECT_LIST_REACH); k--) {
+        const w = c.tokens[k]!;
+        if (w.kind === 'mark') {
+          if (w.text === ',') continue;
+          return null;
+        }
+        if (w.kind === 'number' || wordPart(w.lower)) return null;
+        const category = CUE_VERB.get(w.lower);
+        if (category) return objects > 0 && category !== 'rockets' ? category : null;
+        if (isVerbLike(w) || (STOP_WORDS.has(w.lower) && !OBJECT_WORDS.has(w.lower))) return null;
+        if (!OBJECT_WORDS.has(w.lower)) objects++;
+      }
+      return null;
+    },
+  },
+  {
+    name: 'fate-of',
+    recognises:
+      'a noun that says what happened, then `of` and the number (`FATE_NOUNS`): `claimed the lives of more than 70`, `the killing of three shepherds`, `the deployment of 2,000 troops`',
+    find(c, before) {
+      if (wordsBack(c, before, 1)?.lower !== 'of') return null;
+      // `the killing of one of its commanders`: `one of` is a pronoun there, not a count.
+      if (c.tokens[before]?.lower === 'one' && c.tokens[before + 1]?.lower === 'of') return null;
+      return lookUp(FATE_NOUNS, wordsBack(c, before, 2)?.lower ?? '') ?? null;
+    },
   },
   {
     name: 'group-of',
@@ -94,10 +130,21 @@ export const BEFORE_CUES: readonly BeforeCue[] = [
   },
   {
     name: 'along-with',
-    recognises: '`along with` after a cue verb, which carries the verb on: `was wounded along with three of his drivers`',
+    recognises:
+      '`along with` after the object of a cue verb, which carries the verb on: `was wounded along with three of his drivers`, `killed the heads of both stations along with two guards`',
     find(c, before) {
       if (wordsBack(c, before, 1)?.lower !== 'with' || wordsBack(c, before, 2)?.lower !== 'along') return null;
-      return cueVerbBack(c, before - 3, before - 6, false)?.category ?? null;
+      // The nearest verb back decides; another verb (`destroyed the offices … along with three guards`) says nothing of casualties.
+      for (let k = before - 3; k >= Math.max(0, before - ALONG_WITH_REACH); k--) {
+        const w = c.tokens[k]!;
+        if (w.kind === 'mark' && /[.;:!?]/u.test(w.text)) return null;
+        if (w.kind !== 'word') continue;
+        const category = CUE_VERB.get(w.lower);
+        if (category) return category;
+        // Only the verb's object may stand between: `the heads of its two stations`, not `… to the port on Monday`.
+        if (isVerbLike(w) || (STOP_WORDS.has(w.lower) && !OBJECT_WORDS.has(w.lower) && w.lower !== 'of')) return null;
+      }
+      return null;
     },
   },
   {
@@ -115,27 +162,101 @@ export const BEFORE_CUES: readonly BeforeCue[] = [
   },
   {
     name: 'toll-reaches',
-    recognises: 'a death toll that reaches the number: `the toll from the landslide has risen to at least 27`, `a toll of 9`',
+    recognises:
+      'a death toll or a count of casualties that reaches the number: `the toll from the landslide has risen to at least 27`, `a toll of 9`, `the death toll from the floods was 26`, `the number of dead miners stood at 22`',
     find(c, before) {
       if (!TOLL_LINKS.includes(wordsBack(c, before, 1)?.lower ?? '')) return null;
-      for (let k = before - 2; k >= Math.max(0, before - 20); k--) {
+      // The subject of the link, read back: the nearest toll, or casualty word of a count (`the number of injured`), decides.
+      for (let k = before - 2; k >= Math.max(0, before - TOLL_REACH); k--) {
         const w = c.tokens[k]!;
-        if (w.kind !== 'word') break;
-        if (w.lower === 'toll') return 'killed';
+        if (w.kind === 'mark') {
+          if (/[;:!?—–]/u.test(w.text)) return null;
+          continue;
+        }
+        // A number a link governs is another count's value: its clause is another (`rose to 26 as the rain fell to 3`).
+        if (w.kind === 'number' || wordPart(w.lower)) {
+          if (TOLL_LINKS.includes(c.tokens[k - 1]?.lower ?? '')) return null;
+          continue;
+        }
+        if (w.lower === 'toll') return TOLL_CHARGE_WORDS.includes(c.tokens[k + 1]?.lower ?? '') ? null : 'killed';
+        const casualty = lookUp(CASUALTY_WORDS, w.lower);
+        if (casualty && countNounBefore(c, k)) return casualty;
       }
       return null;
     },
   },
 ];
 
+/** How many tokens back from the number a cue verb may stand whose object list it ends: `killed the driver, a guard and two cooks`. */
+const OBJECT_LIST_REACH = 10;
+
+/** Possessives that may stand before the last member of an object list: `killed a mother and her three children`. */
+const POSSESSIVES: ReadonlySet<string> = new Set(['her', 'his', 'their', 'its', 'our', 'my', 'your']);
+
+/** Stop words that may stand inside an object list: articles, possessives and `and`. */
+const OBJECT_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', ...POSSESSIVES]);
+
+/** A `KILLING_PHRASES` entry right before the number. */
+const KILLING_PHRASE = new RegExp(`\\b(?:${KILLING_PHRASES.map((p) => p.replace(/ /gu, '\\s+')).join('|')})\\s+$`, 'iu');
+
+/** How many tokens back from `along with` its verb may stand: `killed the heads of its two field stations along with …`. */
+const ALONG_WITH_REACH = 14;
+
+/** How many tokens back from its link a toll's subject may reach: `the death toll from Tuesday's landslides in the two provinces has risen to`. */
+const TOLL_REACH = 25;
+
+/** Whether a count noun and `of` stand a few words before token `k`: `the number of dead …`, `the total of people killed`. */
+function countNounBefore(c: BodyTokens, k: number): boolean {
+  for (let j = k - 1; j >= Math.max(1, k - 5); j--) {
+    if (c.tokens[j]!.lower === 'of' && COUNT_NOUNS.includes(c.tokens[j - 1]!.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Quote marks that open and close a quotation or a quoted word: between a cue and its number (`the
+ * toll includes “nine …`), or around what is counted (`30 “massacres”`).
+ */
+export const OPENING_QUOTE_MARKS: readonly string[] = ['“', '"', '‘', '«'];
+export const CLOSING_QUOTE_MARKS: readonly string[] = ['”', '"', '’', '»'];
+
 /** The first of `BEFORE_CUES` that applies to the number starting at token `before`, with its category. */
 export function cueBefore(c: BodyTokens, before: number): { category: CueCategory; cue: string } | null {
+  const quote = c.tokens[before - 1];
+  // A quotation that opens on the number leaves its cue outside: read the cue from before the quote mark.
+  const at = quote && OPENING_QUOTE_MARKS.includes(quote.text) && quote.end === c.tokens[before]?.start ? before - 1 : before;
   for (const cue of BEFORE_CUES) {
-    const category = cue.find(c, before);
+    const category = cue.find(c, at);
     if (category) return { category, cue: cue.name };
   }
   return null;
 }
+
+/** The words of `ASIDE_OPENERS`, each split, longest first. */
+const ASIDE_WORDS: readonly string[][] = ASIDE_OPENERS.map((o) => o.split(' ')).sort((a, b) => b.length - a.length);
+
+/** Whether an aside opener (`including`, `all of them`, `four of them`) starts at token `k`. */
+function opensAside(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t && (t.kind === 'number' || wordPart(t.lower)) && tokens[k + 1]?.lower === 'of' && ['them', 'whom'].includes(tokens[k + 2]?.lower ?? '')) return true;
+  return ASIDE_WORDS.some((words) => words.every((w, j) => tokens[k + j]?.lower === w));
+}
+
+/** Whether a fate that is only feared follows the marker at token `k`: `feared dead`, `believed to be buried`, `feared to have died`. */
+function unconfirmedFate(tokens: readonly Token[], k: number): boolean {
+  if (!UNCONFIRMED_MARKERS.includes(tokens[k]!.lower)) return false;
+  let j = k + 1;
+  if (tokens[j]?.lower === 'to') {
+    j++;
+    if (tokens[j]?.lower === 'have' && tokens[j + 1]?.lower === 'been') j += 2;
+    else if (tokens[j]?.lower === 'be' || tokens[j]?.lower === 'have') j++;
+    else return false;
+  }
+  return UNCONFIRMED_FATES.includes(tokens[j]?.lower ?? '');
+}
+
+/** Words after which a cue that is also a noun (`VERB_OR_NOUN_CUES`) is the verb: `rockets were fired`, `set to fire`. */
+const BEFORE_VERB = new Set([...AUXILIARIES, 'to', 'can', 'could', 'may', 'might', 'did', 'do', 'does', 'also', 'then']);
 
 /**
  * The first cue within `CUE_WINDOW` words from token `from` (right after the counted words), in the
@@ -149,8 +270,12 @@ export function cueAfter(c: BodyTokens, from: number, ownCounted: boolean): CueC
   let words = 0;
   let depth = 0;
   let sawVerb = false;
+  /** Whether a word of a phrase of the noun's own (`from their homes`) has been passed: a verb after `and` is then another's. */
+  let sawPhrase = false;
   // `4 of the wounded later died`: a casualty word after `of the` says who is counted, and gives way to what happened to them.
   let partOf: CueCategory | null = null;
+  // `three victims of the robbery attacks`: an `of` phrase after the counted noun says what it is of, not what befell it.
+  let ofPhrase = ownCounted && tokens[from]?.lower === 'of';
   for (let k = from; k < tokens.length && words < CUE_WINDOW; k++) {
     const t = tokens[k]!;
     if (t.text === '(' || t.text === '[') depth++;
@@ -158,10 +283,11 @@ export function cueAfter(c: BodyTokens, from: number, ownCounted: boolean): CueC
     else if (depth > 0) continue;
     else if (t.kind === 'mark') {
       // `31 people, including six infants, were being treated`: an aside between commas is passed over.
-      if (t.text === ',' && INCLUSION_MARKERS.includes(tokens[k + 1]?.lower ?? '')) {
+      if (t.text === ',' && opensAside(tokens, k + 1)) {
         const close = tokens.findIndex((x, j) => j > k + 1 && /[,;.]/u.test(x.text));
         if (close > 0 && tokens[close]!.text === ',') {
           k = close;
+          ofPhrase = false;
           continue;
         }
       }
@@ -172,13 +298,29 @@ export function cueAfter(c: BodyTokens, from: number, ownCounted: boolean): CueC
       words++;
     } else {
       if (CLAUSE_BREAK_WORDS.has(t.lower)) return partOf;
+      // `destroyed 200 homes and killed 12 cattle`, `displaced 40,000 people from their homes and killed 18`, `killing 11
+      // civilians and three soldiers and wounding 26 others`: a verb joined by `and` before any verb of the noun's own has
+      // another object (`12 people shot and killed` is the noun's own).
+      const joinedVerb = t.lower === 'and' && !sawVerb ? tokens[k + 1]?.lower ?? '' : '';
+      if (CUE_VERB.has(joinedVerb) && (k === from || sawPhrase || joinedVerb.endsWith('ing'))) return partOf;
+      if (t.lower !== 'and' && STOP_WORDS.has(t.lower)) sawPhrase = true;
       words++;
+      // `another 12 officers were feared dead`: the missing, not the dead.
+      if (unconfirmedFate(tokens, k)) return 'missing';
       const cat = CUE_ANY.get(t.lower);
+      if (ofPhrase) {
+        if (cat && lookUp(EVENT_NOUNS, t.lower) && !lookUp(EVENT_MODIFIERS, t.lower)) continue;
+        if (cat || AUXILIARIES.has(t.lower) || isVerbLike(t)) ofPhrase = false;
+      }
+      // `two of the bigger fires were moving`: a noun, where a verb would have to follow its subject or an auxiliary.
+      if (VERB_OR_NOUN_CUES.has(t.lower) && k !== from && !BEFORE_VERB.has(tokens[k - 1]?.lower ?? '')) continue;
       // `640 measles cases and 19 deaths`: `deaths` is what the next number counts, not what happened to these.
       const previous = tokens[k - 1];
-      if (cat && previous && (previous.kind === 'number' || wordPart(previous.lower)) && !CUE_VERB.has(t.lower)) {
-        // `5 of the 9 missiles launched`: a part of the whole the next number counts is that thing too.
-        if (tokens[k - 2]?.lower !== 'the' || tokens[k - 3]?.lower !== 'of') return partOf;
+      // (Only another number: right after this one, `14 dead`, the word is about this one.)
+      if (cat && k > from && previous && (previous.kind === 'number' || wordPart(previous.lower)) && !CUE_VERB.has(t.lower)) {
+        // `5 of the 9 missiles launched`, `31 of 35 drones`: a part of the whole the next number counts is that thing too.
+        const partitive = tokens[k - 2]?.lower === 'of' || (tokens[k - 2]?.lower === 'the' && tokens[k - 3]?.lower === 'of');
+        if (!partitive) return partOf;
         partOf ??= cat;
         continue;
       }

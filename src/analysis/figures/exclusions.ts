@@ -5,12 +5,13 @@
  */
 import { WEEKDAYS } from '../lexicon/calendar.ts';
 import {
-  MEASUREMENT_UNITS, PRONOUN_ONE_DETERMINERS, PRONOUN_ONE_IDIOMS, REFERENCE_DETERMINERS, REFERENCE_WORDS, TIME_UNIT_MODIFIERS, TIME_UNITS,
+  DIRECTION_WORDS, MEASUREMENT_UNITS, PRONOUN_ONE_DETERMINERS, PRONOUN_ONE_IDIOMS, REFERENCE_DETERMINERS, REFERENCE_WORDS, TIME_UNIT_MODIFIERS, TIME_UNITS,
   UNNAMED_SPEAKER_VERBS,
 } from '../lexicon/figures.ts';
 import { PLAIN_SPEECH_FORMS, SPEECH_VERBS } from '../lexicon/speech.ts';
 import { wordAfter, wordBefore } from '../text/tokens.ts';
 import { isPercentAfter, MONTH_WORDS, type Candidate } from './candidate.ts';
+import { GROUPED_NUMERAL } from './numbers.ts';
 
 /** What the exclusion rules remember of the sentence read so far. */
 export interface SentenceSoFar {
@@ -58,12 +59,14 @@ function isAge(c: Candidate): boolean {
   return /\p{L}[\p{L}'’-]+,\s*$/u.test(c.body.slice(Math.max(0, numStart - 40), numStart)) && /^\s*,/u.test(c.body.slice(c.end, c.end + 2)) && (c.value ?? 0) < 120;
 }
 
+const BLOCKS_AWAY = new RegExp(`^blocks?\\s+(?:away|from|${DIRECTION_WORDS.join('|')})\\b`, 'u');
+
 function isMeasurement(c: Candidate): boolean {
   const numStart = c.tokens[c.first]!.start;
   if (/\b(?:magnitude|minus)\s+$/iu.test(c.body.slice(Math.max(0, numStart - 12), numStart))) return true;
   const after = c.body.slice(c.end, c.end + 24).trimStart().toLowerCase();
   // `two blocks away`: a distance in city blocks.
-  if (/^blocks?\s+(?:away|from|north|south|east|west)\b/u.test(after)) return true;
+  if (BLOCKS_AWAY.test(after)) return true;
   return MEASUREMENT_UNITS.some((u) => after.startsWith(u) && !LETTER.test(after[u.length] ?? ' '));
 }
 
@@ -100,7 +103,7 @@ function isIdentifier(c: Candidate): boolean {
   if (REFERENCE_BEFORE.test(c.body.slice(Math.max(0, from - 16), from))) return true;
   if (c.kind === 'numeral') {
     // Malformed numerals (`1,2,3`, `1.2.3`) are codes or lists, not counts.
-    if (c.value === null || Number.isNaN(c.value) || (numTok.text.includes(',') && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u.test(numTok.text))) return true;
+    if (c.value === null || Number.isNaN(c.value) || (numTok.text.includes(',') && !GROUPED_NUMERAL.test(numTok.text))) return true;
     const digits = numTok.text.split('.')[0]!;
     if (/^\d{5,}$/u.test(digits) || /^0\d/u.test(digits)) return true;
     if (c.body[numTok.start - 1] === '#') return true;

@@ -52,6 +52,8 @@ export interface NumberReading {
 
 /** Reads every number of the body in order and tells `found` how each was judged. */
 function readNumbers(articleId: string, body: string, sentences: readonly Sentence[], found: (reading: NumberReading) => void): void {
+  /** The last figure of the sentence before: `This included …` refers to it. */
+  let previousSentence: Figure | null = null;
   for (const sentence of sentences) {
     const tokens = tokenize(sentence.text, sentence.start);
     let previous: Figure | null = null;
@@ -93,12 +95,13 @@ function readNumbers(articleId: string, body: string, sentences: readonly Senten
         sentence: sentence.index,
         rule: 'otherwise-other',
       };
-      ({ category: figure.category, rule: figure.rule } = categorise(number, figure, previous, ownCounted));
+      ({ category: figure.category, rule: figure.rule } = categorise(number, figure, previous, previousSentence, ownCounted));
       previous = figure;
       found({ text: figure.text, start, end, sentence: sentence.index, rule: figure.rule, figure, cueBefore: number.cueBefore?.cue ?? null });
       while (i < tokens.length && tokens[i]!.end <= end) i++;
       floor = i;
     }
+    previousSentence = previous;
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * Numbers as written: numerals (`4,375`, `2.5 million`, `$7 billion`), number words (`three`,
+ * Numbers as written: numerals (`4,375`, `2.5 million`, `$7 billion`, `1,32,732` in the Indian
+ * grouping, `100 000` with a space between thousands), number words (`three`,
  * `twenty-five`, `a dozen`, `two hundred and fifty`) and vague quantities (`dozens of`, `tens of
  * thousands of`). Each reader starts at a token and says where the number ends; none judges
  * whether the number is a figure.
@@ -131,7 +132,8 @@ export function parseVague(c: BodyTokens, i: number): NumberRead | null {
   let k = i;
   const of1 = wordAfter(body, tokens, k);
   const bigger = of1?.lower === 'of' ? wordAfter(body, tokens, k + 1) : null;
-  if ((t0.lower === 'tens' || t0.lower === 'hundreds') && bigger && ['thousands', 'millions', 'billions'].includes(bigger.lower)) {
+  // `tens of thousands of`: the bigger quantity is the plural of a scale word of a thousand or more.
+  if ((t0.lower === 'tens' || t0.lower === 'hundreds') && bigger && VAGUE_QUANTITIES.includes(bigger.lower) && (lookUp(SCALE_WORDS, bigger.lower.replace(/s$/u, '')) ?? 0) >= 1e3) {
     k += 2;
   } else if (t0.lower === 'tens') {
     return null;
@@ -142,6 +144,36 @@ export function parseVague(c: BodyTokens, i: number): NumberRead | null {
 }
 
 /**
+ * A numeral whose commas group its digits: in thousands (`4,375`, `1,200,000.5`) or in the Indian
+ * way, thousands then hundreds (`1,32,732` is 132,732; `2,07,204`). Commas anywhere else (`1,2,3`)
+ * make a list or a code, not a number.
+ */
+export const GROUPED_NUMERAL = /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?$/u;
+
+/**
+ * A space between digit groups, as some house styles write thousands (`100 000`, `1 250 000`): one
+ * plain, non-breaking, narrow or thin space, and nothing else.
+ */
+const GROUP_SPACE = /^[ \u00a0\u202f\u2009]$/u;
+
+/**
+ * The last token of a numeral whose thousands are set off by spaces (`100 000`): each group after
+ * the first is exactly three digits, one space from the group before. The first group has one to
+ * three digits and no comma, so `in 2019 300 people` stays a year and a count.
+ */
+function spacedGroupsEnd(c: BodyTokens, i: number): number {
+  const { body, tokens } = c;
+  if (!/^\d{1,3}$/u.test(tokens[i]!.text)) return i;
+  let last = i;
+  for (;;) {
+    const next = tokens[last + 1];
+    if (!next || next.kind !== 'number' || !/^\d{3}(?:\.\d+)?$/u.test(next.text) || !GROUP_SPACE.test(body.slice(tokens[last]!.end, next.start))) return last;
+    last++;
+    if (next.text.includes('.')) return last;
+  }
+}
+
+/**
  * A numeral from token `i`, with a scale word after it (`2.5 million`) and a currency symbol before
  * it (`$7`). A numeral that is no plain number (`1,2,3`, `10:30`) has the value NaN.
  */
@@ -149,14 +181,15 @@ export function parseNumeral(c: BodyTokens, i: number): (NumberRead & { value: n
   const { body, tokens } = c;
   const t = tokens[i];
   if (!t || t.kind !== 'number') return null;
-  const plain = t.text.replace(/,/gu, '');
+  let last = spacedGroupsEnd(c, i);
+  const written = last === i ? t.text : tokens.slice(i, last + 1).map((g) => g.text).join('');
+  const plain = written.replace(/,/gu, '');
   let value = /^\d+(?:\.\d+)?$/u.test(plain) ? Number.parseFloat(plain) : Number.NaN;
-  let last = i;
-  const scaleWord = wordAfter(body, tokens, i);
+  const scaleWord = wordAfter(body, tokens, last);
   const scale = scaleWord ? lookUp(SCALE_WORDS, scaleWord.lower) : undefined;
   if (scale !== undefined && scaleWord!.lower !== 'dozen') {
     value = round(value * scale);
-    last = i + 1;
+    last++;
   }
   const currency = CURRENCY_BEFORE.exec(body.slice(Math.max(0, t.start - 3), t.start))?.[0] ?? null;
   return { last, end: tokens[last]!.end, value, currency };

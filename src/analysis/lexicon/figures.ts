@@ -28,7 +28,7 @@ export function lookUp<T>(table: Readonly<Record<string, T>>, word: string): T |
  */
 export const QUALIFIERS: readonly string[] = [
   'at least', 'more than', 'over', 'nearly', 'almost', 'about', 'around', 'some', 'up to', 'a total of', 'another',
-  'fewer than', 'less than', 'approximately', 'roughly', 'as many as', 'between',
+  'fewer than', 'less than', 'approximately', 'roughly', 'as many as', 'between', 'an estimated',
 ];
 
 /** Number words and their values; larger numbers are composed with `SCALE_WORDS` (`two hundred and fifty`). */
@@ -45,6 +45,9 @@ export const SCALE_WORDS: Readonly<Record<string, number>> = {
 
 /** Vague quantities (value null). `tens` only counts in `tens of thousands`/`tens of millions`; `scores` only before `of`. */
 export const VAGUE_QUANTITIES: readonly string[] = ['dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions', 'tens'];
+
+/** Compass directions: where, never what is counted (`six near the bridge and two further east`, `three blocks north`). */
+export const DIRECTION_WORDS: readonly string[] = ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'];
 
 /**
  * Words that end the counted words after a number: articles, determiners, prepositions,
@@ -64,7 +67,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'already', 'apiece', 'altogether', 'respectively', 'too', 'either', 'neither', 'nearly', 'almost', 'some', 'most',
   ...PLAIN_SPEECH_FORMS, 'according', 'remain', 'remained', 'remains',
   'up', 'down', 'out', 'off', 'away', 'back',
-  'further', 'farther', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'elsewhere', 'nearby',
+  'further', 'farther', ...DIRECTION_WORDS, 'elsewhere', 'nearby',
 ]);
 
 /**
@@ -159,20 +162,48 @@ export const FORCE_VERBS = {
   /** Gathering forces into an operation: anywhere in a sentence with a count of forces (`a drill involving 900 sailors`). */
   gathering: [
     'deploy*', 'dispatch*', 'mobilis*', 'mobiliz*', 'station*', 'involved', 'involving', 'took part', 'taking part', 'participat*',
-    'joined', 'reinforc*', 'flown in',
+    'joined', 'reinforc*', 'flown in', 'activated',
+  ],
+  /**
+   * Working at a scene: anywhere in a sentence with a count of forces, whose being there is their
+   * deployment (`more than 160 firefighters were battling the blaze`, `40 divers searched the lake`).
+   */
+  working: [
+    'battling', 'battled', 'fighting', 'fought', 'tackling', 'tackled', 'searching', 'searched', 'combing', 'combed', 'scouring',
+    'scoured', 'responded', 'responding', 'at the scene', 'on the scene', 'to the scene', 'at the site', 'to the site', 'on site',
+    'on standby', 'on the ground', 'rescue operation*', 'rescue work', 'relief work', 'on patrol', 'patrolling', 'patrolled', 'on duty',
   ],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/** Words between a verb of moving forces and their count that add to forces already there: `rushed an extra 60 firefighters`. */
+export const INCREMENT_WORDS: readonly string[] = ['additional', 'extra', 'further', 'more', 'another', 'fresh'];
 
 /** What forces are made of: moved, sent or brought, these are deployed (`rushed an extra 60 firefighters`). */
 export const FORCE_NOUNS: readonly string[] = [
   'troops', 'soldiers', 'forces', 'personnel', 'police', 'officers', 'vehicles', 'tanks', 'batteries', 'ships', 'warships', 'vessels',
   'aircraft', 'jets', 'helicopters', 'planes', 'drones', 'units', 'battalions', 'brigades', 'marines', 'sailors', 'firefighters', 'rescuers',
   'commandos', 'squadrons', 'divers', 'volunteers', 'boats', 'engines', 'tankers', 'frigates', 'destroyers', 'submarines', 'crews',
-  'monitors', 'observers', 'peacekeepers', 'inspectors',
+  'monitors', 'observers', 'peacekeepers', 'inspectors', 'firemen', 'policemen', 'medics', 'paramedics', 'responders', 'ambulances',
+  'guardsmen',
 ];
+
+/** Forces named by two words whose last is no force alone (`rescue workers`, not `workers`): what a count of forces may end with. */
+export const FORCE_COMPOUNDS: readonly string[] = [
+  'rescue workers', 'emergency workers', 'relief workers', 'aid workers', 'emergency personnel', 'rescue teams', 'emergency crews',
+  'fire crews', 'rescue crews', 'search teams', 'fire trucks', 'fire engines', 'security personnel',
+];
+
+/** Forces a state or army can be said to have somewhere (`the US has about 900 troops in the country`): people under arms only. */
+export const STANDING_FORCE_NOUNS: readonly string[] = ['troops', 'soldiers', 'forces', 'marines', 'servicemen', 'peacekeepers'];
 
 /** Nouns of a group sent somewhere, between a sending verb and its number: `dispatch a unit of 25 medics`. */
 export const GROUP_NOUNS: readonly string[] = ['team', 'teams', 'contingent', 'force', 'unit', 'battalion', 'detachment', 'convoy', 'fleet', 'squadron'];
+
+/**
+ * Words that, joined to a number by a hyphen, make it the size of a group (`a 157-member team`, `a
+ * 40-strong contingent`): a count of the group's members, not a modifier to turn down.
+ */
+export const MEMBERSHIP_WORDS: readonly string[] = ['member', 'strong', 'man', 'person', 'personnel'];
 
 /** Nouns for people who can be lost, as an army loses soldiers: `the militia had lost three fighters`. */
 export const PERSON_NOUNS: readonly string[] = [
@@ -193,8 +224,11 @@ export const PERSON_NOUNS: readonly string[] = [
  */
 export const CUES: Readonly<Record<CueCategory, { readonly verbs: readonly string[]; readonly words: readonly string[] }>> = {
   killed: {
-    verbs: ['kill', 'kills', 'killed', 'killing'],
-    words: ['dead', 'died', 'die', 'dies', 'death', 'deaths', 'toll', 'lives', 'fatalities', 'succumbed', 'perished', 'bodies'],
+    verbs: ['kill', 'kills', 'killed', 'killing', 'murdered', 'massacred', 'executed', 'slew'],
+    words: [
+      'dead', 'died', 'die', 'dies', 'death', 'deaths', 'toll', 'lives', 'fatalities', 'succumbed', 'perished', 'bodies', 'drowned', 'slain',
+      'gunned',
+    ],
   },
   injured: {
     verbs: ['injure', 'injures', 'injured', 'injuring', 'wound', 'wounds', 'wounded', 'wounding', 'hurt', 'treated'],
@@ -226,6 +260,7 @@ export const CUES: Readonly<Record<CueCategory, { readonly verbs: readonly strin
 export const EVENT_NOUNS: Readonly<Record<string, CueCategory>> = {
   attack: 'attacks', attacks: 'attacks', strike: 'attacks', strikes: 'attacks', airstrike: 'attacks', airstrikes: 'attacks',
   raid: 'attacks', raids: 'attacks', assault: 'attacks', assaults: 'attacks', bombing: 'attacks', bombings: 'attacks',
+  massacres: 'attacks',
   rocket: 'rockets', rockets: 'rockets', missile: 'rockets', missiles: 'rockets', drone: 'rockets', drones: 'rockets',
   shell: 'rockets', shells: 'rockets', mortar: 'rockets', mortars: 'rockets', projectile: 'rockets', projectiles: 'rockets',
   bomb: 'rockets', bombs: 'rockets', grenades: 'rockets', munitions: 'rockets',
@@ -244,18 +279,78 @@ export const EVENT_MODIFIERS: Readonly<Record<string, CueCategory>> = {
  * 5 teachers`, `Among the injured are 14 pupils`, `five of the dead`, `23 of the deaths`.
  */
 export const CASUALTY_WORDS: Readonly<Record<string, CueCategory>> = {
-  dead: 'killed', deaths: 'killed', killed: 'killed', fatalities: 'killed', victims: 'killed',
+  dead: 'killed', deaths: 'killed', killed: 'killed', fatalities: 'killed', victims: 'killed', toll: 'killed',
   wounded: 'injured', injured: 'injured', injuries: 'injured', missing: 'missing',
 };
 
 /** Linking verbs between a casualty word and its number: `the dead included 5 teachers`. */
 export const CASUALTY_LINKS: readonly string[] = ['included', 'include', 'includes', 'including', 'were', 'are', 'was', 'is'];
 
-/** Nouns before `of` that make the number after them a count of the dead: `the lives of 23 sailors`, `the remains of six crew`. */
-export const REMAINS_NOUNS: readonly string[] = ['lives', 'bodies', 'remains'];
+/**
+ * Nouns before `of` that say what happened to the number after them: news names a death or a
+ * deployment as a noun as often as with a verb (`the killing of three shepherds`, `the deaths of
+ * 12 miners`, `the lives of 23 sailors`, `the deployment of 2,000 troops`).
+ */
+export const FATE_NOUNS: Readonly<Record<string, CueCategory>> = {
+  lives: 'killed', bodies: 'killed', remains: 'killed', death: 'killed', deaths: 'killed', killing: 'killed', killings: 'killed',
+  murder: 'killed', murders: 'killed', execution: 'killed', executions: 'killed', massacre: 'killed',
+  wounding: 'injured', disappearance: 'missing',
+  deployment: 'deployed', dispatch: 'deployed',
+};
 
-/** Words that link a death toll to its number: `the toll climbed to 45`, `a toll of 9`. */
-export const TOLL_LINKS: readonly string[] = ['of', 'to', 'at', 'reached', 'hit', 'topped', 'passed', 'exceeded', 'surpassed'];
+/**
+ * Verbs of killing written in two or three words, right before the number they govern: `shot dead
+ * 15 worshippers`, `gunned down six guards`, `stabbed to death two men`.
+ */
+export const KILLING_PHRASES: readonly string[] = [
+  'shot dead', 'gunned down', 'stabbed to death', 'beaten to death', 'burned to death', 'burnt to death', 'hacked to death', 'put to death',
+];
+
+/**
+ * Words that link a running count to its number: `the toll climbed to 45`, `a toll of 9`, `the
+ * death toll from the floods was 26`, `the number of dead stood at 22`.
+ */
+export const TOLL_LINKS: readonly string[] = [
+  'of', 'to', 'at', 'reached', 'hit', 'topped', 'passed', 'exceeded', 'surpassed', 'was', 'is', 'numbered', 'reaching', 'now',
+];
+
+/** Words after `toll` that make it a charge, not a count of the dead: `the toll road carries an average of 30,000 cars`. */
+export const TOLL_CHARGE_WORDS: readonly string[] = [
+  'road', 'roads', 'booth', 'booths', 'plaza', 'bridge', 'gate', 'gates', 'free', 'charge', 'charges', 'fee', 'fees', 'lane', 'lanes',
+];
+
+/** Nouns of a running count whose casualty word follows: `the number of dead`, `the total of people killed`. */
+export const COUNT_NOUNS: readonly string[] = ['number', 'total', 'tally', 'count', 'figure'];
+
+/**
+ * Words that make a fate only feared, not known: a count `feared dead`, `believed buried`, `presumed
+ * drowned` or `feared to have died` is of the missing (news copy keeps the dead for bodies found).
+ */
+export const UNCONFIRMED_MARKERS: readonly string[] = ['feared', 'believed', 'presumed', 'thought'];
+
+/** Fates that, after one of `UNCONFIRMED_MARKERS`, make a count of the missing: `feared dead`, `believed trapped`. */
+export const UNCONFIRMED_FATES: readonly string[] = ['dead', 'killed', 'died', 'buried', 'drowned', 'trapped', 'lost'];
+
+/**
+ * Casualty words that, joined by `or` or `and` to another of a different category, make one
+ * combined count (`killed or injured`, `dead and wounded`): counted as neither the dead nor the
+ * injured, so it is `other`.
+ */
+export const COMBINED_CASUALTY_WORDS: Readonly<Record<string, CueCategory>> = {
+  killed: 'killed', dead: 'killed', died: 'killed', injured: 'injured', wounded: 'injured', hurt: 'injured', missing: 'missing',
+};
+
+/**
+ * Verbs of attacking that make a count of `times` a count of attacks (`have targeted the base at
+ * least 12 times`, `attacked ships more than 40 times`); only with `times`, as what they govern
+ * (`targeted 12 sites`) is a target, not an attack.
+ */
+export const ATTACK_VERBS: readonly string[] = [
+  'attacked', 'targeted', 'targetted', 'struck', 'hit', 'shelled', 'bombed', 'raided', 'stormed', 'ambushed', 'attacking', 'targeting',
+];
+
+/** Nouns that count how often something happened: `12 times`, `on 40 occasions`. */
+export const OCCASION_NOUNS: readonly string[] = ['times', 'occasions'];
 
 /** Verbs that, after `had been` or `were`, take people to hospital: the injured, in news's own words (`nine passengers were airlifted to hospital`). */
 export const HOSPITAL_VERBS: readonly string[] = ['taken', 'rushed', 'admitted', 'airlifted', 'flown'];
@@ -266,6 +361,19 @@ export const HOSPITAL_VERBS: readonly string[] = ['taken', 'rushed', 'admitted',
 
 /** Words that, right before a figure, make it part of the figure before it: `…, including 5 nurses`. */
 export const INCLUSION_MARKERS: readonly string[] = ['including', 'among them', 'among whom'];
+
+/** Verbs that, right before a figure, make it part of the figure before it too: `The toll of 26 included 9 children`. */
+export const INCLUSION_VERBS: readonly string[] = ['included', 'includes', 'include'];
+
+/**
+ * Words that open an aside between commas after a counted noun, which a cue after it passes over
+ * to reach the verb: `Four people, including a guard, died`, `Three men, all of them farmers,
+ * died`. Longer entries first where one starts another.
+ */
+export const ASIDE_OPENERS: readonly string[] = [
+  ...INCLUSION_MARKERS, 'all of them', 'most of them', 'many of them', 'some of them', 'half of them', 'both of them', 'mostly',
+  'mainly', 'many', 'most', 'all', 'both',
+];
 
 /** Words that join a figure to the one before as part of one list: `up to 650 police, along with two water cannons`. */
 export const LIST_JOINERS: readonly string[] = ['and', 'or', 'along with', 'as well as', 'together with', 'plus'];
@@ -285,6 +393,12 @@ export const CLAUSE_BREAK_WORDS: ReadonlySet<string> = new Set([
   'but', 'while', 'whereas', 'although', 'though', 'because', 'including', 'after', 'before', 'when', 'since', 'unless', 'until',
   'that', 'which', 'who', 'whose', 'whom',
 ]);
+
+/**
+ * Cue verbs that are nouns as often (`two of the bigger fires were moving east`, `the launches`):
+ * after a counted noun they are read as the verb only right after it, or after an auxiliary or `to`.
+ */
+export const VERB_OR_NOUN_CUES: ReadonlySet<string> = new Set(['fire', 'fires', 'launch', 'launches']);
 
 /** Auxiliaries: passing one after a counted noun means a verb has been seen (`8 men were arrested and 2 …`). */
 export const AUXILIARIES: ReadonlySet<string> = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'been', 'being', 'be', 'will', 'would']);

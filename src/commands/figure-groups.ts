@@ -9,21 +9,11 @@
  * is more than `STORY_GAP_DAYS` after the one before, since a toll from years earlier is another event.
  */
 import type { Figure } from '../analysis/types.ts';
+import { COUNTED_CLASSES } from '../analysis/lexicon/figures.ts';
 
 /** Days between two reports past which the same count is taken to be about another event. */
 export const STORY_GAP_DAYS = 183;
 
-/**
- * Nouns that count the same kind of thing. News varies the noun for one count from report to report
- * (`people`, `civilians`, `individuals`; `troops`, `soldiers`, `service members`). A noun not listed
- * is its own class (`children`, `militants`), singular and plural together.
- */
-export const COUNTED_CLASSES: Readonly<Record<string, readonly string[]>> = {
-  people: ['people', 'persons', 'person', 'individuals', 'civilians', 'civilian', 'residents', 'victims', 'lives', 'others'],
-  troops: ['troops', 'soldiers', 'soldier', 'servicemen', 'serviceman', 'servicemembers', 'personnel', 'service members', 'service member'],
-  attacks: ['attacks', 'attack', 'times', 'strikes', 'strike', 'raids', 'raid', 'assaults', 'assault'],
-  rockets: ['rockets', 'rocket', 'missiles', 'missile', 'projectiles', 'projectile'],
-};
 
 const CLASS_OF = new Map<string, string>(Object.entries(COUNTED_CLASSES).flatMap(([name, nouns]) => nouns.map((n) => [n, name] as const)));
 

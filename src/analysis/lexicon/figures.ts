@@ -402,3 +402,15 @@ export const VERB_OR_NOUN_CUES: ReadonlySet<string> = new Set(['fire', 'fires', 
 
 /** Auxiliaries: passing one after a counted noun means a verb has been seen (`8 men were arrested and 2 …`). */
 export const AUXILIARIES: ReadonlySet<string> = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'been', 'being', 'be', 'will', 'would']);
+
+/**
+ * Nouns that count the same kind of thing. News varies the noun for one count from report to report
+ * (`people`, `civilians`, `individuals`; `troops`, `soldiers`, `service members`). A noun not listed
+ * is its own class (`children`, `militants`), singular and plural together.
+ */
+export const COUNTED_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  people: ['people', 'persons', 'person', 'individuals', 'civilians', 'civilian', 'residents', 'victims', 'lives', 'others'],
+  troops: ['troops', 'soldiers', 'soldier', 'servicemen', 'serviceman', 'servicemembers', 'personnel', 'service members', 'service member'],
+  attacks: ['attacks', 'attack', 'times', 'strikes', 'strike', 'raids', 'raid', 'assaults', 'assault'],
+  rockets: ['rockets', 'rocket', 'missiles', 'missile', 'projectiles', 'projectile'],
+};

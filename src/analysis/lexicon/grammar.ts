@@ -7,5 +7,5 @@
 export const IRREGULAR_PAST: readonly string[] = [
   'went', 'came', 'took', 'gave', 'made', 'got', 'ran', 'left', 'stood', 'sat', 'held', 'met', 'saw', 'found', 'lost', 'fled',
   'fought', 'led', 'spent', 'brought', 'kept', 'began', 'became', 'won', 'fell', 'rose', 'sent', 'spoke', 'knew', 'thought',
-  'felt', 'heard', 'paid', 'put', 'set', 'built', 'drove', 'flew', 'grew', 'hid', 'hit', 'shot', 'struck', 'threw', 'woke',
+  'felt', 'heard', 'paid', 'put', 'set', 'built', 'drove', 'flew', 'grew', 'hid', 'hit', 'shot', 'struck', 'threw', 'woke', 'broke', 'turned',
 ];

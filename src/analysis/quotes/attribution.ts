@@ -7,6 +7,7 @@
  */
 import { DOCUMENT_NOUNS } from '../lexicon/bodies.ts';
 import { RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
+import { IRREGULAR_PAST } from '../lexicon/grammar.ts';
 import { PERSON_DESCRIPTORS, TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
 import { FINDING_FORMS, PASSIVE_TELLING_FORMS, SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN, TELLING_FORMS } from '../lexicon/speech.ts';
 import { findNames, rolesIn, subjectOf, trimSubject, type LocalPerson } from '../people/people.ts';
@@ -564,7 +565,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     if (i > 0 && /^\p{Lu}[\p{L}'’-]+$/u.test(chunk) && /\p{Lu}[\p{L}'’-]*\s*$/u.test(chunks[i - 1]!) && !OPENER.test(trimSubject(chunks[i - 1]!)) && !context.state.people.isSurname(chunk)) continue;
     if (/\b(?:and|but)$/iu.test(chunk)) {
       // `…, Okafor stood up and shouted`: a clause that opens with its own subject, before any speech verb.
-      const own = /^(?<subject>(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}|(?:he|she|they|it)\s+)(?=(?:\p{Ll}+ed|stood|rose|went|came|took|got|ran|left|sat|held|made|gave|began|fell|threw|broke|spoke|turned)\b)/u.exec(chunk);
+      const own = new RegExp(`^(?<subject>(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+){1,4}|(?:he|she|they|it)\\s+)(?=(?:\\p{Ll}+ed|${IRREGULAR_PAST.join('|')})\\b)`, 'u').exec(chunk);
       if (own && !FIRST_SPEECH.test(chunk) && !OPENER.test(chunk)) {
         const found = resolveSpeaker(own.groups!['subject']!, context.state);
         if (found.speaker) return resolved(found, own.groups!['subject']!.trim());

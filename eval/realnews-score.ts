@@ -352,10 +352,11 @@ function articlesByFile(articles: readonly Article[], gold: readonly GoldArticle
  */
 function returnedFigures(library: Library, query: FigureQuery): { figures: { articleId: string; value: number | null; text: string; category: FigureCategory; rule: string }[]; source: FigureScore['source']; commandShowed: number; inLibrary: number } {
   const categories: readonly FigureCategory[] = FIGURE_QUERIES[query];
-  const all = library.articles.flatMap((a) => library.figuresOf(a.id).filter((f) => categories.includes(f.category)));
+  // What /figures shows: figures that state a number (a vague `dozens of` is left out).
+  const all = library.articles.flatMap((a) => library.figuresOf(a.id).filter((f) => categories.includes(f.category) && f.value !== null));
   const shown = resultsOf(answerFigures(library, { topic: query }));
   const describe = (f: Figure) => ({ articleId: f.articleId, value: f.value, text: f.text, category: f.category, rule: ruleOf(f) });
-  if (shown.length < all.length) return { figures: all.map(describe), source: 'all figures', commandShowed: shown.length, inLibrary: all.length };
+  if (shown.length >= MAX_RESULTS && shown.length < all.length) return { figures: all.map(describe), source: 'all figures', commandShowed: shown.length, inLibrary: all.length };
   // The rule is read from the figure at the same place: a result may not carry it.
   const ruleAt = (r: Result): string => {
     const f = all.find((x) => x.articleId === r.article.id && x.start === r.start && x.end === r.end);

@@ -49,7 +49,8 @@ export function answerFigures(library: Library, options: CommandOptions): Answer
   // The other words narrow to the paragraphs that hold them all (see `Library.figuresMatching`).
   const words = terms.filter((t) => !(t in TOPICS));
   // The newest figures when there are too many, a story's latest numbers being the ones discussed; shown oldest first, as the story ran.
-  const found = library.figuresMatching({ categories, words, limit: MAX_RESULTS }).reverse();
+  // Only figures that state a number: `dozens of` is no figure to set beside another (the sentence is still found by /source).
+  const found = library.figuresMatching({ categories, words, limit: MAX_RESULTS, numbered: true }).reverse();
   if (found.length === 0) return { type: 'problem', command: 'figures', query: topic, problem: { code: 'nothing-found', query: topic } };
   const groups = groupFigures(found, (id) => library.article(id)!.published).map(({ figures: members, ...group }) => ({
     ...group,

@@ -600,11 +600,13 @@ export class Library {
    * wounded as well.`). Newest first, by article and then from an article's last figure back; at
    * most `limit`, the newest. Only as many articles are read, newest first, as give `limit`.
    */
-  figuresMatching({ categories = [], words = [], limit = Infinity }: { categories?: readonly FigureCategory[]; words?: readonly string[]; limit?: number } = {}): Figure[] {
+  figuresMatching({ categories = [], words = [], limit = Infinity, numbered = false }: { categories?: readonly FigureCategory[]; words?: readonly string[]; limit?: number; numbered?: boolean } = {}): Figure[] {
     if (limit <= 0) return [];
     const wantedCategories = new Set(categories);
     const wanted = (category: FigureCategory): boolean => wantedCategories.size === 0 || wantedCategories.has(category);
-    const { figureFrom } = this.#store.columns;
+    const { figureFrom, figureValue } = this.#store.columns;
+    // `numbered`: only figures that state a number (`at least 12`), not a vague quantity (`dozens of`).
+    const wantedRow = (row: number): boolean => wanted(this.#store.figureCategory(row)) && (!numbered || !Number.isNaN(figureValue[row]!));
     const found: Figure[] = [];
     if (words.length > 0) {
       // Which paragraphs of an article hold a wanted figure, worked out once per article: a common word matches thousands of sentences.
@@ -613,7 +615,7 @@ export class Library {
         let paragraphs = wantedParagraphs.get(a);
         if (!paragraphs) {
           paragraphs = new Set();
-          for (let row = figureFrom[a]!; row < figureFrom[a + 1]!; row++) if (wanted(this.#store.figureCategory(row))) paragraphs.add(this.#figureParagraph(a, row));
+          for (let row = figureFrom[a]!; row < figureFrom[a + 1]!; row++) if (wantedRow(row)) paragraphs.add(this.#figureParagraph(a, row));
           wantedParagraphs.set(a, paragraphs);
         }
         return paragraphs.has(paragraph);
@@ -644,13 +646,13 @@ export class Library {
         taken.add(paragraph);
         const figures = this.#materialise(a, 'figures');
         for (let row = figureFrom[a]!; row < figureFrom[a + 1]!; row++) {
-          if (wanted(this.#store.figureCategory(row)) && this.#figureParagraph(a, row) === paragraph) found.push(figures[row - figureFrom[a]!]!);
+          if (wantedRow(row) && this.#figureParagraph(a, row) === paragraph) found.push(figures[row - figureFrom[a]!]!);
         }
       }
     } else {
       // Walking back from the newest article stops once enough are found.
       for (let a = this.articles.length - 1; a >= 0 && found.length < limit; a--) {
-        for (const f of this.#materialise(a, 'figures')) if (wanted(f.category)) found.push(f);
+        for (const f of this.#materialise(a, 'figures')) if (wanted(f.category) && (!numbered || f.value !== null)) found.push(f);
       }
     }
     // The last article read may give more than are wanted: its first figures are the ones dropped.

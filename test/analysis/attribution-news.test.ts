@@ -283,3 +283,21 @@ describe('safety on unseen news', () => {
     expect(quotation(body, 'regret this').speaker).toBe('Carl Dane');
   });
 });
+
+describe('names that belong to something else', () => {
+  it('never makes a person of the body a role belongs to: NAME, head of strategy at Harbour Investor, said', () => {
+    const body = 'Mia Lund, head of strategy at Harbour Investor, said: “The warning was a shock.”';
+    expect(quotation(body, 'a shock').speaker).toBe('Mia Lund');
+  });
+
+  it('never makes a body of a role: "…," said the Northland Chief Minister', () => {
+    const body = '“I would be happy to host him,” said the Northland Chief Minister.';
+    const { people } = findQuotations(body, splitSentences(body));
+    expect(people.persons.some((p) => p.kind === 'organisation' && p.name.includes('Minister'))).toBe(false);
+  });
+
+  it('reads one capitalised word after a common noun as a name in quotes, no one\'s words', () => {
+    const body = 'At least 11 people died in typhoon “Ada,” mostly from landslides, officials said.';
+    expect(read(body)).toContainEqual(['Ada', 'scare', null]);
+  });
+});

@@ -3,7 +3,7 @@ import { DOCUMENT_NOUNS, ORGANISATION_NOUNS } from '../lexicon/bodies.ts';
 import { MONTHS, RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
 import { NAME_PARTICLES } from '../lexicon/names.ts';
 import { PLACE_NOUNS } from '../lexicon/places.ts';
-import { PERSONAL_TITLES, SPOKESPERSON_NOUNS } from '../lexicon/roles.ts';
+import { PERSONAL_TITLES, ROLE_CLASSES, SPOKESPERSON_NOUNS } from '../lexicon/roles.ts';
 
 /**
  * Organisations and states as speakers: `Iran's permanent mission to the UN reaffirmed …`, `the
@@ -42,6 +42,9 @@ const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'della', 'des
 
 /** Whose a body is, before its name: `the country’s Ministry of Mines`, `the state Office of Inspector General`. */
 const OWNER_BEFORE_NAME = new RegExp(`^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\\s+)?(?:${['country', 'nation', 'government', 'company', 'kingdom', ...PLACE_NOUNS].join('|')})(?:['’]s)?\\s+(?=\\p{Lu})`, 'u');
+
+/** Every noun of a role (`minister`, `envoy`, `spokesman`): the head of a phrase that names a person, not a body. */
+const ROLE_NOUNS: ReadonlySet<string> = new Set(Object.values(ROLE_CLASSES).flat());
 
 /** Where the head of a body's name ends: `the Council of …`, `the Council under General …`, `the mission to the UN`. */
 const HEAD_END = /\s+(?:of|to|for|at|in|on|from|with|under|led\s+by|headed\s+by)\s+/iu;
@@ -143,6 +146,8 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
     if (/^official/iu.test(role[0]) && !proper.some((w) => ORGANISATION_NOUNS.has(bare(w)) || /^\p{Lu}{2,}$/u.test(w))) return null;
     return proper.join(' ');
   }
+  // `the Harbour Chief Minister`: a person by a role, never a body (unless a body's acronym or noun is in it: `UN Secretary-General`).
+  if (ROLE_NOUNS.has(bare(list[list.length - 1]!)) && !list.some((w) => ORGANISATION_NOUNS.has(bare(w)) || /^\p{Lu}{2,}$/u.test(w))) return null;
   // `A pro-government militia group`, `an aid agency`: one of a kind, described, names no body.
   // (Unless it goes on to name it: `a rebel group, the Northern Front`, `an aid agency Open Harbour`.)
   if (/^(?:a|an|one|another)\s/iu.test(trimmed)) {

@@ -415,6 +415,8 @@ export class ArticlePeople {
       const prefix = phrase.slice(0, name.start);
       const preposition = /\b(?:by|of|from|with|for|to|about|against|on|in|at|after|before)\b/iu.exec(prefix);
       if (preposition && rolesIn(prefix.slice(0, preposition.index)).size === 0) return null;
+      // (Never the preposition's own object: in `head of strategy at Harbour Investor` the name is the body's.)
+      if (/\b(?:at|of|for|from|with|by)\s*$/iu.test(prefix)) return null;
       return this.addName(name.name);
     }
     for (const token of tokenize(phrase).reverse()) {

@@ -3,8 +3,8 @@
  * a scare quote nobody is said to have spoken.
  */
 import type { QuotationKind, Sentence } from '../types.ts';
-import { NAME_PARTICLES } from '../lexicon/names.ts';
-import { NAMING_PARTICIPLES } from '../lexicon/speech.ts';
+import { FUNCTION_WORDS, NAME_PARTICLES } from '../lexicon/names.ts';
+import { FINITE_SPEECH_FORMS, NAMING_PARTICIPLES } from '../lexicon/speech.ts';
 import type { QuoteSpan } from './spans.ts';
 
 /** Words that show a quotation is held at a distance rather than reported: nobody's statement. */
@@ -38,6 +38,9 @@ export function kindOf(body: string, quote: QuoteSpan, sentence: Sentence): Quot
   if (SCARE_LEAD.test(lead)) return 'scare';
   const text = body.slice(quote.start, quote.end);
   if (isTitle(text)) return 'scare';
+  // `typhoon "Ada,"`, `the ship "Marlin"`: one capitalised word right after a common noun is that thing's name.
+  const before = /\b(\p{Ll}{3,})\s*$/u.exec(lead)?.[1];
+  if (/^\p{Lu}[\p{L}'’-]*[,.]?$/u.test(text) && before && !FUNCTION_WORDS.has(before) && !FINITE_SPEECH_FORMS.includes(before) && !/(?:ed|ing)$/u.test(before)) return 'scare';
   const words = text.split(/\s+/u).length;
   const startsClause = lead.trim().length === 0 || /(?:[:,]|\bthat)\s*$/u.test(lead);
   const capitalised = /^(?:\.{3}|…)?\s*\p{Lu}/u.test(text);

@@ -301,3 +301,25 @@ describe('names that belong to something else', () => {
     expect(read(body)).toContainEqual(['Ada', 'scare', null]);
   });
 });
+
+describe('reaction lists and asides', () => {
+  it('reads a name and a colon opening the paragraph: "Coach NAME: \"…\""', () => {
+    const body = 'What they said after the match.\n\nRiverside manager Tom Okoro: “We started the game well and deserved more.”';
+    expect(quotation(body, 'started the game')).toMatchObject({ speaker: 'Tom Okoro', rule: 'name-colon/name' });
+  });
+
+  it('gives a participle with no verb to borrow from to the sentence\'s own subject', () => {
+    const body = 'Riverside manager Tom Okoro was philosophical about the result, saying: “They are a very good side.”';
+    expect(quotation(body, 'very good side').speaker).toBe('Tom Okoro');
+  });
+
+  it('reads a job after a name and its comma as an apposition: NAME, financial analyst at a firm, said', () => {
+    const body = 'Nina Berg, financial analyst at Coastline Markets, said the update was a reality check after the rival “gave its peers some optimism”.';
+    expect(quotation(body, 'some optimism').speaker).toBe('Nina Berg');
+  });
+
+  it('reads "hit back" as speech', () => {
+    const body = 'Governor Rahul Mehta faced the charge.\n\n“Totally not true,” Mr Mehta hit back.';
+    expect(quotation(body, 'Totally not true').speaker).toBe('Rahul Mehta');
+  });
+});

@@ -113,6 +113,7 @@ export const SPEECH_VERBS: Readonly<Record<string, SpeechVerb>> = {
   echo: { finite: ['echoed'] },
   clarify: { finite: ['clarified'] },
   charge: { finite: ['charged'] },
+  hitBack: { finite: ['hit back', 'hits back'] },
   // An authority's designation is its statement: `the office designated the firm as "…"`.
   designate: { finite: ['designated', 'designates'] },
   rail: { finite: ['railed'] },

@@ -10,7 +10,7 @@ import { RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
 import { IRREGULAR_PAST } from '../lexicon/grammar.ts';
 import { PERSON_DESCRIPTORS, TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
 import { FINDING_FORMS, PASSIVE_TELLING_FORMS, SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN, TELLING_FORMS } from '../lexicon/speech.ts';
-import { findNames, rolesIn, subjectOf, trimSubject, type LocalPerson } from '../people/people.ts';
+import { findNames, headRole, rolesIn, subjectOf, trimSubject, type LocalPerson } from '../people/people.ts';
 import type { Sentence } from '../types.ts';
 import { maskQuotes, type QuoteSpan } from './spans.ts';
 import { resolvePerson, resolveSpeaker, type ReadingState, type Resolution } from './speakers.ts';
@@ -297,6 +297,17 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
     },
   },
   {
+    name: 'name-colon',
+    recognises: '`Coach Ada Okafor: "We started well."`: a name and a colon opening the paragraph, as reactions are listed',
+    apply: (context, quote, opening) => {
+      const lead = context.body.slice(opening.start, quote.open);
+      const match = /^\s*(?<np>(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s*:\s*$/du.exec(lead);
+      if (!match || findNames(match.groups!['np']!).length === 0) return null;
+      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', opening.start), null));
+      return found.speaker?.kind === 'person' ? found : null;
+    },
+  },
+  {
     name: 'claim-of',
     recognises: '`dismissed Halvard\'s claims of "…" strikes`: words a named party is said to claim, not the words of the sentence\'s subject',
     apply: (context, quote, opening) => {
@@ -330,6 +341,15 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
         // A participle after a comma borrows the subject of the verb before it: `X wrote a letter, alleging that …`;
         // of the speech verb, when there is one (`X said the town had suffered, describing it as …`).
         verb = lastMatch(FINITE_SPEECH, lead.slice(0, participle.start)) ?? lastMatch(GOVERNING_VERB, lead.slice(0, participle.start));
+        if (verb === null) {
+          // `Coach Ada Okafor was philosophical, saying: "…"`: no verb to borrow from, the sentence's own subject.
+          const subject = subjectOf(lead.slice(0, participle.start).trim());
+          const found = subject ? resolveSpeaker(subject, context.state) : null;
+          if (found?.speaker?.kind === 'person') {
+            const mention = locate(lead.slice(0, participle.start), trimSubject(subject!), from);
+            return attempt(found, mention ? cover(body, mention, { start: from + participle.start, end: from + participle.end }) : null);
+          }
+        }
       }
       if (verb === null) return null;
       const found = subjectBefore(context, lead.slice(0, verb.start));
@@ -578,7 +598,8 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     // Relative and subordinate clauses end the subject: `the letter that X wrote` is not about X.
     const parts = chunk.split(/\b(?:that|which|who|because|after|before|when|while|since|as|and then)\s/u);
     const head = parts[0]!.trim();
-    const described = /^(?:a|an|the|his|her|its|their)\s/iu.test(head) || (/^\p{Ll}/u.test(head) && rolesIn(head).size > 0);
+    // (`NAME, financial analyst at Spreadex, said`: a job's noun after a name and its comma is its apposition.)
+    const described = /^(?:a|an|the|his|her|its|their)\s/iu.test(head) || (/^\p{Ll}/u.test(head) && (rolesIn(head).size > 0 || (headRole(head) !== null && findNames(chunks[i - 1] ?? '').length > 0)));
     if (i > 0 && described && findNames(head).length === 0) {
       // `X, a rebel group that …, said`, `Ada Okafor, a spokeswoman for …, said`: an apposition.
       const person = resolvePerson(head, context.state);

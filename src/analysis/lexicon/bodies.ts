@@ -39,4 +39,5 @@ export const COMPANY_WORDS: readonly string[] = [
   'corporation', 'limited', 'co', 'forces', 'people’s', "people's", 'administration', 'occupational',
   'products', 'chemicals', 'plastics', 'polymers', 'foods', 'pharmaceuticals', 'textiles', 'steel', 'electric', 'power',
   'telecom', 'communications', 'insurance', 'resources', 'metals', 'brands', 'enterprises', 'manufacturing', 'local',
+  'markets', 'securities', 'research', 'analytics', 'advisors', 'advisers', 'brokers', 'ventures',
 ];

@@ -301,7 +301,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
     recognises: '`Coach Ada Okafor: "We started well."`: a name and a colon opening the paragraph, as reactions are listed',
     apply: (context, quote, opening) => {
       const lead = context.body.slice(opening.start, quote.open);
-      const match = /^\s*(?<np>(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s*:\s*$/du.exec(lead);
+      const match = /^\s*(?<np>(?:[\p{L}\p{M}'’.-]+\s+){0,5}\p{Lu}[\p{L}\p{M}'’.-]*)\s*:\s*$/du.exec(lead);
       if (!match || findNames(match.groups!['np']!).length === 0) return null;
       const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', opening.start), null));
       return found.speaker?.kind === 'person' ? found : null;

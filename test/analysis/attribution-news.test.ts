@@ -323,3 +323,22 @@ describe('reaction lists and asides', () => {
     expect(quotation(body, 'Totally not true').speaker).toBe('Rahul Mehta');
   });
 });
+
+describe('names and paragraphs as printed', () => {
+  it('reads a month before a surname as a first name: Chief April Nolan', () => {
+    const body = "'The day was very hard,' says Chief April Nolan, who met the families on Thursday.";
+    expect(quotation(body, 'very hard').speaker).toBe('April Nolan');
+  });
+
+  it('reads on from a paragraph broken in mid-sentence to find the speech verb', () => {
+    const body = 'He said the mission was over, adding that the capital was holding talks with\n\nits partners on building “lasting security ties.”';
+    const found = quotation(body, 'lasting security ties');
+    expect(found.kind).toBe('phrase');
+    expect(found.rule.startsWith('before-verb/')).toBe(true);
+  });
+
+  it('keeps a short phrase a body said as a phrase, though the body is named only by a common noun', () => {
+    const body = 'The group said the drones had “directly hit” their targets.';
+    expect(read(body)).toEqual([['directly hit', 'phrase', null]]);
+  });
+});

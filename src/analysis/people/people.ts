@@ -133,7 +133,8 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     i = j;
     // Drop titles and acronyms in front: `UN Secretary General Antonio Guterres` → `Antonio Guterres`.
     let first = 0;
-    while (first < run.length && isNamePrefix(run[first]!.word)) first++;
+    // (A month before another capitalised word is a first name, `April Martel`, not a date's word to drop.)
+    while (first < run.length && isNamePrefix(run[first]!.word) && !(MONTHS.includes(run[first]!.word) && first < run.length - 1 && first > 0)) first++;
     // A title further in ends the prefix too: `Ukrainian President Volodymyr Zelenskyy`.
     for (let k = run.length - 2; k >= first; k--) {
       if (NAME_TITLES.has(run[k]!.word.toLowerCase())) {

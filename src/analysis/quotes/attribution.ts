@@ -326,7 +326,10 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       const { body, spans } = context;
       // A quotation inside another (`"… would 'hold the line' …"`) reads the words before it in the outer one.
       const enclosing = spans.filter((s) => s.open < quote.open && s.close >= quote.close);
-      const from = Math.max(opening.start, ...enclosing.map((s) => s.open + 1));
+      // A paragraph broken in mid-sentence (the one before ends with no stop) reads on from the one before.
+      const previous = context.sentences[opening.index - 1];
+      const broken = previous && previous.paragraph < opening.paragraph && !/[.!?…"”’)]\s*$/u.test(previous.text);
+      const from = Math.max(broken ? previous.start : opening.start, ...enclosing.map((s) => s.open + 1));
       const lead = maskQuotes(body.slice(from, quote.open), spans.filter((s) => !enclosing.includes(s)), from);
       let verb = lastMatch(FINITE_SPEECH, lead);
       const participle = lastMatch(PARTICIPLE, lead);

@@ -30,7 +30,8 @@ export interface LocalQuotation extends QuoteSpan {
  * article, a pronoun with no one or two people to mean): the words are somebody's, not a scare quote.
  */
 function namedButUnsettled({ rule, mention }: Attribution): boolean {
-  if (/\/(?:pronoun|pronoun-ambiguous|pronoun-it|pronoun-they)$/u.test(rule)) return true;
+  // (A body by its common noun, `the group said`, is somebody too, though no body the article named.)
+  if (/\/(?:pronoun|pronoun-ambiguous|pronoun-it|pronoun-they|organisation-head)$/u.test(rule)) return true;
   if (!/\/(?:organisation-name|surname-not-body|name)$/u.test(rule) || !mention) return false;
   // A proper word past the first (`the envoy Okafor`, `Halvard's minister`): a sentence's capitalised first word is no name.
   return mention.split(/\s+/u).some((word, i) => i > 0 && /^\p{Lu}/u.test(word));

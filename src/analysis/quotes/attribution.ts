@@ -415,6 +415,15 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
 ];
 
+/** A sentence's mention and its speech verb, read by one pattern with `np` and `verb` groups; an attempt only when the mention resolves. */
+function mentionAndVerb(pattern: RegExp, context: ArticleText, sentence: Sentence): Attempt | null {
+  const match = pattern.exec(maskQuotes(sentence.text, context.spans, sentence.start));
+  if (!match) return null;
+  const evidence = cover(context.body, groupSpan(match, 'np', sentence.start), groupSpan(match, 'verb', sentence.start));
+  const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), evidence);
+  return found.speaker ? found : null;
+}
+
 /**
  * The sieves for a sentence without quote marks, in order: an attribution closing it, a source
  * named with `according to`, a document's finding, the subject of its first speech verb, and a
@@ -424,14 +433,7 @@ export const REPORTED_SIEVES: readonly ReportedSieve[] = [
   {
     name: 'reported-after',
     recognises: '`…, he said, adding …`, `…, Okafor told reporters.`',
-    apply: (context, sentence) => {
-      const text = maskQuotes(sentence.text, context.spans, sentence.start);
-      const match = REPORTED_AFTER.exec(text);
-      if (!match) return null;
-      const evidence = cover(context.body, groupSpan(match, 'np', sentence.start), groupSpan(match, 'verb', sentence.start));
-      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), evidence);
-      return found.speaker ? found : null;
-    },
+    apply: (context, sentence) => mentionAndVerb(REPORTED_AFTER, context, sentence),
   },
   {
     name: 'according-to',
@@ -449,14 +451,7 @@ export const REPORTED_SIEVES: readonly ReportedSieve[] = [
   {
     name: 'document-finding',
     recognises: '`The report found that …`: a document speaking for whoever issued it',
-    apply: (context, sentence) => {
-      const text = maskQuotes(sentence.text, context.spans, sentence.start);
-      const match = DOCUMENT_FINDING.exec(text);
-      if (!match) return null;
-      const evidence = cover(context.body, groupSpan(match, 'np', sentence.start), groupSpan(match, 'verb', sentence.start));
-      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), evidence);
-      return found.speaker ? found : null;
-    },
+    apply: (context, sentence) => mentionAndVerb(DOCUMENT_FINDING, context, sentence),
   },
   {
     name: 'reported-verb',

@@ -18,7 +18,7 @@ export interface ArticlePerson {
   surname: string;
   given: string[];
   descriptors: string[];
-  /** Another name readers look an organisation up by: its acronym (`ICRC`), or the state a capital speaks for (`Tehran` → `Iran`). */
+  /** Another name readers look an organisation up by: its acronym (`HRC`), or the state a capital speaks for (`Ottawa` → `Canada`). */
   alias?: string;
   /** How many quotations the article gives them. */
   quotations: number;

@@ -21,8 +21,8 @@ export type QuotationKind =
   | 'reported';
 
 /**
- * The words of a body that settle who spoke a quotation (`Cotton said`, `the Iranian envoy added`,
- * `according to the Pentagon`): `text === body.slice(start, end)`.
+ * The words of a body that settle who spoke a quotation (`Cotton said`, `the Norlandic envoy added`,
+ * `according to the Kremlin`): `text === body.slice(start, end)`.
  */
 export interface Evidence {
   text: string;
@@ -50,14 +50,14 @@ export interface Quotation {
 /** A person or organisation that speaks in the corpus, one entry however many spellings the articles use. */
 export interface Speaker {
   id: string;
-  /** An organisation or state speaks as one (`Pentagon`, `Iran’s permanent mission to the UN`, `Iran`). */
+  /** An organisation or state speaks as one (`Kremlin`, `Norland’s permanent mission to the UN`, `Norland`). */
   /** `unnamed`: a source described, not named (`a senior official`), never merged across articles. */
   kind: 'person' | 'organisation' | 'unnamed';
   /** The fullest, most used spelling. */
   name: string;
-  /** Other spellings of the name (`Amir Saeed Iravani`). */
+  /** Other spellings of the name (`Ilyas Yusef Darvesh`). */
   aliases: string[];
-  /** How the articles describe this speaker (`the Iranian UN envoy`), as written. */
+  /** How the articles describe this speaker (`the Norlandic UN envoy`), as written. */
   descriptors: string[];
 }
 

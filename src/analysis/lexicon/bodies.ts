@@ -3,12 +3,12 @@
  * `agency`, `coastguard`), what bodies issue (`statement`, `report`), and the words of company names.
  */
 
-/** Head nouns of the offices of a state or a body: `the UN humanitarian office`, `the country's security cell`. */
+/** Head nouns of the offices of a state or a body: `the UN mapping office`, `the country's security cell`. */
 export const OFFICE_NOUNS: readonly string[] = ['office', 'agency', 'ministry', 'mission', 'cell', 'command', 'service', 'department'];
 
 /**
  * Head nouns of bodies that issue statements. A noun phrase holding one (`the foreign ministry`,
- * `Iran's permanent mission to the UN`) names an organisation, whether or not it is capitalised.
+ * `Norland's permanent mission to the UN`) names an organisation, whether or not it is capitalised.
  */
 export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   ...OFFICE_NOUNS,
@@ -25,13 +25,13 @@ export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
 /** Nouns for what an organisation issues; as a subject (`the statement said`) they stand for its author. */
 export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué', 'report', 'message', 'release', 'declaration', 'note', 'study', 'audit', 'review', 'inquiry', 'investigation'] as const;
 
-/** Kinds of body (or vessel) that, right before a name, make it the body's name: `the consultancy Halden Risk`. */
+/** Kinds of body (or vessel) that, right before a name, make it the body's name: `the consultancy Kessel Risk`. */
 export const BODY_KINDS: readonly string[] = ['consultancy', 'firm', 'company', 'bank', 'agency', 'newspaper', 'broadcaster', 'charity', 'fund', 'group', 'insurer', 'lender', 'trader', 'broker', 'ship', 'vessel', 'ferry', 'tanker'];
 
 /** Bodies named only by what they are (`the company said`): the one named so far, when it says nothing of what it is. */
 export const GENERIC_BODY_NOUNS: readonly string[] = ['company', 'firm', 'operator', 'manufacturer', 'carrier', 'utility', 'employer', 'plant'];
 
-/** Words that make a name a company's: `Bayou Crest Engineering`, `Copperbelt Minerals`. */
+/** Words that make a name a company's: `Greyfell Engineering`, `Ironvale Minerals`. */
 export const COMPANY_WORDS: readonly string[] = [
   'engineering', 'holdings', 'partners', 'associates', 'advisory', 'consulting', 'industries', 'minerals', 'mining',
   'energy', 'oil', 'gas', 'petroleum', 'motors', 'airlines', 'airways', 'shipping', 'maritime', 'logistics',

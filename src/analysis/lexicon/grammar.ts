@@ -1,6 +1,6 @@
 /**
  * Grammar words the rules need to find a sentence's verb: the one home of the irregular past forms
- * that end a subject (`Ada Okafor went to the hospital`), which no `-ed` pattern finds.
+ * that end a subject (`Ada Halloran went to the hospital`), which no `-ed` pattern finds.
  */
 
 /** Irregular past forms common in news narrative; with `-ed` forms and auxiliaries, they end a sentence's subject. */

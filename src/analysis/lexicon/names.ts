@@ -9,7 +9,7 @@ import { PLACE_NOUNS } from './places.ts';
 
 /**
  * Capitalised words that make a name an organisation, place or title rather than a person:
- * `Security Council`, `Gaza Strip`, `Islamic Republic`. A run of capitalised words holding one is
+ * `Planning Council`, `Korvel Strip`, `Federal Republic`. A run of capitalised words holding one is
  * not a person's name.
  */
 export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
@@ -43,14 +43,14 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   ...[...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()),
 ]);
 
-/** Lower-case particles that open a name's last part: `Ossama al-Akhtal`, `Pieter van der Wal`, `Maria de Souza`, `Erik ten Brink`. */
+/** Lower-case particles that open a name's last part: `Hisham al-Qasimi`, `Pieter van der Wal`, `Maria de Souza`, `Erik ten Brink`. */
 export const NAME_PARTICLES: readonly string[] = ['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'az', 'ez', 'es', 'bin', 'ibn', 'van', 'von', 'de', 'da', 'di', 'du', 'la', 'le', 'der', 'den', 'ten', 'ter', 'del', 'dos', 'das', 'abu', 'bint'];
 
 /** Determiners that may open a run of capitalised words at the start of a sentence (`The Northern command`). */
 export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'his', 'her', 'its', 'their', 'my']);
 
 /**
- * Words capitalised only because they open a sentence (`In Isabela, …`, `If Dushanbe …`): never
+ * Words capitalised only because they open a sentence (`In Marrach, …`, `If Halvik …`): never
  * part of a name.
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([

@@ -16,7 +16,7 @@ export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   secretary: ['secretary', 'secretary-general'],
   commander: ['commander', 'general', 'admiral', 'colonel', 'gen', 'adm', 'col'],
   official: ['official', 'officer', 'adviser', 'advisor', 'aide'],
-  // One person is `the head of the Red Crescent`, then `the Red Crescent chief`.
+  // One person is `the head of the Silver Lantern`, then `the Silver Lantern chief`.
   head: ['head', 'chief', 'director', 'chairman', 'chairwoman', 'chair', 'leader', 'coordinator'],
   governor: ['governor', 'gov'],
   mayor: ['mayor'],
@@ -27,7 +27,7 @@ export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   lawmaker: ['senator', 'lawmaker', 'legislator', 'mp', 'sen', 'rep'],
 };
 
-/** Words placed before a name that are not part of it: `President Joe Biden`, `Gen. Qassem Soleimani`. */
+/** Words placed before a name that are not part of it: `President Kirsti Ekberg`, `Gen. Yevgeny Korsak`. */
 export const NAME_TITLES: ReadonlySet<string> = new Set([
   'president', 'gen', 'gen.', 'general', 'secretary', 'secretary-general', 'deputy', 'press', 'minister',
   'prime', 'foreign', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'sen', 'sen.',
@@ -36,7 +36,7 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
   'prince', 'princess', 'sheikh', 'ayatollah', 'pope', 'chief', 'permanent', 'envoy', 'judge', 'justice',
   'governor', 'gov', 'gov.', 'mayor', 'chancellor', 'vice', 'speaker', 'lieutenant', 'admiral', 'adm',
   'adm.', 'sgt', 'sgt.', 'sergeant', 'brig', 'brig.', 'brigadier', 'counterpart', 'official', 'leader',
-  // Party and standing, as US and UK copy puts them before a name: `Republican Curtis Vane`.
+  // Party and standing, as US and UK copy puts them before a name: `Republican Odette Varga`.
   'republican', 'democrat', 'democratic', 'conservative', 'liberal', 'labour', 'tory', 'incumbent', 'candidate',
   'commissioner', 'superintendent', 'inspector', 'constable', 'sheriff', 'coach', 'rear', 'marshal', 'ombudsman', 'prosecutor', 'cdr', 'cdr.', 'cmdr', 'cmdr.',
 ]);
@@ -55,7 +55,7 @@ export const TITLE_ABBREVIATIONS: readonly string[] = ['mr', 'mrs', 'ms', 'dr', 
 
 /**
  * Nouns for one person by who they are rather than a job (`the girl`, `his cousin`, `a resident`):
- * a name right after one is that person's (`her cousin Amal said`), and one standing in a sentence
+ * a name right after one is that person's (`her cousin Noura said`), and one standing in a sentence
  * beside a pronoun is another person the pronoun may mean.
  */
 export const PERSON_DESCRIPTORS: readonly string[] = [
@@ -67,8 +67,8 @@ export const PERSON_DESCRIPTORS: readonly string[] = [
 ];
 
 /**
- * Titles that only ever stand before a person's name (`Mrs Okafor`, `President Okafor`, `Gen.
- * Okafor`): a capitalised word after one is that person's surname, even with no first name given.
+ * Titles that only ever stand before a person's name (`Mrs Halloran`, `President Halloran`, `Gen.
+ * Halloran`): a capitalised word after one is that person's surname, even with no first name given.
  */
 export const PERSONAL_TITLES: readonly string[] = [
   'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor',
@@ -77,7 +77,7 @@ export const PERSONAL_TITLES: readonly string[] = [
 ];
 
 /**
- * Words that say whether a person is a man or a woman, as titles (`Mrs Okafor`) or as descriptors
+ * Words that say whether a person is a man or a woman, as titles (`Mrs Halloran`) or as descriptors
  * (`his wife`, `the girl`): what keeps `he` from meaning a woman the article named.
  */
 export const GENDERED_WORDS: Readonly<Record<'m' | 'f', readonly string[]>> = {

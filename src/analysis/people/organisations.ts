@@ -6,22 +6,22 @@ import { PLACE_NOUNS } from '../lexicon/places.ts';
 import { PERSONAL_TITLES, ROLE_CLASSES, SPOKESPERSON_NOUNS } from '../lexicon/roles.ts';
 
 /**
- * Organisations and states as speakers: `Iran's permanent mission to the UN reaffirmed …`, `the
- * Pentagon says`, `Iran has denied …`, `a Pentagon spokesperson said`. News attributes most
+ * Organisations and states as speakers: `Norland's permanent mission to the UN reaffirmed …`, `the
+ * Kremlin says`, `Norland has denied …`, `a Kremlin spokesperson said`. News attributes most
  * statements to institutions as often as to people. Pure functions over noun phrases.
  */
 
 
 /**
  * Names of states, their other names and their capitals, lower-cased: `France said`, `the US
- * condemned`, `Tehran says` name a state speaking. A country named only at the start of sentences
+ * condemned`, `Ottawa says` name a state speaking. A country named only at the start of sentences
  * is still a name, which the article's own capitals cannot tell.
  */
 export const STATE_NAMES: ReadonlySet<string> = new Set(
   Object.values(countries).flatMap((c) => stateNamesOf(c).map((n) => n.toLowerCase())),
 );
 
-/** Every name of a state, its capital included, lower-cased, mapped to the state's own name: `tehran` → `iran`. */
+/** Every name of a state, its capital included, lower-cased, mapped to the state's own name: `ottawa` → `canada`. */
 const STATE_OF: ReadonlyMap<string, string> = new Map(
   Object.values(countries).flatMap((c) => stateNamesOf(c).map((n) => [n.toLowerCase(), (c as { name: string }).name.toLowerCase()] as const)),
 );
@@ -37,10 +37,10 @@ function stateNamesOf(c: unknown): string[] {
   return [name, ...alias, capital.replace(/\s+D\.C\.$/u, '')].filter(Boolean);
 }
 
-/** Words that join the capitalised words of a proper name: `Department of Defense`, `Iran's Ministry`. */
+/** Words that join the capitalised words of a proper name: `Department of Defense`, `Norland's Ministry`. */
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'della', 'des', 'do', 'las', 'los', ...NAME_PARTICLES]);
 
-/** Whose a body is, before its name: `the country’s Ministry of Mines`, `the state Office of Inspector General`. */
+/** Whose a body is, before its name: `the country’s Ministry of Forestry`, `the state Office of Public Audit`. */
 const OWNER_BEFORE_NAME = new RegExp(`^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\\s+)?(?:${['country', 'nation', 'government', 'company', 'kingdom', ...PLACE_NOUNS].join('|')})(?:['’]s)?\\s+(?=\\p{Lu})`, 'u');
 
 /** Every noun of a role (`minister`, `envoy`, `spokesman`): the head of a phrase that names a person, not a body. */
@@ -54,7 +54,7 @@ export function acronymOf(phrase: string): string | null {
   return ACRONYMED.exec(phrase.trim().replace(/[,.;:]+$/u, ''))?.groups?.['acronym'] ?? null;
 }
 
-/** A name followed by its acronym in brackets: `Office of Foreign Assets Control (OFAC)`. */
+/** A name followed by its acronym in brackets: `Office of Coastal Assets Review (OCAR)`. */
 const ACRONYMED = /^(?:[Tt]he\s+)?(?<name>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+[\p{L}\p{M}.'’-]+){0,8})\s*\((?<acronym>\p{Lu}{2,}[\p{Lu}\d-]*)\)$/u;
 
 /** Determiners and possessives that open a noun phrase but are not part of an organisation's name. */
@@ -74,7 +74,7 @@ const DOCUMENT_WITH_AUTHOR = new RegExp(`^(?:(?<before>.+?)['’]s\\s+(?:\\p{Ll}
 /** A document named alone as the subject: `The statement said …`. */
 export const BARE_DOCUMENT = new RegExp(`^(?:the|this|that|its|their)\\s+(?:\\p{Ll}+\\s+)?(?<noun>${DOCUMENT_NOUNS.join('|')})$`, 'iu');
 
-/** `a Pentagon spokesperson`, `a spokesman for the ministry`: someone unnamed who speaks for a body. */
+/** `a Kremlin spokesperson`, `a spokesman for the ministry`: someone unnamed who speaks for a body. */
 const SPOKESPERSON = new RegExp(`\\b(?:${SPOKESPERSON_NOUNS.join('|')})\\b`, 'iu');
 
 /** The words of a phrase. */
@@ -90,7 +90,7 @@ function bare(word: string): string {
     .replace(/[^\p{L}\p{N}-]/gu, '');
 }
 
-/** Whether a word is capitalised or an acronym (`Iran`, `UN`, `al-Qaeda` is not, `Al-Qaeda` is). */
+/** Whether a word is capitalised or an acronym (`Norland`, `UN`, `al-Qaeda` is not, `Al-Qaeda` is). */
 function capitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
@@ -106,7 +106,7 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
   // rarely the article repeats them (the acronym is kept apart, see `acronymOf`).
   const acronymed = ACRONYMED.exec(phrase.trim().replace(/[,.;:]+$/u, ''));
   if (acronymed && words(acronymed.groups!['name']!).every((w) => capitalised(w) || CONNECTORS.has(w.toLowerCase()))) return acronymed.groups!['name']!;
-  // An acronym in brackets or an aside between dashes adds nothing to the name: `the UN refugee agency (UNHCR)`.
+  // An acronym in brackets or an aside between dashes adds nothing to the name: `the regional water agency (RWA)`.
   const trimmed = phrase
     .replace(/\s*\([^)]*\)/gu, '')
     .replace(/\s+[–—]\s.*?(?:\s[–—]\s|$)/gu, ' ')
@@ -117,28 +117,28 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
     const author = document.groups?.['before'] ?? document.groups?.['after'];
     return author ? organisationName(author, properWords) : null;
   }
-  // `The Abu Dhabi-based Al Noor Humanitarian Foundation` is named `Al Noor Humanitarian Foundation`;
-  // `federal Occupational Safety and Health Administration records` are that Administration's.
+  // `The Halvik-based Al Waha Humanitarian Foundation` is named `Al Waha Humanitarian Foundation`;
+  // `federal Workplace Hygiene and Welfare Administration records` are that Administration's.
   const name = trimmed
     .replace(/\s+(?:records|data|figures|documents|filings|statistics)$/u, '')
     .replace(/^(?:federal|state|national|local|regional|provincial|municipal)\s+(?=\p{Lu})/u, '')
     .replace(LEADING, '')
-    // `Neighbouring Zambia said`: an adjective capitalised only for opening the sentence.
+    // `Neighbouring Vestria said`: an adjective capitalised only for opening the sentence.
     .replace(/^(\p{Lu}\p{Ll}+(?:ing|ly))\s+(?=\p{Lu})/u, (word, bareWord: string) => (properWords.has(bareWord.toLowerCase()) ? word : ''))
     .replace(/^.*?\S-based\s+/u, '')
-    // `the country’s Ministry of Mines` is the Ministry of Mines, `the state Office of Inspector General` the Office.
+    // `the country’s Ministry of Forestry` is the Ministry of Forestry, `the state Office of Public Audit` the Office.
     .replace(OWNER_BEFORE_NAME, '');
   const list = words(name);
   if (list.length === 0 || list.length > 12) return null;
-  // `Chief Ada Okafor`, `Mrs Okafor`: a person's title opens a person's name, never a body's.
+  // `Chief Ada Halloran`, `Mrs Halloran`: a person's title opens a person's name, never a body's.
   if (list.length > 1 && PERSONAL_TITLES.includes(bare(list[0]!))) return null;
   if (list.length === 1 && NOT_BODIES.has(bare(list[0]!))) return null;
-  // A spokesperson or official for a body speaks for it: `a Pentagon spokesperson`, `an official at the ministry`.
+  // A spokesperson or official for a body speaks for it: `a Kremlin spokesperson`, `an official at the ministry`.
   if (SPOKESPERSON.test(name)) {
     const body = /\b(?:for|of|at|from|with)\s+(?<org>.+)$/iu.exec(name)?.groups?.['org'];
     if (body) return organisationName(body, properWords);
-    // `A State Department spokesperson`, `a UNICEF spokesperson in Manila`: the capitalised words before the
-    // role. An official is only a body's voice when the body is one (`a Pentagon official`), not a nationality.
+    // `A Fisheries Department spokesperson`, `a UNESCO spokesperson in Halvik`: the capitalised words before the
+    // role. An official is only a body's voice when the body is one (`a Kremlin official`), not a nationality.
     const role = SPOKESPERSON.exec(name)!;
     const before = name.slice(0, role.index).trim().split(/\s+/u);
     const proper = before.filter((w, i) => capitalised(w) && !(i === 0 && /^(?:a|an|the|one)$/iu.test(w)));
@@ -149,16 +149,16 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
   // `the Harbour Chief Minister`: a person by a role, never a body (unless a body's acronym or noun is in it: `UN Secretary-General`).
   if (ROLE_NOUNS.has(bare(list[list.length - 1]!)) && !list.some((w) => ORGANISATION_NOUNS.has(bare(w)) || /^\p{Lu}{2,}$/u.test(w))) return null;
   // `A pro-government militia group`, `an aid agency`: one of a kind, described, names no body.
-  // (Unless it goes on to name it: `a rebel group, the Northern Front`, `an aid agency Open Harbour`.)
+  // (Unless it goes on to name it: `a rebel group, the Northern Front`, `an aid agency Open Hearth`.)
   if (/^(?:a|an|one|another)\s/iu.test(trimmed)) {
     const described = /\b(?<noun>\p{Ll}+)\s+(?<name>(?:\p{Lu}[\p{L}-]*\s*)+)$/u.exec(name);
     return described && ORGANISATION_NOUNS.has(described.groups!['noun']!) ? described.groups!['name']!.trim() : null;
   }
   if (STATE_NAMES.has(name.toLowerCase())) return name;
-  // The head noun decides: `Iran's permanent mission to the UN` is a mission, `a Security Council resolution` is not a council.
+  // The head noun decides: `Norland's permanent mission to the UN` is a mission, `a Planning Council resolution` is not a council.
   const head = name.split(HEAD_END)[0]!.split(/\s+/u).pop()!;
   if (ORGANISATION_NOUNS.has(bare(head))) return name;
-  // `Turkey's disaster agency AFAD`: a body described, then named.
+  // `Vestria's disaster agency VDMA`: a body described, then named.
   const named = /\b(?<noun>\p{Ll}+)\s+(?<name>(?:\p{Lu}[\p{L}-]*\s*)+)$/u.exec(name);
   if (named && ORGANISATION_NOUNS.has(named.groups!['noun']!)) return named.groups!['name']!.trim();
   // A proper name: capitalised words (joined by `of`, `for`, …), each one used as a name in the article.
@@ -168,7 +168,7 @@ export function organisationName(phrase: string, properWords: ReadonlySet<string
   return name;
 }
 
-/** Whether a phrase's head noun is a body's (`the Tajik Foreign Ministry`, `the International Committee of the Red Cross`): then it names an organisation, whatever name-like words it holds. */
+/** Whether a phrase's head noun is a body's (`the Norlandic Foreign Ministry`, `the Highland Rescue Committee`): then it names an organisation, whatever name-like words it holds. */
 export function headedByOrganisation(phrase: string): boolean {
   const plain = phrase.replace(/\s*\([^)]*\)/gu, '').trim().replace(/[,.;:]+$/u, '');
   const head = plain.split(HEAD_END)[0]!.split(/\s+/u).pop() ?? '';
@@ -190,7 +190,7 @@ export function properWordsOf(sentences: readonly { text: string }[]): Set<strin
   return proper;
 }
 
-/** The key two mentions of one organisation share: `The Pentagon` and `Pentagon`, `Iran’s` and `Iran's`, `Tehran` and `Iran`. */
+/** The key two mentions of one organisation share: `The Kremlin` and `Kremlin`, `Norland’s` and `Norland's`, `Ottawa` and `Canada`. */
 export function organisationKey(name: string): string {
   const key = name
     .toLowerCase()
@@ -200,17 +200,17 @@ export function organisationKey(name: string): string {
     .replace(/\s+/gu, ' ')
     .trim();
   // A state is one speaker under its names (`the US`, `United States`), but a capital speaks under its own
-  // name as written (`Tehran said`): the state is only its alias (see `stateOfCapital`), never its name.
+  // name as written (`Ottawa said`): the state is only its alias (see `stateOfCapital`), never its name.
   const state = STATE_OF.get(key);
   return state !== undefined && !CAPITALS.has(key) ? state : key;
 }
 
-/** Capitals, lower-cased: names of a state's government as the copy writes them (`Tehran said`). */
+/** Capitals, lower-cased: names of a state's government as the copy writes them (`Ottawa said`). */
 const CAPITALS: ReadonlySet<string> = new Set(
   Object.values(countries).map((c) => (c as { capital: string }).capital.replace(/\s+D\.C\.$/u, '').toLowerCase()).filter(Boolean),
 );
 
-/** The state a capital's name speaks for (`Tehran` → `Iran`), as a name to find it by; null for any other name. */
+/** The state a capital's name speaks for (`Ottawa` → `Canada`), as a name to find it by; null for any other name. */
 export function stateOfCapital(name: string): string | null {
   const key = name.toLowerCase().replace(/^the\s+/u, '');
   if (!CAPITALS.has(key)) return null;

@@ -1,6 +1,6 @@
 /**
  * People in one article: who is named, which roles the article ties to whom, and how a noun
- * phrase such as `the Iranian UN envoy` or `he` resolves to one of them. Pure functions over text.
+ * phrase such as `the Norlandic UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
 import { BODY_KINDS, OFFICE_NOUNS } from '../lexicon/bodies.ts';
 import { IRREGULAR_PAST } from '../lexicon/grammar.ts';
@@ -12,32 +12,32 @@ import { NUMBER_WORDS } from '../lexicon/figures.ts';
 import { GENDERED_WORDS, NAME_TITLES, PERSON_DESCRIPTORS, PERSONAL_TITLES, ROLE_CLASSES } from '../lexicon/roles.ts';
 import { acronymOf, headedByOrganisation, stateOfCapital, isStateKey, organisationKey, organisationName, properWordsOf, STATE_NAMES } from './organisations.ts';
 
-/** A body named by a proper word and what it is: `the U.N. humanitarian office`, `Iraq’s Security Media Cell`. */
+/** A body named by a proper word and what it is: `the U.N. mapping office`, `Vestria’s Coastal Watch Cell`. */
 const DESCRIBED_BODY = new RegExp(`(?<![\\p{L}’'])(?:\\p{Lu}[\\p{L}.’'-]*\\s+)+(?:(?!(?:${PLAIN_SPEECH_FORMS.join('|')}|his|her|its|their|the|a|an|and|was|is|has|had)\\b)\\p{Ll}+\\s+){0,2}(?:${OFFICE_NOUNS.join('|')})\\b`, 'gu');
 
-/** A run of capitalised words joined by `of`/`for`/`and`/`the`: a body's name when its head noun is a body's (`Ministry of Health`). */
+/** A run of capitalised words joined by `of`/`for`/`and`/`the`: a body's name when its head noun is a body's (`Ministry of Fisheries`). */
 const NAMED_BODY = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
 import type { Sentence } from '../types.ts';
 
-/** A person, or an organisation that speaks as one (`the Pentagon`, `Iran`), named in one article. */
+/** A person, or an organisation that speaks as one (`the Kremlin`, `Norland`), named in one article. */
 export interface LocalPerson {
   /** `unnamed`: a source the report describes but does not name (`a senior official`), shown as described. */
   kind: 'person' | 'organisation' | 'unnamed';
-  /** The fullest form of the name the article uses: `Amir Saeid Iravani`, `Iran’s permanent mission to the UN`. */
+  /** The fullest form of the name the article uses: `Ilyas Yousef Darvesh`, `Norland’s permanent mission to the UN`. */
   name: string;
-  /** Last token, lower-cased: the key a surname-only mention (`Iravani`) is matched on; for an organisation, its whole name as a key. */
+  /** Last token, lower-cased: the key a surname-only mention (`Darvesh`) is matched on; for an organisation, its whole name as a key. */
   surname: string;
   /** Given names as written, possibly empty when the article uses the surname only. */
   given: string[];
   /** Role classes the article ties to this person (see ROLE_CLASSES). */
   roles: Set<string>;
-  /** Descriptors the article uses for this person (`the Iranian UN envoy`). */
+  /** Descriptors the article uses for this person (`the Norlandic UN envoy`). */
   descriptors: Set<string>;
   /** `m` or `f` when a title or descriptor says so (`Mrs`, `his wife`): what a pronoun of the other may never mean. */
   gender?: 'm' | 'f';
   /**
    * Another name readers look an organisation up by: its acronym as the article gives it in brackets
-   * (`ICRC`), or the state a capital speaks for (`Tehran said` → `Iran`).
+   * (`HRC`), or the state a capital speaks for (`Ottawa said` → `Canada`).
    */
   alias?: string;
   /** Index of the sentence where the article first names them; nobody can be meant before that. */
@@ -47,16 +47,16 @@ export interface LocalPerson {
 }
 
 
-/** A kind of body (or vessel) right before a name makes it the body's name: `the consultancy Halden Risk`. */
+/** A kind of body (or vessel) right before a name makes it the body's name: `the consultancy Kessel Risk`. */
 export const BODY_KIND_BEFORE = new RegExp(`\\b(?:${BODY_KINDS.join('|')})\\s+$`, 'iu');
 
-/** A single capitalised name after a lower-case noun, possibly possessed: `Omar's cousin Amal`, `the victim's cousin Amal`, `resident Tomas`. */
+/** A single capitalised name after a lower-case noun, possibly possessed: `Idris's cousin Noura`, `the victim's cousin Noura`, `resident Tomas`. */
 const SINGLE_NAME = /^(?:(?:(?:the|a|an)\s+)?\p{L}[\p{L}'’-]*['’]s\s+|(?:his|her|their|the|a|an|one)\s+)?(?:\p{Ll}+\s+){0,2}(?<noun>\p{Ll}+)\s+(?<name>\p{Lu}\p{Ll}+)$/u;
 
 /** A particle joined to a surname by a hyphen: `al-` in `al-Sharaa`. */
 const PARTICLE_PREFIX = new RegExp(`^(?:${NAME_PARTICLES.join('|')})-`, 'u');
 
-/** A capitalised word and the single capitalised word after it, not followed by another: `President Okafor said`. */
+/** A capitalised word and the single capitalised word after it, not followed by another: `President Halloran said`. */
 const TITLED_SURNAME = /\b(?<title>\p{Lu}\p{Ll}+\.?)\s+(?<surname>\p{Lu}[\p{L}'’-]+)\b(?!\s+\p{Lu})/gu;
 
 const ROLE_OF_NOUN = new Map<string, string>(
@@ -68,14 +68,14 @@ const ROLE_OF_NOUN = new Map<string, string>(
 
 
 
-/** A capitalised word, allowing hyphens and apostrophes inside (`Takht-Ravanchi`, `O'Brien`) and a title's stop. */
+/** A capitalised word, allowing hyphens and apostrophes inside (`Haddad-Karimi`, `O'Brien`) and a title's stop. */
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*\.?$/u;
 const PARTICLE = new RegExp(`^(?:${NAME_PARTICLES.join('|')})(?:-\\p{Lu}[\\p{L}\\p{M}]*)?$`, 'u');
 const ALL_CAPS = /^\p{Lu}{2,}s?$/u;
 
 
 
-/** Words in front of a name that are not part of it: titles, acronyms (`UN`), organisations (`Pentagon`), determiners, sentence openers. */
+/** Words in front of a name that are not part of it: titles, acronyms (`UN`), organisations (`Kremlin`), determiners, sentence openers. */
 function isNamePrefix(word: string): boolean {
   const lower = word.toLowerCase();
   // (`Two Ministry fighters`: a number opening a sentence, never inside a name, where `Ten` may be a particle.)
@@ -97,7 +97,7 @@ function tokenize(text: string): { word: string; start: number; end: number }[] 
     const possessive = /['’]s$/u.exec(word);
     if (possessive) word = word.slice(0, -2);
     // Keep the stop only for abbreviations such as `Gen.`; a sentence's stop is not part of a name.
-    // (`Tamm.` at a sentence's end is a surname, not an abbreviation.)
+    // (`Lund.` at a sentence's end is a surname, not an abbreviation.)
     if (word.endsWith('.') && !(/^\p{Lu}\.$/u.test(word) || NAME_TITLES.has(word.toLowerCase()))) word = word.slice(0, -1);
     tokens.push({ word, start: match.index, end: match.index + word.length });
   }
@@ -131,7 +131,7 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
       continue;
     }
     i = j;
-    // Drop titles and acronyms in front: `UN Secretary General Antonio Guterres` → `Antonio Guterres`.
+    // Drop titles and acronyms in front: `UN Secretary General Ines Moreau` → `Ines Moreau`.
     let first = 0;
     // (A month before another capitalised word is a first name, `April Martel`, not a date's word to drop.)
     while (first < run.length && isNamePrefix(run[first]!.word) && !(MONTHS.includes(run[first]!.word) && first < run.length - 1 && first > 0)) first++;
@@ -142,44 +142,44 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
         break;
       }
     }
-    // `Neighbouring Zambia`: a sentence's first word that is an adjective (a present participle or an adverb),
+    // `Neighbouring Vestria`: a sentence's first word that is an adjective (a present participle or an adverb),
     // capitalised only for opening the sentence, when the article never capitalises it elsewhere.
     const opener = run[0]!;
-    // (Not `-ed`: Mohamed and Ahmed are names.)
+    // (Not `-ed`: Jared and Ahmed are names.)
     if (first === 0 && properWords && opener.start === 0 && /(?:ing|ly)$/u.test(opener.word) && !properWords.has(opener.word.toLowerCase())) first = 1;
     let words = run.slice(first);
-    // `Emergency Management Kieran McAnulty`: a body's words before a name are its title, not part of it.
+    // `Water Management Piet Hollander`: a body's words before a name are its title, not part of it.
     let lastBodyWord = -1;
     for (let k = 0; k < words.length - 2; k++) if (NOT_PERSON_WORDS.has(words[k]!.word.toLowerCase())) lastBodyWord = k;
     if (lastBodyWord >= 0 && words.slice(lastBodyWord + 1).every((w) => !NOT_PERSON_WORDS.has(w.word.toLowerCase()))) {
       words = words.slice(lastBodyWord + 1);
       while (words.length > 2 && isNamePrefix(words[0]!.word)) words = words.slice(1);
     }
-    // A generation after a name is not part of its surname: `Lloyd J. Austin III`, `Martin Luther King Jr.`.
+    // A generation after a name is not part of its surname: `Lloyd J. Austin III`, `Harold Dunmore Jr.`.
     if (words.length > 2 && /^(?:Jr|Sr|II|III|IV)\.?$/u.test(words[words.length - 1]!.word)) words.pop();
     if (words.length < 2 || words.length > 5) continue;
     // `Al Manar`, `El Pais`: an Arabic or Spanish article opening a two-word run names a thing, not a person.
     if (words.length === 2 && /^(?:Al|El)$/u.test(words[0]!.word)) continue;
-    // `New Zealand`, `Sierra Leone`: a state's name is never a person's.
+    // `New Zealand`, `Costa Rica`: a state's name is never a person's.
     if (STATE_NAMES.has(words.map((w) => w.word).join(' ').toLowerCase())) continue;
-    // `the consultancy Halden Risk`, `The charity Rescue Line Mediterranean`: a name right after a kind of body is that body's.
+    // `the consultancy Kessel Risk`, `The charity Open Tide Atlantic`: a name right after a kind of body is that body's.
     if (BODY_KIND_BEFORE.test(text.slice(0, run[0]!.start))) continue;
-    // `The governor of Razavi Khorasan`, `the village of San Isidro`: what follows a role or a place and `of` is a place or a body.
-    // `President of the Republic of Kazakhstan Yerlan Tokhtarov`: a state's name opening the run is the title's end.
+    // `The governor of Inner Marrach`, `the village of Porto Alvar`: what follows a role or a place and `of` is a place or a body.
+    // `President of the Republic of Chile Tomas Arancibia`: a state's name opening the run is the title's end.
     let states = 0;
     while (states < words.length - 2 && STATE_NAMES.has(words[states]!.word.toLowerCase())) states++;
     if (states > 0) words.splice(0, states);
     const lead = /(?:^|\s)(\p{L}+)\s+of\s+(?:the\s+)?$/iu.exec(text.slice(0, run[0]!.start))?.[1]?.toLowerCase();
-    // (Only a run that is all name: in `Ministry of Foreign Affairs Naser Mohammadzadeh` the body's words come first.)
+    // (Only a run that is all name: in `Ministry of Foreign Affairs Nadir Farrokhzad` the body's words come first.)
     if (lead && states === 0 && first === 0 && (ROLE_OF_NOUN.has(lead) || PLACE_NOUNS.includes(lead) || NOT_PERSON_WORDS.has(lead) || NAME_TITLES.has(lead))) continue;
-    // `Occupational Safety and Health Administration`: the run goes on, past `and`, into a body's name.
+    // `Workplace Hygiene and Welfare Administration`: the run goes on, past `and`, into a body's name.
     const goesOn = /^\s+(?:and|of|for)\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(run[run.length - 1]!.end))?.[1];
     if (goesOn && goesOn.split(/\s+/u).some((w) => NOT_PERSON_WORDS.has(w.toLowerCase()))) continue;
     if (words.some((w) => NAME_TITLES.has(w.word.toLowerCase()))) continue;
     // (A month before another name is a first name, `April Martel`; a date is `April 5`.)
     const notName = (w: { word: string }, k: number) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) && !(k < words.length - 1 && MONTHS.includes(w.word));
     if (words.some((w, k) => notName(w, k) || ALL_CAPS.test(w.word) || FUNCTION_WORDS.has(w.word.toLowerCase()))) continue;
-    // `Iran-backed Hezbollah`, `Kyiv-based Lumen`: a word saying who backs or houses a body is no part of a person's name.
+    // `Norland-backed Tarvos`, `Kyiv-based Lumen`: a word saying who backs or houses a body is no part of a person's name.
     if (words.some((w) => /-(?:backed|based|led|linked|aligned|allied|run|controlled|affiliated|funded)$/iu.test(w.word))) continue;
     // Stops end abbreviations, never names, but for a middle initial: `Lloyd J. Austin`.
     if (words.some((w, k) => w.word.endsWith('.') && !(k > 0 && k < words.length - 1 && /^\p{Lu}\.$/u.test(w.word)))) continue;
@@ -190,13 +190,13 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
   return names;
 }
 
-/** The surname key of a full name: last token, lower-cased, particles kept (`al-akhtal`). */
+/** The surname key of a full name: last token, lower-cased, particles kept (`al-qasimi`). */
 export function surnameOf(name: string): string {
   const parts = name.split(/\s+/u);
   return parts[parts.length - 1]!.toLowerCase().replace(/’/gu, "'");
 }
 
-/** Role classes named in a noun phrase: `Iran's UN ambassador` → {diplomat}. */
+/** Role classes named in a noun phrase: `Norland's UN ambassador` → {diplomat}. */
 export function rolesIn(phrase: string): Set<string> {
   const roles = new Set<string>();
   for (const word of phrase.toLowerCase().split(/[^\p{L}-]+/u)) {
@@ -208,7 +208,7 @@ export function rolesIn(phrase: string): Set<string> {
 }
 
 /**
- * The head noun of a descriptor that names a job no class lists (`Delmont County clerk` → clerk), as
+ * The head noun of a descriptor that names a job no class lists (`Fenwick County clerk` → clerk), as
  * a role of its own, so that `the clerk` finds the person later. Only lower-case singular nouns that
  * end the phrase before any `of`/`to`/`at` count.
  */
@@ -221,7 +221,7 @@ export function headRole(phrase: string): string | null {
 /** The people of an article and the ties between roles and names. */
 export class ArticlePeople {
   readonly persons: LocalPerson[] = [];
-  /** Words the article capitalises inside sentences: what tells `Iran` (a name) from `Observers` (a sentence's first word). */
+  /** Words the article capitalises inside sentences: what tells `Norland` (a name) from `Observers` (a sentence's first word). */
   readonly #properWords: ReadonlySet<string>;
 
   /**
@@ -308,7 +308,7 @@ export class ArticlePeople {
   }
 
   /**
-   * The organisation a subject phrase names (`the Pentagon`, `Iran's foreign ministry`, `a
+   * The organisation a subject phrase names (`the Kremlin`, `Norland's foreign ministry`, `a
    * statement from the mission`), recorded once per article, or null. A short mention (`the
    * ministry`) is the one organisation named before whose name holds all its words.
    */
@@ -317,7 +317,7 @@ export class ArticlePeople {
     if (!name) return null;
     const key = organisationKey(name);
     const organisations = this.persons.filter((p) => p.kind === 'organisation');
-    // `ICRC said`, after `the International Committee of the Red Cross (ICRC)`: the acronym it was given.
+    // `HRC said`, after `the Highland Rescue Committee (HRC)`: the acronym it was given.
     const same = organisations.find((o) => o.surname === key || o.alias === name);
     const alias = acronymOf(phrase) ?? stateOfCapital(name);
     if (same) {
@@ -338,7 +338,7 @@ export class ArticlePeople {
 
   /**
    * The person a single capitalised word names: a surname of someone named by now (the most recent
-   * when several share it), or, failing that, a spelling of one a letter away (`Rahimov` for `Rakhimov`).
+   * when several share it), or, failing that, a spelling of one a letter away (`Yusupov` for `Yussupov`).
    */
   bySurname(word: string): LocalPerson | null {
     const key = word.toLowerCase().replace(/’/gu, "'");
@@ -392,8 +392,8 @@ export class ArticlePeople {
 
   /**
    * The one person the article ties to a role named in the descriptor, or null when none or
-   * several. The descriptor's proper modifiers must fit too: `the Iranian envoy` is not the person
-   * the article calls `the UN envoy` unless it also ties them to Iran.
+   * several. The descriptor's proper modifiers must fit too: `the Norlandic envoy` is not the person
+   * the article calls `the UN envoy` unless it also ties them to Norland.
    */
   byRole(descriptor: string): LocalPerson | null {
     const roles = rolesIn(descriptor);
@@ -412,7 +412,7 @@ export class ArticlePeople {
     const name = names[names.length - 1];
     if (name) {
       // `A report by John Smith` is about a report: a name after a preposition is the subject only
-      // when a role comes first (`the spokesman of the council, Kayvan Khosravi`).
+      // when a role comes first (`the spokesman of the council, Samir Rafiq`).
       const prefix = phrase.slice(0, name.start);
       const preposition = /\b(?:by|of|from|with|for|to|about|against|on|in|at|after|before)\b/iu.exec(prefix);
       if (preposition && rolesIn(prefix.slice(0, preposition.index)).size === 0) return null;
@@ -421,24 +421,24 @@ export class ArticlePeople {
       return this.addName(name.name);
     }
     for (const token of tokenize(phrase).reverse()) {
-      // `al-Hamzy said`: a surname may open with a lower-case particle.
+      // `al-Qasimi said`: a surname may open with a lower-case particle.
       if (!CAPITALISED.test(token.word) && !PARTICLE.test(token.word)) continue;
       const person = this.bySurname(token.word) ?? this.byGivenName(token.word);
       if (person) return person;
     }
-    // `her cousin Amal`, `resident Tomas`: one name after a noun for a person is that person's whole name here.
+    // `her cousin Noura`, `resident Tomas`: one name after a noun for a person is that person's whole name here.
     const single = SINGLE_NAME.exec(phrase.trim());
     if (single && PERSON_DESCRIPTORS.includes(single.groups!['noun']!.toLowerCase()) && !this.#isProperWordOnly(single.groups!['name']!)) return this.addName(single.groups!['name']!);
     return null;
   }
 
-  /** Whether a word is a name the article uses for a place or a body rather than a person (`Gaza`, `Hamas`). */
+  /** Whether a word is a name the article uses for a place or a body rather than a person (`Halvik`, `Tarvos`). */
   #isProperWordOnly(word: string): boolean {
     return NOT_PERSON_WORDS.has(word.toLowerCase()) || STATE_NAMES.has(word.toLowerCase()) || this.persons.some((p) => p.kind === 'organisation' && p.surname === word.toLowerCase());
   }
 
   /**
-   * The person a first name alone means (`Amal told reporters` after `Amal Haddad` was named): the
+   * The person a first name alone means (`Noura told reporters` after `Noura Haddad` was named): the
    * one person whose given name it is, or the most recent of several; null when none.
    */
   byGivenName(word: string): LocalPerson | null {
@@ -448,7 +448,7 @@ export class ArticlePeople {
   }
 }
 
-/** The capitalised words of a descriptor other than its opening determiner: `Iran's UN ambassador` → Iran, UN. */
+/** The capitalised words of a descriptor other than its opening determiner: `Norland's UN ambassador` → Norland, UN. */
 function properModifiers(descriptor: string): string[] {
   return tokenize(descriptor)
     .map((t) => t.word)
@@ -456,7 +456,7 @@ function properModifiers(descriptor: string): string[] {
 }
 
 /**
- * Whether a descriptor mentions a proper word, allowing derived forms (`Iranian` for `Iran`, by a
+ * Whether a descriptor mentions a proper word, allowing derived forms (`Norlandic` for `Norland`, by a
  * shared start of four letters) and acronyms (`UN` for `United Nations`).
  */
 function mentions(descriptor: string, word: string): boolean {
@@ -473,13 +473,13 @@ function mentions(descriptor: string, word: string): boolean {
 
 /**
  * Whether two surnames are one name spelled two ways: same first letter, five letters or more, a
- * letter apart (two for long names: `Delahoussaye`/`Delahoussey`).
+ * letter apart (two for long names: `Arceneaux`/`Arseneau`).
  */
 function spellsLike(surname: string, key: string): boolean {
   return key.length >= 5 && surname.length >= 5 && surname[0] === key[0] && editDistance(surname, key) <= (key.length >= 8 ? 2 : 1);
 }
 
-/** Whether two lists of given names can belong to one person (`Amir Saeid` and `Amir Saeed`). */
+/** Whether two lists of given names can belong to one person (`Ilyas Yousef` and `Ilyas Yusef`). */
 export function givenNamesCompatible(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return true;
   const n = Math.min(a.length, b.length);
@@ -487,7 +487,7 @@ export function givenNamesCompatible(a: readonly string[], b: readonly string[])
     const x = a[i]!.toLowerCase();
     const y = b[i]!.toLowerCase();
     if (x === y) continue;
-    // Transliterations differ by a letter or two (`Saeid`/`Saeed`); a different initial is a different name.
+    // Transliterations differ by a letter or two (`Yousef`/`Yusef`); a different initial is a different name.
     if (x[0] !== y[0] || editDistance(x, y) > Math.max(1, Math.floor(Math.min(x.length, y.length) / 3))) return false;
   }
   return true;
@@ -508,16 +508,16 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * Records every name in the article and every tie between a role and a name: appositions
- * (`Iran's ambassador to the UN Majid Takht-Ravanchi`, `Iran's Permanent Representative to the
- * United Nations, Amir Saeed Iravani,`) and the news lede, which describes a person
- * (`Iran's permanent ambassador to the United Nations has rejected …`) and names them in the next
+ * (`Norland's ambassador to the UN Farid Haddad-Karimi`, `Norland's Permanent Representative to the
+ * United Nations, Ilyas Yusef Darvesh,`) and the news lede, which describes a person
+ * (`Norland's permanent ambassador to the United Nations has rejected …`) and names them in the next
  * sentence or two.
  */
 export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
   const people = new ArticlePeople(sentences);
   for (const sentence of sentences) {
     people.position = sentence.index;
-    // Bodies the article names (`the Ministry of Health`), so that a later `the ministry` is that one.
+    // Bodies the article names (`the Ministry of Fisheries`), so that a later `the ministry` is that one.
     for (const run of sentence.text.matchAll(NAMED_BODY)) if (headedByOrganisation(run[0])) people.resolveOrganisation(run[0]);
     for (const phrase of sentence.text.matchAll(DESCRIBED_BODY)) people.resolveOrganisation(phrase[0]);
     const mentions = people.namesIn(sentence.text);
@@ -526,14 +526,14 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
       people.seen(person);
       people.noteNamed(sentence.index, person);
       // The descriptor right before a name, back to the start of its clause, is its apposition.
-      // Titles right before the name (`…, Dr. Ali Hosseini`) are not the descriptor; the words before them may be.
+      // Titles right before the name (`…, Dr. Linnea Ahlberg`) are not the descriptor; the words before them may be.
       let titles = '';
       const before = sentence.text.slice(0, mention.start).replace(/(?:\b\p{Lu}[\p{L}-]*\.?\s+)+$/u, (run) => {
         if (!run.split(/\s+/u).every((t) => t === '' || NAME_TITLES.has(t.toLowerCase()))) return run;
         titles = run.trim();
         return '';
       });
-      // A title is a role too: `Mayor Teresa Villanueva` is `the mayor`, `General Hassan Abakar` `the general`.
+      // A title is a role too: `Mayor Petra Wessel` is `the mayor`, `General Tarek Bellal` `the general`.
       if (titles) people.tie(person, titles);
       people.noteGender(person, `${titles} ${sentence.text.slice(Math.max(0, mention.start - 40), mention.start)}`);
       const clause = before.split(/[;:.]|\b(?:that|and|after|before|while|by)\s/u).pop() ?? '';
@@ -544,12 +544,12 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
       if (descriptor && findNames(descriptor).length === 0 && descriptor.split(/\s+/u).length <= 14) people.tie(person, descriptor);
       // `NAME, the ROLE of …,` — a descriptor right after a name.
       const after = APPOSITION_AFTER.exec(sentence.text.slice(mention.end));
-      // Without a determiner, only a role: `Mwansa Chileshe, general secretary of the union,`.
+      // Without a determiner, only a role: `Hollis Brennock, general secretary of the union,`.
       if (after?.[1] && (/^(?:the|a|an|his|her|its|their)\s/u.test(after[1]) || rolesIn(after[1]).size > 0)) people.tie(person, after[1]);
     }
-    // `President Okafor`: a title before a surname already named ties the title's role to that person.
+    // `President Halloran`: a title before a surname already named ties the title's role to that person.
     for (const titled of sentence.text.matchAll(TITLED_SURNAME)) {
-      // (Read after the full names: `Sheikh Ada al-Rashid` is one name, not a title before `Ada`.)
+      // (Read after the full names: `Sheikh Ada al-Nuaimi` is one name, not a title before `Ada`.)
       const at = titled.index + titled[0].length - titled.groups!['surname']!.length;
       if (mentions.some((m) => at >= m.start && at < m.end)) continue;
       const title = titled.groups!['title']!.replace(/\.$/u, '');
@@ -557,7 +557,7 @@ export function collectPeople(sentences: readonly Sentence[]): ArticlePeople {
       const surname = titled.groups!['surname']!.replace(/['’]s$/u, '');
       const word = surname.toLowerCase();
       if (NAME_TITLES.has(word) || ROLE_OF_NOUN.has(word) || ALL_CAPS.test(surname) || FUNCTION_WORDS.has(word)) continue;
-      // `Mrs Okafor said`, `President Okafor`: a person, even when the article never gives a first name.
+      // `Mrs Halloran said`, `President Halloran`: a person, even when the article never gives a first name.
       const creates = PERSONAL_TITLES.includes(title.toLowerCase()) && !NOT_PERSON_WORDS.has(word) && !STATE_NAMES.has(word);
       const person = people.bySurname(surname) ?? people.byGivenName(surname) ?? (creates ? people.addName(surname) : null);
       if (!person) continue;
@@ -582,7 +582,7 @@ function tieLede(sentences: readonly Sentence[], people: ArticlePeople): void {
   if (!lede) return;
   // `A former finance chief of the firm that won the contract told …`: the descriptor is the part before its relative clause.
   const subject = subjectOf(lede.text)?.split(/\s(?:that|who|which)(?:\s|$)/u)[0];
-  // Only a plain descriptor can stand for the person named next: `Iran's UN envoy`, not a clause.
+  // Only a plain descriptor can stand for the person named next: `Norland's UN envoy`, not a clause.
   if (!subject || /[,;:—–()]/u.test(subject) || subject.split(/\s+/u).length > 12) return;
   if (findNames(subject).length > 0 || rolesIn(subject).size === 0) return;
   for (const next of sentences.slice(lede.index + 1, lede.index + 3)) {
@@ -609,7 +609,7 @@ const FINITE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|${IRREGULAR_PAST.jo
 /** The sentence's subject: the words before its first verb, after an opening phrase closed by a comma. */
 export function subjectOf(text: string): string | null {
   let rest = text;
-  // `In a letter to …, Iran's ambassador …`: skip an opening prepositional or adverbial phrase.
+  // `In a letter to …, Norland's ambassador …`: skip an opening prepositional or adverbial phrase.
   if (/^(?:In|On|At|After|Before|Earlier|Later|Meanwhile|Despite|Following|Referring|Insisting|Over|Since|Elsewhere|During|While|When|As|According|Under|Amid|Speaking|Responding|Asked|Separately|However|Also|Yet|But|And)\b/u.test(rest)) {
     const comma = rest.indexOf(',');
     if (comma < 0) return null;
@@ -621,7 +621,7 @@ export function subjectOf(text: string): string | null {
   return subject.length > 0 ? subject : null;
 }
 
-/** Trims trailing adverbs and commas off a phrase that stands before a verb: `Khosravi further` → `Khosravi`. */
+/** Trims trailing adverbs and commas off a phrase that stands before a verb: `Rafiq further` → `Rafiq`. */
 export function trimSubject(phrase: string): string {
   const words = phrase.trim().split(/\s+/u);
   while (words.length > 0 && ADVERB.test(words[words.length - 1]!.replace(/,$/u, ''))) words.pop();

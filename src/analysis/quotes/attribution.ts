@@ -1,6 +1,6 @@
 /**
  * The first stage of attribution: from a quotation (or a sentence of reported speech) to the
- * mention that speaks it, the subject of its speech verb (`"…," the envoy added`, `Okafor said
+ * mention that speaks it, the subject of its speech verb (`"…," the envoy added`, `Halloran said
  * that "…"`). Each way news copy ties words to a speaker is a named sieve; the first that finds a
  * speaker decides, and the quotation keeps the sieve's name with the second stage's
  * (`after-subject-verb/pronoun`) and the words that name the speaker, as evidence.
@@ -39,7 +39,7 @@ export interface Attempt {
   evidence: Span | null;
   /** The mention read, when it named nobody the article identifies: what tells a scare quote from words someone unidentified said. */
   mention?: string | null;
-  /** A null speaker that settles the matter: the words are someone else's than any later sieve would find (`Israel's claims of "…"`). */
+  /** A null speaker that settles the matter: the words are someone else's than any later sieve would find (`Halvard's claims of "…"`). */
   settled?: boolean;
 }
 
@@ -84,37 +84,37 @@ const PARTICIPLE = new RegExp(`\\b(?:${SPEECH_PARTICIPLES.join('|')})\\b`, 'gu')
 const GOVERNING_VERB = new RegExp(`${FINITE_SPEECH.source}|\\b\\p{Ll}+ed\\b`, 'gu');
 /** Adverbs that may stand between a subject and its speech verb. */
 const VERB_ADVERB = '(?:(?:also|further|later|then|again)\\s+)?';
-/** A stop inside a name: after an initial or a title (`U.S. Central Command`, `Mr. Okafor`, `Gen. Hale`). */
+/** A stop inside a name: after an initial or a title (`U.S. Arctic Command`, `Mr. Halloran`, `Gen. Hale`). */
 const NAME_STOP = `(?<=\\b(?:\\p{Lu}|${TITLE_ABBREVIATIONS.map((t) => t[0]!.toUpperCase() + t.slice(1)).join('|')}))\\.`;
 /** A character of a mention after a quotation: anything up to the end of its clause, stops in names allowed. */
 const NP = `(?:[^,;:.!?"“”]|${NAME_STOP})`;
 /** Words that open a clause of their own: what follows a closing mark with one of them is not the quotation's attribution. */
 const CLAUSE_OPENER = /^(?:while|but|and|as|although|though|whereas|when|after|before|because|since|if|so|then|with|which|who|where|even)\b/iu;
 
-/** `…," X said.` / `…," he noted.` / `…,” Ada Okafor told reporters` */
+/** `…," X said.` / `…," he noted.` / `…,” Ada Halloran told reporters` */
 const AFTER_SUBJECT_VERB = new RegExp(`^[\\s,]*(?<np>(?:${NP}{1,80},\\s*)??${NP}{1,90}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b`, 'du');
-/** `…," Ada Okafor, the head of the port authority, told reporters.` */
+/** `…," Ada Halloran, the head of the port authority, told reporters.` */
 const AFTER_NAME_APPOSITION = new RegExp(`^[\\s,]*(?<np>${NP}{1,60}),\\s*(?<role>[^;:!?"“”]{1,120}?),\\s*${VERB_ADVERB}(?<verb>${VERB})\\b`, 'du');
-/** `…," said Okafor.` */
+/** `…," said Halloran.` */
 const AFTER_VERB_SUBJECT = new RegExp(`^[\\s,]*(?<verb>${VERB})\\s+(?<np>${NP}{1,90})`, 'du');
-/** `…," the agency said, quoting Ada Okafor`: the words are the person quoted. */
+/** `…," the agency said, quoting Ada Halloran`: the words are the person quoted. */
 const QUOTING = new RegExp(`^[^.;"“”]*?,\\s*quoting\\s+(?<np>${NP}{1,90})`, 'du');
-/** A short sentence that only attributes: `Okafor told reporters.`, `The ministry said on Monday.` */
+/** A short sentence that only attributes: `Halloran told reporters.`, `The ministry said on Monday.` */
 const ATTRIBUTION_SENTENCE = new RegExp(`^(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b(?<rest>[^"“”]*)$`, 'du');
-/** An attribution closing the sentence after a quotation: `… "…" of the plan, Okafor told reporters.` */
+/** An attribution closing the sentence after a quotation: `… "…" of the plan, Halloran told reporters.` */
 const LATER_ATTRIBUTION = new RegExp(`,\\s*(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b[^,;"“”]*$`, 'du');
 /** A passive speech verb with its agent: `were told by officials`, `had been warned by the coastguard`. */
 const PASSIVE_BY = new RegExp(
   `\\b(?:was|were|been|being|is|are)\\s+(?:\\p{Ll}+ly\\s+)?(?:${PASSIVE_TELLING_FORMS.join('|')})\\s+by\\s+(?<np>(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?[\\p{L}'’-]+)(?=\\s+(?:that|it|they|he|she|we|to|the)\\b|\\s*[,:]|\\s*$)`,
   'dgu',
 );
-/** Nouns for what someone claims: `Israel's claims of "…"` are Israel's words, whoever reports them. */
+/** Nouns for what someone claims: `Halvard's claims of "…"` are Halvard's words, whoever reports them. */
 const CLAIM = /(?<author>(?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,4}\p{Lu}[\p{L}\p{M}.-]*)['’]s?\s+(?:\p{Ll}+\s+)?(?:claims?|descriptions?|accusations?|allegations?|assertions?|remarks?|words|warnings?|denials?|promises?|pledges?|demands?|slogan|label|characterisation|characterization)\s+(?:(?:of|that|about|as|to)\s+)?(?:[\p{Ll}\d'’-]+\s+){0,5}$/u;
-/** A participle whose subject stands right before it, not across a comma: `with the broadcaster Lumen reporting`, `a post from Okafor calling`. */
+/** A participle whose subject stands right before it, not across a comma: `with the broadcaster Lumen reporting`, `a post from Halloran calling`. */
 const PARTICIPLE_SUBJECT = /\b(?:with|from|by)\s+(?<np>(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})\s+$/u;
-/** `…, he said, likening …` / `…, Okafor told reporters.`: reported speech closed by its attribution. */
+/** `…, he said, likening …` / `…, Halloran told reporters.`: reported speech closed by its attribution. */
 const REPORTED_AFTER = new RegExp(`,\\s*(?<np>[^,;:]{1,90}?)\\s+(?:also\\s+)?(?<verb>${VERB})(?:\\s+\\p{Lu}\\S*)?\\s*(?:[,.]|$)`, 'du');
-/** `…, according to the UN refugee agency.`: the source, stops inside abbreviations (`U.N.`) included. */
+/** `…, according to the UN water agency.`: the source, stops inside abbreviations (`U.N.`) included. */
 const ACCORDING_TO = /\b[Aa]ccording to (?<np>[^,;:]{1,80}?)\s*(?:[,;]|\.(?=\s+\p{Lu}|\s*$)|$)/du;
 /** A document as the subject of a verb of finding: `The report found that …`. */
 const DOCUMENT_FINDING = new RegExp(`^(?<np>(?:The|This|That|Its|Their)\\s+(?:\\p{Ll}+\\s+)?(?:${DOCUMENT_NOUNS.join('|')}))\\s+(?<verb>${FINDING_FORMS.join('|')})\\b`, 'du');
@@ -172,9 +172,9 @@ function afterClosing({ body, sentences, spans }: ArticleText, quote: QuoteSpan,
 }
 
 /**
- * `"…," Okafor said`: a subject then its verb after a closing mark, or null. A clause of its own
+ * `"…," Halloran said`: a subject then its verb after a closing mark, or null. A clause of its own
  * (`while …`) is not the attribution, and a mention holding a speech verb belongs to another
- * pattern (`"…," says Chief Ada Okafor, who informed …`).
+ * pattern (`"…," says Chief Ada Halloran, who informed …`).
  */
 function subjectVerb(rest: string): RegExpExecArray | null {
   const match = AFTER_SUBJECT_VERB.exec(rest);
@@ -201,7 +201,7 @@ function afterMention(context: ArticleText, np: string): Resolution {
 export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   {
     name: 'after-apposition',
-    recognises: '`"…," Ada Okafor, the head of the port authority, told reporters`: the name, or the role when the name is a surname shared',
+    recognises: '`"…," Ada Halloran, the head of the port authority, told reporters`: the name, or the role when the name is a surname shared',
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
       const match = rest === null ? null : AFTER_NAME_APPOSITION.exec(rest);
@@ -218,7 +218,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'after-quoting',
-    recognises: '`"…," the agency said, quoting Ada Okafor`: the person quoted, not the reporter',
+    recognises: '`"…," the agency said, quoting Ada Halloran`: the person quoted, not the reporter',
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
       const verb = rest === null ? null : AFTER_SUBJECT_VERB.exec(rest) ?? AFTER_VERB_SUBJECT.exec(rest);
@@ -232,7 +232,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'after-subject-verb',
-    recognises: '`"…," Okafor said`, `"…," the envoy added`, `"…," he noted`, `"…," port spokesman, Ada Okafor said`',
+    recognises: '`"…," Halloran said`, `"…," the envoy added`, `"…," he noted`, `"…," port spokesman, Ada Halloran said`',
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
       if (rest === null || AFTER_NAME_APPOSITION.test(rest)) return null;
@@ -244,7 +244,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'after-verb-subject',
-    recognises: '`"…," said Okafor`, `"…," said the ministry`',
+    recognises: '`"…," said Halloran`, `"…," said the ministry`',
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
       if (rest === null || AFTER_NAME_APPOSITION.test(rest) || subjectVerb(rest)) return null;
@@ -256,7 +256,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'after-name-alone',
-    recognises: '`"…," White House spokeswoman Ada Okafor.`: a name and nothing else after the closing mark, the verb left out',
+    recognises: '`"…," White House spokeswoman Ada Halloran.`: a name and nothing else after the closing mark, the verb left out',
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
       const match = rest === null ? null : /^[\s,]*(?<np>[^,;:.!?"“”]{3,90}?)\s*[.!]?\s*$/du.exec(rest);
@@ -270,7 +270,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'after-clause',
-    recognises: '`"…," Ada Okafor, deputy head of the crew, who led the search, said`: a subject with its asides, then the verb',
+    recognises: '`"…," Ada Halloran, deputy head of the crew, who led the search, said`: a subject with its asides, then the verb',
     apply: (context, quote, _opening, closing) => {
       const rest = afterClosing(context, quote, closing);
       const verb = rest === null ? null : FIRST_SPEECH.exec(rest);
@@ -298,7 +298,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'name-colon',
-    recognises: '`Coach Ada Okafor: "We started well."`: a name and a colon opening the paragraph, as reactions are listed',
+    recognises: '`Coach Ada Halloran: "We started well."`: a name and a colon opening the paragraph, as reactions are listed',
     apply: (context, quote, opening) => {
       const lead = context.body.slice(opening.start, quote.open);
       const match = /^\s*(?<np>(?:[\p{L}\p{M}'’.-]+\s+){0,5}\p{Lu}[\p{L}\p{M}'’.-]*)\s*:\s*$/du.exec(lead);
@@ -321,7 +321,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'before-verb',
-    recognises: '`Okafor said that "…"`, `she dismissed the claims as "…"`, `…, alleging that "…"`: the nearest speech verb before the opening mark',
+    recognises: '`Halloran said that "…"`, `she dismissed the claims as "…"`, `…, alleging that "…"`: the nearest speech verb before the opening mark',
     apply: (context, quote, opening) => {
       const { body, spans } = context;
       // A quotation inside another (`"… would 'hold the line' …"`) reads the words before it in the outer one.
@@ -345,7 +345,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
         // of the speech verb, when there is one (`X said the town had suffered, describing it as …`).
         verb = lastMatch(FINITE_SPEECH, lead.slice(0, participle.start)) ?? lastMatch(GOVERNING_VERB, lead.slice(0, participle.start));
         if (verb === null) {
-          // `Coach Ada Okafor was philosophical, saying: "…"`: no verb to borrow from, the sentence's own subject.
+          // `Coach Ada Halloran was philosophical, saying: "…"`: no verb to borrow from, the sentence's own subject.
           const subject = subjectOf(lead.slice(0, participle.start).trim());
           const found = subject ? resolveSpeaker(subject, context.state) : null;
           if (found?.speaker?.kind === 'person') {
@@ -365,7 +365,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'later-in-sentence',
-    recognises: '`… "…" of the plan, Okafor told reporters.`, `… "smuggled goods" near the port, local media reported.`: an attribution closing the sentence',
+    recognises: '`… "…" of the plan, Halloran told reporters.`, `… "smuggled goods" near the port, local media reported.`: an attribution closing the sentence',
     apply: (context, quote, _opening, closing) => {
       if (context.spans.some((s) => s.open >= quote.close && s.open < closing.end)) return null;
       const rest = maskQuotes(context.body.slice(quote.close, closing.end), context.spans, quote.close);
@@ -377,7 +377,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'next-sentence',
-    recognises: '`"We will rebuild." Okafor told reporters.`: a quotation closing its sentence, attributed by the short sentence after it',
+    recognises: '`"We will rebuild." Halloran told reporters.`: a quotation closing its sentence, attributed by the short sentence after it',
     apply: (context, quote, _opening, closing) => {
       const { body, sentences, spans } = context;
       if (!/^[\s.!?…]*$/u.test(body.slice(quote.close, closing.end)) || !/[.!?…]\s*(?:''|["”’'])?$/u.test(body.slice(quote.start, Math.min(closing.end, quote.close + 1)))) return null;
@@ -394,12 +394,12 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'first-person-subject',
-    recognises: '`Okafor sent an aide because "I thought it right"`: words in the first person inside a sentence about one person, with no speech verb, are that person\'s',
+    recognises: '`Halloran sent an aide because "I thought it right"`: words in the first person inside a sentence about one person, with no speech verb, are that person\'s',
     apply: (context, quote, opening) => {
       if (!/^(?:I|We|My|Our|I’m|I'm|We’re|We're)\b/u.test(context.body.slice(quote.start, quote.end))) return null;
       const lead = maskQuotes(context.body.slice(opening.start, quote.open), context.spans, opening.start);
       if (FIRST_SPEECH.test(lead)) return null;
-      // The subject before the first verb, or the run of capitals the sentence opens with (`Mr Okafor sent …`).
+      // The subject before the first verb, or the run of capitals the sentence opens with (`Mr Halloran sent …`).
       const subject = subjectOf(lead.trim()) ?? /^(?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*(?=\s+\p{Ll})/u.exec(lead.trim())?.[0];
       if (!subject) return null;
       const found = resolveSpeaker(subject, context.state);
@@ -410,7 +410,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   },
   {
     name: 'continued',
-    recognises: '`"It is hard," Okafor said. "But we hold."`: a quotation standing alone carries on the one just before',
+    recognises: '`"It is hard," Halloran said. "But we hold."`: a quotation standing alone carries on the one just before',
     apply: () => null, // Read by `continuedFrom`, which needs the quotations found so far; listed here for its place in the order.
   },
 ];
@@ -432,7 +432,7 @@ function mentionAndVerb(pattern: RegExp, context: ArticleText, sentence: Sentenc
 export const REPORTED_SIEVES: readonly ReportedSieve[] = [
   {
     name: 'reported-after',
-    recognises: '`…, he said, adding …`, `…, Okafor told reporters.`',
+    recognises: '`…, he said, adding …`, `…, Halloran told reporters.`',
     apply: (context, sentence) => mentionAndVerb(REPORTED_AFTER, context, sentence),
   },
   {
@@ -455,7 +455,7 @@ export const REPORTED_SIEVES: readonly ReportedSieve[] = [
   },
   {
     name: 'reported-verb',
-    recognises: '`Okafor said on Thursday that …`: the subject of the first speech verb',
+    recognises: '`Halloran said on Thursday that …`: the subject of the first speech verb',
     apply: (context, sentence) => {
       const text = maskQuotes(sentence.text, context.spans, sentence.start);
       const verb = FIRST_SPEECH.exec(text);
@@ -517,7 +517,7 @@ export function subjectPerson({ spans, state }: ArticleText, sentence: Sentence)
   // `Norman Atkins, who lives in Mill Close, represented …`: the subject without its relative clause.
   const subject = subjectOf(masked.trim())?.split(/,\s*(?:who|which|whose|whom)\b/u)[0];
   if (!subject || subject.split(/\s+/u).length > 16) return null;
-  // `Another resident of the island, Ada Okafor, went …`: a descriptor then the name; the name says who.
+  // `Another resident of the island, Ada Halloran, went …`: a descriptor then the name; the name says who.
   const parts = subject.split(',').map((p) => p.trim()).filter(Boolean);
   const last = parts[parts.length - 1];
   if (parts.length > 1 && last && findNames(last).length > 0) return resolveSpeaker(last, state).speaker;
@@ -531,7 +531,7 @@ function lastMatch(pattern: RegExp, text: string): Span | null {
   return last;
 }
 
-/** Asides that stand between a subject and its verb: `(UNHCR)`, `– whose name is spelt … –`. */
+/** Asides that stand between a subject and its verb: `(RWA)`, `– whose name is spelt … –`. */
 function withoutAsides(text: string): string {
   // (An acronym in brackets is the name's own: `Doctors Without Borders (MSF)`.)
   return text.replace(/\((?!\p{Lu}{2,}[\p{Lu}\d-]*\))[^()]*\)/gu, (m) => ' '.repeat(m.length)).replace(/\s[–—]\s[^–—]*?\s[–—]\s/gu, (m) => ' '.repeat(m.length));
@@ -540,7 +540,7 @@ function withoutAsides(text: string): string {
 /** Phrases that open a sentence before its subject: `In a statement carried by …,`, `Asked whether …,`. */
 const OPENER = /^(?:In|On|At|After|Before|During|Asked|Speaking|Addressing|According|Following|Despite|Earlier|Later|Meanwhile|Responding|When|While|As|Pressed|Opening|Separately|Elsewhere)\b/u;
 
-/** Clauses that describe rather than name: `who flew in on Wednesday`, `responding to a request`, an age and a home (`Ada Okafor, 31, from Lagos, said`). */
+/** Clauses that describe rather than name: `who flew in on Wednesday`, `responding to a request`, an age and a home (`Ada Halloran, 31, from Lagos, said`). */
 const ASIDE_CLAUSE = /^(?:who|whom|whose|which|where|that|from|aged|based|of|also\s+of|also\s+from)\b|^\p{Ll}+ing\b|^\d{1,3}$/u;
 
 /** Where or when, between a subject and its verb: `in a statement`, `in an interview with the paper`, `on Monday`, `late on Friday`. */
@@ -561,8 +561,8 @@ function resolved(resolution: Resolution, phrase: string): Subject {
 
 /**
  * Who is the subject of the verb that follows `text`: the noun phrase back to the start of its
- * clause, passing over adverbs (`Okafor, however, dismissed`), relative clauses and participles
- * set off by commas (`Ada Okafor, who flew in on Wednesday, said`) and appositions (`Ada Okafor,
+ * clause, passing over adverbs (`Halloran, however, dismissed`), relative clauses and participles
+ * set off by commas (`Ada Halloran, who flew in on Wednesday, said`) and appositions (`Ada Halloran,
  * a spokeswoman for the port authority, said`), where an apposition that fits one person settles
  * a shared surname. A verb joined by `and` to an earlier one has that verb's subject (`told the
  * council … and accused …`).
@@ -582,7 +582,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     // `Homeowners in Mill Close, Halvik, said`: a single place name after a comma is where, not who.
     if (i > 0 && /^\p{Lu}[\p{L}'’-]+$/u.test(chunk) && /\p{Lu}[\p{L}'’-]*\s*$/u.test(chunks[i - 1]!) && !OPENER.test(trimSubject(chunks[i - 1]!)) && !context.state.people.isSurname(chunk)) continue;
     if (/\b(?:and|but)$/iu.test(chunk)) {
-      // `…, Okafor stood up and shouted`: a clause that opens with its own subject, before any speech verb.
+      // `…, Halloran stood up and shouted`: a clause that opens with its own subject, before any speech verb.
       const own = new RegExp(`^(?<subject>(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+){1,4}|(?:he|she|they|it)\\s+)(?=(?:\\p{Ll}+ed|${IRREGULAR_PAST.join('|')})\\b)`, 'u').exec(chunk);
       if (own && !FIRST_SPEECH.test(chunk) && !OPENER.test(chunk)) {
         const found = resolveSpeaker(own.groups!['subject']!, context.state);
@@ -599,7 +599,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     // (`NAME, financial analyst at Spreadex, said`: a job's noun after a name and its comma is its apposition.)
     const described = /^(?:a|an|the|his|her|its|their)\s/iu.test(head) || (/^\p{Ll}/u.test(head) && (rolesIn(head).size > 0 || (headRole(head) !== null && findNames(chunks[i - 1] ?? '').length > 0)));
     if (i > 0 && described && findNames(head).length === 0) {
-      // `X, a rebel group that …, said`, `Ada Okafor, a spokeswoman for …, said`: an apposition.
+      // `X, a rebel group that …, said`, `Ada Halloran, a spokeswoman for …, said`: an apposition.
       const person = resolvePerson(head, context.state);
       if (person.speaker) return resolved(person, head);
       apposition ??= head;
@@ -616,13 +616,13 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     const last = parts[parts.length - 1]!.trim();
     let phrase = parts.length > 1 && /^(?:has|have|had|is|was|were|are|won|\p{Ll}+ed)\b/u.test(last) ? head : last;
     phrase = phrase.replace(/^(?:and|but|then|so|while|whereas)\s+/iu, '');
-    // `Okafor in a statement said`, `the ministry on Monday said`: where and when are not the subject.
+    // `Halloran in a statement said`, `the ministry on Monday said`: where and when are not the subject.
     phrase = phrase.replace(TRAILING_CIRCUMSTANCE, '').trim() || phrase;
-    // `Okafor said Mensah had described …`: a reported clause's own subject comes after its speech verb.
+    // `Halloran said Mensah had described …`: a reported clause's own subject comes after its speech verb.
     const inner = lastMatch(FINITE_SPEECH, phrase);
     if (inner && phrase.slice(inner.end).trim() && !TELLING.test(phrase.slice(inner.start, inner.end))) phrase = trimSubject(phrase.slice(inner.end).replace(/^\s*that\s+/u, ''));
     if (OPENER.test(phrase)) {
-      // `On Friday the mayor Ada Okafor said`: the name that ends an opening phrase with no comma is the subject.
+      // `On Friday the mayor Ada Halloran said`: the name that ends an opening phrase with no comma is the subject.
       const names = i === chunks.length - 1 ? findNames(phrase) : [];
       const lastName = names[names.length - 1];
       if (!lastName || phrase.slice(lastName.end).trim() !== '') continue;
@@ -634,7 +634,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     if (pronoun) phrase = pronoun[1]!;
     let found = resolveSpeaker(phrase, context.state);
     if (found.rule === 'pronoun') {
-      // `Okafor told the council: "…" and he said …`: a pronoun means the person the sentence made its subject
+      // `Halloran told the council: "…" and he said …`: a pronoun means the person the sentence made its subject
       // before it, if any, rather than the one before; with another person beside them, nobody.
       const before = clean.slice(0, clean.lastIndexOf(phrase));
       const mainSubject = subjectOf(before.trim());

@@ -13,17 +13,17 @@ const SCARE_LEAD = new RegExp(
   'u',
 );
 
-/** Words a title leaves in lower case: `Hand in Hand with Khorasan`. */
+/** Words a title leaves in lower case: `Shoulder to Shoulder with Marrach`. */
 const TITLE_SMALL_WORDS = new Set(['a', 'the', 'and', 'or', 'of', 'in', 'on', 'with', 'for', 'to', 'at', 'by', 'from', ...NAME_PARTICLES]);
 
 /**
- * A name in quote marks (`“Operation Harmattan”`, `"Southern Shield"`, `“Hand in Hand with Khorasan”`):
+ * A name in quote marks (`“Operation Sirocco”`, `"Western Anvil"`, `“Shoulder to Shoulder with Marrach”`):
  * every word capitalised but the small ones, no closing stop. It names a thing; nobody says it.
  */
 function isTitle(text: string): boolean {
   const words = text.split(/\s+/u);
   if (words.length < 2 || words.length > 8 || /[.!?,;:]$/u.test(text)) return false;
-  // A number may end an exercise's or a plan's name: `Guardians of the Strait 1404`.
+  // A number may end an exercise's or a plan's name: `Keepers of the Bay 1405`.
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())) || (i === words.length - 1 && /^\d+$/u.test(w)));
 }
 
@@ -31,7 +31,7 @@ function isTitle(text: string): boolean {
  * Whether a quotation is a whole statement or a phrase inside the reporter's own sentence. A
  * statement starts a clause of its own: the sentence opens with it, or it follows a colon, a comma
  * or `that` (`asserted that “there is no group …”`). Words that carry on the reporter's clause
- * (`said that Tehran “has never been involved …”`) are a phrase however long.
+ * (`said that Halvard “has no part in any of it …”`) are a phrase however long.
  */
 export function kindOf(body: string, quote: QuoteSpan, sentence: Sentence): QuotationKind {
   const lead = body.slice(sentence.start, quote.open);

@@ -33,7 +33,7 @@ function namedButUnsettled({ rule, mention }: Attribution): boolean {
   // (A body by its common noun, `the group said`, is somebody too, though no body the article named.)
   if (/\/(?:pronoun|pronoun-ambiguous|pronoun-it|pronoun-they|organisation-head)$/u.test(rule)) return true;
   if (!/\/(?:organisation-name|surname-not-body|name)$/u.test(rule) || !mention) return false;
-  // A proper word past the first (`the envoy Okafor`, `Halvard's minister`): a sentence's capitalised first word is no name.
+  // A proper word past the first (`the envoy Halloran`, `Halvard's minister`): a sentence's capitalised first word is no name.
   return mention.split(/\s+/u).some((word, i) => i > 0 && /^\p{Lu}/u.test(word));
 }
 
@@ -80,7 +80,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     }
     // A sentence whose only quote marks are scare quotes can still report what someone said.
     const quoted = quotations.slice(quotations.length - inSentence.length).some((q) => q.kind !== 'scare');
-    // A sentence that only attributes the quotation before it (`"…" Okafor told reporters.`) reports nothing more.
+    // A sentence that only attributes the quotation before it (`"…" Halloran told reporters.`) reports nothing more.
     const attributing = quotations.find((q) => q.sentence < sentence.index && q.evidence && q.evidence.start >= sentence.start && q.evidence.end <= sentence.end);
     if (attributing) sentenceSpeaker = attributing.speaker;
     else if (!quoted && !spans.some((q) => q.open < sentence.start && q.close > sentence.start)) {
@@ -115,7 +115,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
 }
 
 /**
- * `"It is hard," Okafor said. "But we hold."` — a quotation standing alone as a sentence, with no
+ * `"It is hard," Halloran said. "But we hold."` — a quotation standing alone as a sentence, with no
  * attribution of its own, continues the statement of the quotation just before it, in the same
  * paragraph or the one before, as news style writes a speaker's next words. It keeps that
  * quotation's evidence: those words name its speaker too.
@@ -136,11 +136,11 @@ function continuedFrom(
   const around = opening.text.slice(0, quote.open - opening.start) + closing.text.slice(quote.close - closing.start);
   if (/[\p{L}\p{N}]/u.test(around)) return null;
   const previousSentence = sentences[previous.sentence]!;
-  // The paragraph before, or two before when the one between is about the same speaker (`Okafor
+  // The paragraph before, or two before when the one between is about the same speaker (`Halloran
   // woke to the sound of the blast.`): news style breaks a speaker's words with a line of narrative.
   const gap = opening.paragraph - previousSentence.paragraph;
   if (gap > 2 || (gap === 2 && topic !== previous.speaker)) return null;
-  // (Only when nobody else is named in the narrative between: `Her neighbour, Omar Saleh, ran out.`)
+  // (Only when nobody else is named in the narrative between: `Her neighbour, Idris Saleh, ran out.`)
   const between = sentences.filter((s) => s.paragraph > previousSentence.paragraph && s.paragraph < opening.paragraph);
   if (between.some((s) => people.namedIn(s.index).some((p) => p !== previous.speaker))) return null;
   // Another quotation in between breaks the thread.

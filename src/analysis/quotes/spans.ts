@@ -21,7 +21,7 @@ const LETTER = /[\p{L}\p{N}]/u;
 /**
  * Finds quoted spans: curly double (“…”), straight double ("…", paired by position: an opening mark
  * follows a space or starts a paragraph) and curly single (‘…’) quotes. A `’` followed by a letter is
- * an apostrophe (`Iran’s`), not a closing mark. A quotation left open at the end of a paragraph
+ * an apostrophe (`Norland’s`), not a closing mark. A quotation left open at the end of a paragraph
  * continues when the next paragraph opens with a quote mark, as news style has it; otherwise it
  * ends with its paragraph.
  */

@@ -1,6 +1,6 @@
 /**
  * The second stage of attribution: from a mention (the subject phrase of a speech verb: `he`, `the
- * envoy`, `Okafor`, `the ministry`) to the person or organisation of the article it means. Read in
+ * envoy`, `Halloran`, `the ministry`) to the person or organisation of the article it means. Read in
  * order, as an ordered list of named sieves; the name of the one that settled a mention travels
  * with the quotation, so a wrong speaker can be traced to its cause.
  */
@@ -93,13 +93,13 @@ export interface Resolution {
 }
 
 /**
- * Sieves that find a person only: what settles an apposition (`Okafor, the union's chief,`) before
+ * Sieves that find a person only: what settles an apposition (`Halloran, the union's chief,`) before
  * any organisation is considered. Order is meaning: a name beats a descriptor beats a role.
  */
 export const PERSON_SIEVES: readonly SpeakerSieve[] = [
   {
     name: 'name',
-    recognises: 'a name or a known surname: `Ada Okafor`, `Okafor`, `al-Rashid`',
+    recognises: 'a name or a known surname: `Ada Halloran`, `Halloran`, `al-Nuaimi`',
     apply: (subject, { people }) => people.resolveNamed(subject) ?? undefined,
   },
   {
@@ -114,7 +114,7 @@ export const PERSON_SIEVES: readonly SpeakerSieve[] = [
   },
   {
     name: 'role',
-    recognises: 'a definite role tied to one person: `the envoy`, `the clerk`, `the Iranian ambassador`',
+    recognises: 'a definite role tied to one person: `the envoy`, `the clerk`, `the Norlandic ambassador`',
     apply: (subject, { people }) => {
       // (The `unnamed` sieve's test again: in `SPEAKER_SIEVES`, where it is left out, an unnamed role falls through to `spokesperson`.)
       if (INDEFINITE.test(subject) || (rolesIn(subject).size === 0 && !headRole(subject))) return undefined;
@@ -178,7 +178,7 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
   },
   {
     name: 'organisation-head',
-    recognises: 'a phrase headed by a body noun: `the health ministry`, `the Committee of the Red Cross`',
+    recognises: 'a phrase headed by a body noun: `the health ministry`, `the Committee for Coastal Safety`',
     apply: (subject, { people }) => (headedByOrganisation(subject) ? people.resolveOrganisation(subject) : undefined),
   },
   {
@@ -223,7 +223,7 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
   },
   {
     name: 'body-kind',
-    recognises: 'a body named after its kind: `the charity Open Harbour`, whatever names it shares',
+    recognises: 'a body named after its kind: `the charity Open Hearth`, whatever names it shares',
     apply: (subject, { people }) => {
       const kind = /^(?:[Tt]he\s+|[Aa]n?\s+)?(?:\p{Ll}+\s+)*?\p{Ll}+\s+(?=\p{Lu})/u.exec(subject);
       return kind && BODY_KIND_BEFORE.test(kind[0]) ? people.resolveOrganisation(subject) : undefined;
@@ -237,7 +237,7 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
   },
   {
     name: 'organisation-name',
-    recognises: 'any other proper name the article uses as one: `Halvard`, `the Pentagon`, `France`',
+    recognises: 'any other proper name the article uses as one: `Halvard`, `the Kremlin`, `France`',
     apply: (subject, { people }) => people.resolveOrganisation(subject),
   },
 ];

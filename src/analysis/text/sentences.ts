@@ -4,8 +4,8 @@ import type { Sentence } from '../types.ts';
 
 /**
  * Words that end in a full stop without ending a sentence when a capital or digit follows:
- * titles before names (`Gen. Qassem Soleimani`), month abbreviations in datelines
- * (`TEHRAN, Mar. 25`), and the like. Lower-case, without the stop.
+ * titles before names (`Gen. Yevgeny Korsak`), month abbreviations in datelines
+ * (`OSTRAVIK, Mar. 25`), and the like. Lower-case, without the stop.
  */
 export const NON_TERMINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
   ...TITLE_ABBREVIATIONS,
@@ -41,8 +41,8 @@ function endsInAbbreviation(segment: string): boolean {
 }
 
 /**
- * A wire dateline opening the body: `MANILA (GWS) - `, `UNITED NATIONS (CPA) — `, `TEHRAN, Feb. 11 – `,
- * `BISHKEK, April 17 (EWA) – `, `HALVIK, Northern Province - `, `HALVIK: `: a place in capitals with a date, an agency or its region. It says where the story
+ * A wire dateline opening the body: `MARRACH (KNS) - `, `UNITED NATIONS (NPA) — `, `OSTRAVIK, Feb. 3 – `,
+ * `KESSAR, April 9 (BNA) – `, `HALVIK, Northern Province - `, `HALVIK: `: a place in capitals with a date, an agency or its region. It says where the story
  * was filed, not what anyone said, so it is left out of the first sentence.
  */
 const DATELINE = /^\s*(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:\s+\(\p{Lu}[\p{L}\s.]{0,29}\))?|\s+\(\p{Lu}{2,}[\p{L}\s.]{0,28}\))|\p{Lu}{2,}[\p{Lu}'’.-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’.-]*){0,3},\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s+[-–—]\s+|^\s*\p{Lu}{3,}(?:\s+\p{Lu}{3,}){0,2}:\s+/u;

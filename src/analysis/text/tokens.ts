@@ -6,7 +6,7 @@
 
 /** A token: a number, a word or a single mark, with its offsets. */
 export interface Token {
-  /** `number`: digits, possibly joined by `,` `.` `:` `/` (`4,375`, `1.5`, `10:30`, `4/6/2021`); `word`: letters, possibly joined by inner hyphens and apostrophes (`twenty-five`, `Iran's`); `mark`: any other single character that is not white space. */
+  /** `number`: digits, possibly joined by `,` `.` `:` `/` (`4,375`, `1.5`, `10:30`, `4/6/2021`); `word`: letters, possibly joined by inner hyphens and apostrophes (`twenty-five`, `Norland's`); `mark`: any other single character that is not white space. */
   kind: 'number' | 'word' | 'mark';
   /** The token as written. */
   text: string;

@@ -342,3 +342,12 @@ describe('names and paragraphs as printed', () => {
     expect(read(body)).toEqual([['directly hit', 'phrase', null]]);
   });
 });
+
+describe('one armed force under its other nouns', () => {
+  it('gives "the army said" to the one military the article named, and to nobody when it named two', () => {
+    const one = 'The Norland military said it had struck a depot.\n\n“Most rockets were intercepted,” the army said.';
+    expect(quotation(one, 'Most rockets').speaker).toBe('Norland military');
+    const two = 'The Norland military and the Vestrian army both reported clashes.\n\n“Most rockets were intercepted,” the army said.';
+    expect(quotation(two, 'Most rockets').speaker).toBeNull();
+  });
+});

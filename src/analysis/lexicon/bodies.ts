@@ -41,3 +41,6 @@ export const COMPANY_WORDS: readonly string[] = [
   'telecom', 'communications', 'insurance', 'resources', 'metals', 'brands', 'enterprises', 'manufacturing', 'local',
   'markets', 'securities', 'research', 'analytics', 'advisors', 'advisers', 'brokers', 'ventures',
 ];
+
+/** Nouns for one armed force, which copy uses in turn for it (`the Norland military` … `the army said`). */
+export const MILITARY_NOUNS: readonly string[] = ['army', 'military', 'forces'];

@@ -2,7 +2,7 @@
  * People in one article: who is named, which roles the article ties to whom, and how a noun
  * phrase such as `the Norlandic UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
-import { BODY_KINDS, OFFICE_NOUNS } from '../lexicon/bodies.ts';
+import { BODY_KINDS, MILITARY_NOUNS, OFFICE_NOUNS } from '../lexicon/bodies.ts';
 import { IRREGULAR_PAST } from '../lexicon/grammar.ts';
 import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
 import { DETERMINERS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_WORDS } from '../lexicon/names.ts';
@@ -328,6 +328,11 @@ export class ArticlePeople {
     const longer = organisations.filter((o) => o.firstSeen <= this.position && keyWords.every((w) => o.surname.split(' ').includes(w)));
     const meant = this.#mostRecent(longer);
     if (meant) return meant;
+    // `the army said`, after `the Norland military` was named: one armed force under another of its nouns.
+    if (keyWords.length === 1 && MILITARY_NOUNS.includes(key)) {
+      const forces = organisations.filter((o) => o.firstSeen <= this.position && o.surname.split(' ').some((w) => MILITARY_NOUNS.includes(w)));
+      if (new Set(forces).size === 1) return forces[0]!;
+    }
     // `the army`, `the militant group`: a common noun alone is no name, so it only ever means a body named before.
     if (!/\p{Lu}/u.test(name)) return null;
     const organisation: LocalPerson = { kind: 'organisation', name, surname: key, given: [], roles: new Set(), descriptors: new Set(), firstSeen: this.position, lastSeen: this.position };

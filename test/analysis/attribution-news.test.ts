@@ -351,3 +351,15 @@ describe('one armed force under its other nouns', () => {
     expect(quotation(two, 'Most rockets').speaker).toBeNull();
   });
 });
+
+describe('a body the text says is one', () => {
+  it('names a body from the capitalised words an apposition calls an organisation', () => {
+    const body = 'Open Hearth, an aid organisation, said the strike hit “directly in front” of its clinic.';
+    expect(quotation(body, 'directly in front').speaker).toBe('Open Hearth');
+  });
+
+  it('reads "praised" as speech', () => {
+    const body = 'In his address, President Teodor Marin praised the country’s “air defence crews.”';
+    expect(quotation(body, 'air defence crews').speaker).toBe('Teodor Marin');
+  });
+});

@@ -114,6 +114,7 @@ export const SPEECH_VERBS: Readonly<Record<string, SpeechVerb>> = {
   clarify: { finite: ['clarified'] },
   charge: { finite: ['charged'] },
   hitBack: { finite: ['hit back', 'hits back'] },
+  praise: { finite: ['praised'] },
   // An authority's designation is its statement: `the office designated the firm as "…"`.
   designate: { finite: ['designated', 'designates'] },
   rail: { finite: ['railed'] },

@@ -364,6 +364,21 @@ export class ArticlePeople {
     for (const gender of ['m', 'f'] as const) if (words.some((w) => GENDERED_WORDS[gender].includes(w))) person.gender = gender;
   }
 
+  /**
+   * The body a run of capitalised words names, when the text has said it is a body (`Open Hearth,
+   * an aid organisation, said`), whether or not the article capitalises the words elsewhere.
+   */
+  bodyNamed(name: string): LocalPerson | null {
+    const words = name.trim().split(/\s+/u);
+    if (words.length === 0 || words.length > 6 || !words.every((w) => /^\p{Lu}/u.test(w))) return null;
+    const key = organisationKey(name);
+    const existing = this.persons.find((p) => p.kind === 'organisation' && p.surname === key);
+    if (existing) return existing;
+    const body: LocalPerson = { kind: 'organisation', name: name.trim(), surname: key, given: [], roles: new Set(), descriptors: new Set(), firstSeen: this.position, lastSeen: this.position };
+    this.persons.push(body);
+    return body;
+  }
+
   /** The unnamed source described so (the same description is the same source within an article). */
   addUnnamed(description: string, head: string): LocalPerson {
     const key = `unnamed:${description.toLowerCase()}`;

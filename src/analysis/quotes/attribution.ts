@@ -6,6 +6,7 @@
  * (`after-subject-verb/pronoun`) and the words that name the speaker, as evidence.
  */
 import { DOCUMENT_NOUNS } from '../lexicon/bodies.ts';
+import { headedByOrganisation } from '../people/organisations.ts';
 import { RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
 import { IRREGULAR_PAST } from '../lexicon/grammar.ts';
 import { PERSON_DESCRIPTORS, TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
@@ -608,6 +609,11 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
       if (/^\p{Lu}/u.test(before) && !OPENER.test(before) && !/^[\p{Lu}\s.'’-]+$/u.test(before)) {
         const named = resolveSpeaker(before, context.state);
         if (named.speaker) return resolved(named, before);
+        // `Open Hearth, an aid organisation, said`: the apposition says the name before it is a body's.
+        if (headedByOrganisation(head)) {
+          const body = context.state.people.bodyNamed(before);
+          if (body) return resolved({ speaker: body, rule: 'apposed-body' }, before);
+        }
       }
       continue;
     }

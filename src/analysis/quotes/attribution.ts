@@ -156,6 +156,20 @@ function locate(text: string, phrase: string, offset: number): Span | null {
   return last(words.join('\\s+')) ?? last(words[words.length - 1]!);
 }
 
+/** The attempt, only when it found a speaker: a pattern that names nobody leaves the quotation to the next sieve. */
+function ifFound(found: Attempt): Attempt | null {
+  return found.speaker ? found : null;
+}
+
+/**
+ * The mention a pattern's `np` group holds, with the evidence running from the start of the match
+ * (`according to the ministry`, `told by officials`) to the end of the mention.
+ */
+function leadingMention(context: ArticleText, match: RegExpExecArray, offset: number): Attempt {
+  const np = groupSpan(match, 'np', offset);
+  return attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, { start: offset + match.index, end: np.end }, null));
+}
+
 /** An attempt from a resolution and the evidence for it. */
 function attempt(resolution: Resolution, evidence: Span | null): Attempt {
   return { speaker: resolution.speaker, speakerRule: resolution.rule, evidence: resolution.speaker ? evidence : null, mention: resolution.speaker ? null : (resolution.subject ?? null) };
@@ -227,8 +241,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       const tail = verb.indices![0]![1];
       const match = QUOTING.exec(rest!.slice(tail));
       if (!match) return null;
-      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', quote.close + tail), null));
-      return found.speaker ? found : null;
+      return ifFound(attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', quote.close + tail), null)));
     },
   },
   {
@@ -292,9 +305,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       let match: RegExpExecArray | null = null;
       for (const m of lead.matchAll(PASSIVE_BY)) match = m;
       if (!match) return null;
-      const np = groupSpan(match, 'np', opening.start);
-      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, { start: opening.start + match.index, end: np.end }, null));
-      return found.speaker ? found : null;
+      return ifFound(leadingMention(context, match, opening.start));
     },
   },
   {
@@ -372,8 +383,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       const rest = maskQuotes(context.body.slice(quote.close, closing.end), context.spans, quote.close);
       const match = LATER_ATTRIBUTION.exec(rest);
       if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim())) return null;
-      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', quote.close), groupSpan(match, 'verb', quote.close)));
-      return found.speaker ? found : null;
+      return ifFound(attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', quote.close), groupSpan(match, 'verb', quote.close))));
     },
   },
   {
@@ -389,8 +399,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       // Only a sentence that does nothing but attribute: a few words after the verb, no clause of its own.
       const rest = match.groups!['rest']!;
       if (rest.split(/\s+/u).filter(Boolean).length > 8 || /\b(?:that|to say|whether|if)\b|,/u.test(rest)) return null;
-      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(body, groupSpan(match, 'np', next.start), groupSpan(match, 'verb', next.start)));
-      return found.speaker ? found : null;
+      return ifFound(attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(body, groupSpan(match, 'np', next.start), groupSpan(match, 'verb', next.start))));
     },
   },
   {
@@ -421,8 +430,7 @@ function mentionAndVerb(pattern: RegExp, context: ArticleText, sentence: Sentenc
   const match = pattern.exec(maskQuotes(sentence.text, context.spans, sentence.start));
   if (!match) return null;
   const evidence = cover(context.body, groupSpan(match, 'np', sentence.start), groupSpan(match, 'verb', sentence.start));
-  const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), evidence);
-  return found.speaker ? found : null;
+  return ifFound(attempt(resolveSpeaker(match.groups!['np']!, context.state), evidence));
 }
 
 /**
@@ -444,9 +452,7 @@ export const REPORTED_SIEVES: readonly ReportedSieve[] = [
       if (REPORTED_AFTER.test(text)) return null;
       const match = ACCORDING_TO.exec(text);
       if (!match) return null;
-      const np = groupSpan(match, 'np', sentence.start);
-      const found = attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, { start: sentence.start + match.index, end: np.end }, null));
-      return found.speaker ? found : null;
+      return ifFound(leadingMention(context, match, sentence.start));
     },
   },
   {
@@ -477,8 +483,7 @@ export const REPORTED_SIEVES: readonly ReportedSieve[] = [
       const participle = DOCUMENT_PARTICIPLE.exec(text);
       const match = participle && DOCUMENT_FROM.exec(text.slice(0, participle.index));
       if (!match) return null;
-      const np = groupSpan(match, 'np', sentence.start);
-      return attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, { start: sentence.start + match.index, end: np.end }, null));
+      return leadingMention(context, match, sentence.start);
     },
   },
 ];
@@ -534,7 +539,7 @@ function lastMatch(pattern: RegExp, text: string): Span | null {
 
 /** Asides that stand between a subject and its verb: `(RWA)`, `– whose name is spelt … –`. */
 function withoutAsides(text: string): string {
-  // (An acronym in brackets is the name's own: `Doctors Without Borders (MSF)`.)
+  // (An acronym in brackets is the name's own: `Medics Across Frontiers (MAF)`.)
   return text.replace(/\((?!\p{Lu}{2,}[\p{Lu}\d-]*\))[^()]*\)/gu, (m) => ' '.repeat(m.length)).replace(/\s[–—]\s[^–—]*?\s[–—]\s/gu, (m) => ' '.repeat(m.length));
 }
 

@@ -29,7 +29,7 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'health', 'public', 'management', 'reduction',
   'assistant', 'secretary-general', 'under-secretary-general', 'deputy', 'shield', 'village',
   'town', 'valley', 'border', 'post', 'route', 'flight', 'signal', 'protocol', 'case', 'no',
-  // Plural nouns in bodies' names: `Asian Network for Free Elections`, `Doctors Without Borders`.
+  // Plural nouns in bodies' names: `Coastal Network for Fair Elections`, `Lawyers Without Borders`.
   'congress', 'elections', 'rights', 'relations', 'studies', 'borders', 'workers', 'refugees', 'veterans',
   // Newspapers' names: `the Morning Herald`, `The Evening Chronicle`.
   'herald', 'tribune', 'gazette', 'chronicle', 'telegraph', 'courier', 'observer', 'mail', 'express',

@@ -49,7 +49,7 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set(Object.values(ROLE_CLASSES).flat
 /** Where the head of a body's name ends: `the Council of …`, `the Council under General …`, `the mission to the UN`. */
 const HEAD_END = /\s+(?:of|to|for|at|in|on|from|with|under|led\s+by|headed\s+by)\s+/iu;
 
-/** The acronym a phrase gives its body in brackets (`Doctors Without Borders (MSF)` → MSF), or null. */
+/** The acronym a phrase gives its body in brackets (`Medics Across Frontiers (MAF)` → MAF), or null. */
 export function acronymOf(phrase: string): string | null {
   return ACRONYMED.exec(phrase.trim().replace(/[,.;:]+$/u, ''))?.groups?.['acronym'] ?? null;
 }
@@ -102,7 +102,7 @@ function capitalised(word: string): boolean {
  * an ordinary noun, not a name.
  */
 export function organisationName(phrase: string, properWords: ReadonlySet<string>): string | null {
-  // `Doctors Without Borders (MSF)`: capitalised words with their acronym in brackets name a body, however
+  // `Medics Across Frontiers (MAF)`: capitalised words with their acronym in brackets name a body, however
   // rarely the article repeats them (the acronym is kept apart, see `acronymOf`).
   const acronymed = ACRONYMED.exec(phrase.trim().replace(/[,.;:]+$/u, ''));
   if (acronymed && words(acronymed.groups!['name']!).every((w) => capitalised(w) || CONNECTORS.has(w.toLowerCase()))) return acronymed.groups!['name']!;

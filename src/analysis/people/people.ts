@@ -133,7 +133,7 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     i = j;
     // Drop titles and acronyms in front: `UN Secretary General Ines Moreau` → `Ines Moreau`.
     let first = 0;
-    // (A month before another capitalised word is a first name, `April Martel`, not a date's word to drop.)
+    // (A month before another capitalised word is a first name, `April Nolan`, not a date's word to drop.)
     while (first < run.length && isNamePrefix(run[first]!.word) && !(MONTHS.includes(run[first]!.word) && first < run.length - 1 && first > 0)) first++;
     // A title further in ends the prefix too: `Ukrainian President Volodymyr Zelenskyy`.
     for (let k = run.length - 2; k >= first; k--) {
@@ -155,7 +155,7 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
       words = words.slice(lastBodyWord + 1);
       while (words.length > 2 && isNamePrefix(words[0]!.word)) words = words.slice(1);
     }
-    // A generation after a name is not part of its surname: `Lloyd J. Austin III`, `Harold Dunmore Jr.`.
+    // A generation after a name is not part of its surname: `Harold J. Dunmore III`, `Harold Dunmore Jr.`.
     if (words.length > 2 && /^(?:Jr|Sr|II|III|IV)\.?$/u.test(words[words.length - 1]!.word)) words.pop();
     if (words.length < 2 || words.length > 5) continue;
     // `Al Manar`, `El Pais`: an Arabic or Spanish article opening a two-word run names a thing, not a person.
@@ -176,12 +176,12 @@ export function findNames(text: string, properWords?: ReadonlySet<string>): Name
     const goesOn = /^\s+(?:and|of|for)\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(run[run.length - 1]!.end))?.[1];
     if (goesOn && goesOn.split(/\s+/u).some((w) => NOT_PERSON_WORDS.has(w.toLowerCase()))) continue;
     if (words.some((w) => NAME_TITLES.has(w.word.toLowerCase()))) continue;
-    // (A month before another name is a first name, `April Martel`; a date is `April 5`.)
+    // (A month before another name is a first name, `April Nolan`; a date is `April 5`.)
     const notName = (w: { word: string }, k: number) => NOT_PERSON_WORDS.has(w.word.toLowerCase().replace(/\.$/, '')) && !(k < words.length - 1 && MONTHS.includes(w.word));
     if (words.some((w, k) => notName(w, k) || ALL_CAPS.test(w.word) || FUNCTION_WORDS.has(w.word.toLowerCase()))) continue;
     // `Norland-backed Tarvos`, `Kyiv-based Lumen`: a word saying who backs or houses a body is no part of a person's name.
     if (words.some((w) => /-(?:backed|based|led|linked|aligned|allied|run|controlled|affiliated|funded)$/iu.test(w.word))) continue;
-    // Stops end abbreviations, never names, but for a middle initial: `Lloyd J. Austin`.
+    // Stops end abbreviations, never names, but for a middle initial: `Harold J. Dunmore`.
     if (words.some((w, k) => w.word.endsWith('.') && !(k > 0 && k < words.length - 1 && /^\p{Lu}\.$/u.test(w.word)))) continue;
     const start = words[0]!.start;
     const end = words[words.length - 1]!.end;

@@ -537,6 +537,9 @@ function lastMatch(pattern: RegExp, text: string): Span | null {
   return last;
 }
 
+/** A clause that opens with its own subject and a past verb: `Okafor stood up and …`. */
+const OWN_SUBJECT = new RegExp(`^(?<subject>(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+){1,4}|(?:he|she|they|it)\\s+)(?=(?:\\p{Ll}+ed|${IRREGULAR_PAST.join('|')})\\b)`, 'u');
+
 /** Asides that stand between a subject and its verb: `(RWA)`, `– whose name is spelt … –`. */
 function withoutAsides(text: string): string {
   // (An acronym in brackets is the name's own: `Medics Across Frontiers (MAF)`.)
@@ -589,7 +592,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     if (i > 0 && /^\p{Lu}[\p{L}'’-]+$/u.test(chunk) && /\p{Lu}[\p{L}'’-]*\s*$/u.test(chunks[i - 1]!) && !OPENER.test(trimSubject(chunks[i - 1]!)) && !context.state.people.isSurname(chunk)) continue;
     if (/\b(?:and|but)$/iu.test(chunk)) {
       // `…, Halloran stood up and shouted`: a clause that opens with its own subject, before any speech verb.
-      const own = new RegExp(`^(?<subject>(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s+){1,4}|(?:he|she|they|it)\\s+)(?=(?:\\p{Ll}+ed|${IRREGULAR_PAST.join('|')})\\b)`, 'u').exec(chunk);
+      const own = OWN_SUBJECT.exec(chunk);
       if (own && !FIRST_SPEECH.test(chunk) && !OPENER.test(chunk)) {
         const found = resolveSpeaker(own.groups!['subject']!, context.state);
         if (found.speaker) return resolved(found, own.groups!['subject']!.trim());

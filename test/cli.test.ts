@@ -11,22 +11,27 @@ const exec = promisify(execFile);
 /** The environment without Discord variables, so a developer's own .env or shell does not change the outcome. */
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DISCORD_') && k !== 'CORPUS_DIR'));
 
-function tsx(script: string, args: string[], options: { cwd?: string } = {}) {
-  return exec(process.execPath, ['--import', 'tsx', script, ...args], { env: ENV, ...options }).catch(
+/** Runs an entry point as `npm run` does: its built file (`src/ask.ts` → `dist/ask.js`), which the tests' set-up builds. */
+function built(script: string): string {
+  return script.replace(/^src\/(.*)\.ts$/u, 'dist/$1.js');
+}
+
+function node(script: string, args: string[], options: { cwd?: string } = {}) {
+  return exec(process.execPath, [built(script), ...args], { env: ENV, ...options }).catch(
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
 }
 
 describe('npm run ask', () => {
   it('prints the answer as JSON in the documented shape with --json', async () => {
-    const { stdout } = await tsx('src/ask.ts', ['/figures casualties', '--json']);
+    const { stdout } = await node('src/ask.ts', ['/figures casualties', '--json']);
     const json = JSON.parse(stdout) as { command: string; query: string; results: Record<string, unknown>[] };
     expect(json.command).toBe('figures');
     expect(json.query).toBe('casualties');
     expect(Object.keys(json.results[0]!).sort()).toEqual(['article', 'category', 'counted', 'end', 'qualifier', 'rule', 'sentence', 'start', 'text', 'type', 'upper', 'value']);
     expect(json.results[0]).toMatchObject({ type: 'figure' });
     expect(Object.keys(json.results[0]!['article'] as object).sort()).toEqual(['id', 'outlet', 'published', 'title', 'url']);
-    const quote = JSON.parse((await tsx('src/ask.ts', ['/quote Khosravi', '--json'])).stdout) as { results: Record<string, unknown>[] };
+    const quote = JSON.parse((await node('src/ask.ts', ['/quote Khosravi', '--json'])).stdout) as { results: Record<string, unknown>[] };
     expect(Object.keys(quote.results[0]!).sort()).toEqual(['article', 'end', 'evidence', 'kind', 'rule', 'sentence', 'speaker', 'start', 'text', 'type']);
     expect(quote.results[0]).toMatchObject({ type: 'quotation', speaker: 'Kayvan Khosravi', kind: 'statement', rule: expect.any(String) });
   });
@@ -35,13 +40,32 @@ describe('npm run ask', () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-ask-'));
     await copyFile('corpus/mehr-news-agency-2023-03-25.txt', join(dir, 'mehr.txt'));
     await writeFile(join(dir, 'broken.txt'), 'no front matter here');
-    const { stdout, stderr } = await tsx('src/ask.ts', ['/source', '--corpus', dir]);
+    const { stdout, stderr } = await node('src/ask.ts', ['/source', '--corpus', dir]);
     expect(stderr).toMatch(/Skipped .*broken\.txt: no front matter/);
     expect(stdout).toMatch(/^1 article in the corpus:/);
   });
 
+  it('answers one command per input line with `--json -`, one JSON answer a line, going on past a bad line', async () => {
+    const child = spawn(process.execPath, ['dist/ask.js', '--json', '-'], { env: ENV });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdin.end('/quote Khosravi\n\n/quotes Iravani\n/figures casualties\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const [quote, bad, figures] = lines.map((line) => JSON.parse(line) as { command: string; results: { speaker?: string }[]; problem?: { code: string } });
+    expect(quote!.command).toBe('quote');
+    expect(quote!.results[0]!.speaker).toBe('Kayvan Khosravi');
+    expect(bad!.problem!.code).toBe('unknown-command');
+    expect(figures!.command).toBe('figures');
+    // The same shape as a one-shot `--json` answer.
+    const single = JSON.parse((await node('src/ask.ts', ['/figures casualties', '--json'])).stdout) as unknown;
+    expect(figures).toEqual(single);
+  });
+
   it('exits 2 naming an unknown command', async () => {
-    const failure = await tsx('src/ask.ts', ['/quotes Iravani']);
+    const failure = await node('src/ask.ts', ['/quotes Iravani']);
     expect('code' in failure && failure.code).toBe(2);
     expect(failure.stdout).toContain('There is no command “quotes”');
   });
@@ -49,7 +73,7 @@ describe('npm run ask', () => {
 
 describe('npm start without a token', () => {
   it('answers each command typed on its input and stops at the end of it', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: ENV });
+    const child = spawn(process.execPath, ['dist/main.js'], { env: ENV });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stdin.end('/quote Takht-Ravanchi\n/help\n');
@@ -61,10 +85,32 @@ describe('npm start without a token', () => {
   });
 });
 
+describe('starting in the terminal', () => {
+  /** A preload that reports, as the process exits, whether discord.js was ever loaded. */
+  async function discordLoadedBy(args: string[], input: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-loaded-'));
+    const probe = join(dir, 'probe.mjs');
+    await writeFile(probe, "import { createRequire } from 'node:module'; const cache = createRequire(import.meta.url).cache; process.on('exit', () => process.stderr.write(`discord.js loaded: ${Object.keys(cache).some((k) => k.includes('/node_modules/discord.js/'))}\\n`));");
+    const child = spawn(process.execPath, ['--import', probe, ...args], { env: ENV });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(input);
+    await new Promise((resolve) => child.on('close', resolve));
+    return /discord\.js loaded: (\w+)/u.exec(stderr)?.[1] ?? stderr;
+  }
+
+  it('never loads discord.js without a token, in the console or in npm run ask', async () => {
+    expect(await discordLoadedBy(['dist/main.js'], '/quote Iravani\n')).toBe('false');
+    expect(await discordLoadedBy(['dist/ask.js', '/quote Iravani'], '')).toBe('false');
+    // The probe itself sees discord.js when it is loaded: the registration of the commands needs it.
+    expect(await discordLoadedBy(['dist/deploy-commands.js'], '')).toBe('true');
+  });
+});
+
 describe('npm run ingest', () => {
   it('turns a raw seed into the same corpus file that ships, listing what it dropped', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
-    const { stdout } = await tsx('src/ingest.ts', [
+    const { stdout } = await node('src/ingest.ts', [
       'test/fixtures/raw/004_7e9dd43d31d6cfa1.txt',
       '--outlet',
       'Mehr News Agency',
@@ -77,14 +123,14 @@ describe('npm run ingest', () => {
     ]);
     expect(stdout).toContain('dropped (page code): News Code 198808');
     expect(await readFile(join(dir, 'mehr-news-agency-2023-03-25.txt'), 'utf8')).toBe(await readFile('corpus/mehr-news-agency-2023-03-25.txt', 'utf8'));
-    const again = await tsx('src/ingest.ts', ['test/fixtures/raw/004_7e9dd43d31d6cfa1.txt', '--outlet', 'Mehr News Agency', '--published', '2023-03-25', '--url', 'https://x.org/a', '--corpus', dir]);
+    const again = await node('src/ingest.ts', ['test/fixtures/raw/004_7e9dd43d31d6cfa1.txt', '--outlet', 'Mehr News Agency', '--published', '2023-03-25', '--url', 'https://x.org/a', '--corpus', dir]);
     expect('code' in again && again.code).toBe(1);
     expect(again.stderr).toContain(`already in the corpus as ${join(dir, 'mehr-news-agency-2023-03-25.txt')} (the same text). Give --replace`);
   });
 
   it('names the missing facts and writes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
-    const failure = await tsx('src/ingest.ts', ['test/fixtures/raw/004_7e9dd43d31d6cfa1.txt', '--outlet', 'Mehr', '--corpus', dir]);
+    const failure = await node('src/ingest.ts', ['test/fixtures/raw/004_7e9dd43d31d6cfa1.txt', '--outlet', 'Mehr', '--corpus', dir]);
     expect('code' in failure && failure.code).toBe(1);
     expect(failure.stderr).toContain('does not state its publication date or address. Give --published YYYY-MM-DD --url https://…. Nothing was written.');
     expect(await readdir(dir)).toEqual([]);
@@ -92,7 +138,7 @@ describe('npm run ingest', () => {
 
   it('ingests a saved page with the facts its metadata states, saying where each came from and what it dropped', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
-    const { stdout } = await tsx('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', '--corpus', dir]);
+    const { stdout } = await node('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', '--corpus', dir]);
     expect(stdout).toContain('outlet: The Harbour Herald (from the page)');
     expect(stdout).toContain('dropped (share widget): Facebook | Twitter | WhatsApp | Email');
     const written = parseArticle(await readFile(join(dir, 'the-harbour-herald-2024-05-14.txt'), 'utf8'), 'x.txt');
@@ -115,21 +161,21 @@ describe('npm run ingest', () => {
 
   it('refuses a page already in the corpus, naming its file, and updates that file with --replace', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
-    await tsx('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', '--corpus', dir]);
+    await node('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', '--corpus', dir]);
     const page = await readFile('test/fixtures/pages/harbour-herald-port-strike.html', 'utf8');
     const updated = join(dir, 'updated.html');
     await writeFile(updated, page.replace('due to arrive.</p>', 'due to arrive.</p><p>Update: the mediator has arrived in Valmora.</p>'));
-    const refused = await tsx('src/ingest.ts', [updated, '--corpus', dir]);
+    const refused = await node('src/ingest.ts', [updated, '--corpus', dir]);
     expect('code' in refused && refused.code).toBe(1);
     expect(refused.stderr).toContain(`already in the corpus as ${join(dir, 'the-harbour-herald-2024-05-14.txt')} (the same address). Give --replace`);
-    const { stdout } = await tsx('src/ingest.ts', [updated, '--replace', '--corpus', dir]);
+    const { stdout } = await node('src/ingest.ts', [updated, '--replace', '--corpus', dir]);
     expect(stdout).toMatch(/^Updated .*the-harbour-herald-2024-05-14\.txt/u);
     expect(await readdir(dir)).toEqual(['the-harbour-herald-2024-05-14.txt', 'updated.html']);
     expect(await readFile(join(dir, 'the-harbour-herald-2024-05-14.txt'), 'utf8')).toContain('Update: the mediator has arrived in Valmora.');
   });
 
   it('refuses one article’s facts given for several files', async () => {
-    const failure = await tsx('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', 'test/fixtures/pages/northern-ledger-flood.html', '--url', 'https://x.org/a']);
+    const failure = await node('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', 'test/fixtures/pages/northern-ledger-flood.html', '--url', 'https://x.org/a']);
     expect('code' in failure && failure.code).toBe(2);
     expect(failure.stderr).toContain('--url name one article');
   });

@@ -12,8 +12,10 @@ describe('running the bot as the README shows', () => {
   it('starts node itself, not npm, in the systemd unit and the container', async () => {
     const [unit] = await blocks('ini');
     const [dockerfile] = await blocks('dockerfile');
-    expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node --import tsx src\/main\.ts$/mu);
-    expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "src\/main\.ts"\]$/mu);
+    expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node dist\/main\.js$/mu);
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/main\.js"\]$/mu);
+    // What CMD runs is built in the image, after the sources are copied in.
+    expect(dockerfile!.indexOf('RUN npm run build')).toBeGreaterThan(dockerfile!.indexOf('COPY . .'));
   });
 
   it('keeps .env (the token) and the host’s node_modules out of the image its Dockerfile copies the folder into', async () => {

@@ -3,7 +3,6 @@
  * separate step. Every text field of a result is a span of an article body, but for the speaker's
  * name, a figure's category and the names of rules.
  */
-import type { SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import { refOf, type Article, type ArticleRef } from '../corpus/article.ts';
 import { folded, queryTerms, type Library } from '../index/library.ts';
 import type { Evidence, Figure, FigureCategory, Quotation, QuotationKind, Sentence } from '../analysis/types.ts';
@@ -118,10 +117,26 @@ export interface HelpEntry {
 /** The options a command was given, by name; absent or blank options are undefined. */
 export type CommandOptions = Readonly<Record<string, string | undefined>>;
 
+/**
+ * An option of a command, as plain data. The Discord edge turns it into Discord's definition
+ * (`src/discord/slash.ts`), so the terminal never loads discord.js.
+ */
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'boolean';
+  required?: boolean;
+  maxLength?: number;
+  /** Discord asks the command's `suggest` as it is typed. */
+  autocomplete?: boolean;
+}
+
 /** A slash command: its definition, the option a bare query fills, and its pure answer. */
 export interface Command {
-  /** Discord's definition; its name is the command's name. */
-  data: SlashCommandOptionsOnlyBuilder;
+  name: string;
+  /** What Discord shows under the name (at most 100 characters). */
+  description: string;
+  options: readonly OptionSpec[];
   /** The option that text after the command name fills in the terminal (`/quote Iravani`). */
   defaultOption: string | null;
   help: HelpEntry;
@@ -221,7 +236,7 @@ export function figureResult(library: Library, figure: Figure): FigureResult {
  */
 export function searchWords(command: Command, options: CommandOptions, option: string, label: string): { success: true; query: string } | { success: false; answer: Answer } {
   const query = optionText(options, option);
-  const name = command.data.name;
+  const name = command.name;
   if (!query) return { success: false, answer: { type: 'problem', command: name, query: '', problem: { code: 'empty-query', option: label, example: command.help.example } } };
   if (queryTerms(query).length === 0) return { success: false, answer: { type: 'problem', command: name, query, problem: { code: 'only-common-words', query } } };
   return { success: true, query };

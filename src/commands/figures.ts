@@ -1,11 +1,10 @@
 /** /figures: the numbers the articles give on a topic, each with its sentence and citation. */
-import { SlashCommandBuilder } from 'discord.js';
 import { queryTerms, type Library } from '../index/library.ts';
 import type { FigureCategory } from '../analysis/types.ts';
 import { count } from '../render/citation.ts';
 import { groupFigures } from './figure-groups.ts';
 import { figureResult, folded, resultsOf, MAX_RESULTS, MAX_SUGGESTIONS, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
-import { addPrivateOption } from './private.ts';
+import { PRIVATE_OPTION_SPEC } from './private.ts';
 
 /**
  * Topic words people use that articles rarely print, mapped to what the sentences say. News
@@ -101,11 +100,12 @@ export function suggestFigures(library: Library, option: string, typed: string):
 
 /** The /figures command. */
 export const figures: Command = {
-  data: new SlashCommandBuilder()
-    .setName('figures')
-    .setDescription('The numbers the articles give on a topic, with their sentences and sources')
-    .addStringOption((o) => o.setName('topic').setDescription('What the numbers are about: casualties, attacks, troops…').setRequired(true).setMaxLength(200).setAutocomplete(true))
-    .addBooleanOption(addPrivateOption),
+  name: 'figures',
+  description: 'The numbers the articles give on a topic, with their sentences and sources',
+  options: [
+    { name: 'topic', type: 'string', description: 'What the numbers are about: casualties, attacks, troops…', required: true, maxLength: 200, autocomplete: true },
+    PRIVATE_OPTION_SPEC,
+  ],
   defaultOption: 'topic',
   help: {
     usage: '/figures topic:<words>',

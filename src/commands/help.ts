@@ -1,5 +1,4 @@
 /** /help: what each command does, with an example. */
-import { SlashCommandBuilder } from 'discord.js';
 import type { Answer, Command, HelpEntry } from './answer.ts';
 import { figures } from './figures.ts';
 import { quote } from './quote.ts';
@@ -18,7 +17,9 @@ export function answerHelp(): Answer {
 
 /** The /help command. */
 export const help: Command = {
-  data: new SlashCommandBuilder().setName('help').setDescription('What Verbatim can answer, with examples'),
+  name: 'help',
+  description: 'What Verbatim can answer, with examples',
+  options: [],
   defaultOption: null,
   help: HELP_ENTRY,
   answer: answerHelp,

@@ -16,7 +16,7 @@ export function parseCommandLine(line: string): ParsedLine {
   const command = findCommand(name);
   if (!command) return { success: false, name };
   const rest = trimmed.slice(name.length).trim();
-  const names = command.data.options.map((o) => o.toJSON().name);
+  const names = command.options.map((o) => o.name);
   const options: Record<string, string> = {};
   if (names.length === 0) return { success: true, command, options };
   const marker = new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'giu');

@@ -1,10 +1,9 @@
 /** /quote: what a person said, or quotations holding some words, verbatim and cited. */
-import { SlashCommandBuilder } from 'discord.js';
 import type { Library } from '../index/library.ts';
 import type { Quotation, QuotationKind } from '../analysis/types.ts';
 import { count } from '../render/citation.ts';
 import { MAX_RESULTS, MAX_SUGGESTIONS, quotationResult, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
-import { addPrivateOption } from './private.ts';
+import { PRIVATE_OPTION_SPEC } from './private.ts';
 
 /** A speaker's full statements first, then phrases, then reported speech; scare quotes are nobody's words and are not shown. */
 const SHOWN_KINDS: readonly QuotationKind[] = ['statement', 'phrase', 'reported'];
@@ -40,11 +39,12 @@ export function suggestQuote(library: Library, option: string, typed: string): S
 
 /** The /quote command. */
 export const quote: Command = {
-  data: new SlashCommandBuilder()
-    .setName('quote')
-    .setDescription('What someone said, word for word, with its source')
-    .addStringOption((o) => o.setName('query').setDescription('A speaker (Iravani) or words from a quotation').setRequired(true).setMaxLength(200).setAutocomplete(true))
-    .addBooleanOption(addPrivateOption),
+  name: 'quote',
+  description: 'What someone said, word for word, with its source',
+  options: [
+    { name: 'query', type: 'string', description: 'A speaker (Iravani) or words from a quotation', required: true, maxLength: 200, autocomplete: true },
+    PRIVATE_OPTION_SPEC,
+  ],
   defaultOption: 'query',
   help: {
     usage: '/quote query:<speaker or words>',

@@ -10,5 +10,5 @@ export const COMMANDS: readonly Command[] = [quote, figures, source, help];
 
 /** The command with this name, if there is one. */
 export function findCommand(name: string): Command | undefined {
-  return COMMANDS.find((c) => c.data.name === name);
+  return COMMANDS.find((c) => c.name === name);
 }

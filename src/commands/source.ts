@@ -1,9 +1,8 @@
 /** /source: the articles in the corpus, one article's facts, or the sentences that match some words. */
-import { SlashCommandBuilder } from 'discord.js';
 import { refOf, type Article } from '../corpus/article.ts';
 import type { Library } from '../index/library.ts';
 import { folded, MAX_SUGGESTIONS, optionText, searchWords, sentenceResult, suggestion, type Answer, type ArticleSummary, type Command, type CommandOptions, type Suggestion } from './answer.ts';
-import { addPrivateOption } from './private.ts';
+import { PRIVATE_OPTION_SPEC } from './private.ts';
 
 /** How many opening sentences `/source article:` shows. */
 export const OPENING_SENTENCES = 3;
@@ -83,12 +82,13 @@ export function suggestSource(library: Library, option: string, typed: string): 
 
 /** The /source command. */
 export const source: Command = {
-  data: new SlashCommandBuilder()
-    .setName('source')
-    .setDescription('The articles in the corpus, one article, or the sentences that match your words')
-    .addStringOption((o) => o.setName('article').setDescription('An article: type words of its headline, outlet or date').setMaxLength(100).setAutocomplete(true))
-    .addStringOption((o) => o.setName('query').setDescription('Words to find in the articles').setMaxLength(200))
-    .addBooleanOption(addPrivateOption),
+  name: 'source',
+  description: 'The articles in the corpus, one article, or the sentences that match your words',
+  options: [
+    { name: 'article', type: 'string', description: 'An article: type words of its headline, outlet or date', maxLength: 100, autocomplete: true },
+    { name: 'query', type: 'string', description: 'Words to find in the articles', maxLength: 200 },
+    PRIVATE_OPTION_SPEC,
+  ],
   defaultOption: 'query',
   help: {
     usage: '/source [article:<id>] [query:<words>]',

@@ -197,7 +197,7 @@ class InteractionHandler {
     // One library for the whole answer, even if a reload swaps in another meanwhile.
     const library = this.source.current();
     let answer: Answer | undefined;
-    const buttonId = (action: ButtonAction) => encodeButton({ command: command.data.name, options, userId: interaction.user.id, action }, this.store);
+    const buttonId = (action: ButtonAction) => encodeButton({ command: command.name, options, userId: interaction.user.id, action }, this.store);
     const responder: Responder<DiscordMessage> = {
       reply: (message) => interaction.reply(asReply(message)),
       defer: () => interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {}),

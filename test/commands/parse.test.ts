@@ -4,7 +4,7 @@ import { parseCommandLine } from '../../src/commands/parse.ts';
 describe('parseCommandLine', () => {
   it('puts text after the command name into its default option', () => {
     const parsed = parseCommandLine('/quote Amir Iravani');
-    expect(parsed.success && parsed.command.data.name).toBe('quote');
+    expect(parsed.success && parsed.command.name).toBe('quote');
     expect(parsed.success && parsed.options).toEqual({ query: 'Amir Iravani' });
   });
 

@@ -1,5 +1,5 @@
 /**
- * The bot as a process, as a service manager runs it (`node --import tsx src/main.ts`), against a
+ * The bot as a process, as a service manager runs it (`node dist/main.js`), against a
  * local Discord: start-up with a broken corpus file, SIGTERM with an answer in flight, a refused
  * token; and `deploy-commands` registering in a guild and globally.
  */
@@ -61,7 +61,7 @@ describe('the bot process against a local Discord', () => {
 
   it('starts with a broken corpus file named in a warning, serves an article copied in while it runs; on SIGTERM stops taking interactions, finishes the one in flight, logs out and exits 0', async () => {
     const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: corpus, LOG_LEVEL: 'info' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const log = logLines(child);
     try {
@@ -114,7 +114,7 @@ describe('the bot process against a local Discord', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
     const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: `http://127.0.0.1:${port}/api`, CORPUS_DIR: corpus, LOG_LEVEL: 'info' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const log = logLines(child);
     try {
@@ -133,7 +133,7 @@ describe('the bot process against a local Discord', () => {
   it('exits non-zero with a clear message when Discord refuses the token, without printing it', async () => {
     const token = `${'A'.repeat(24)}.${'B'.repeat(6)}.${'C'.repeat(27)}`;
     const env = { ...process.env, DISCORD_TOKEN: token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: 'corpus' };
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }).catch((error: { code: number; stderr: string; stdout: string }) => error);
+    const failure = await run(process.execPath, ['dist/main.js'], { env }).catch((error: { code: number; stderr: string; stdout: string }) => error);
     expect('code' in failure && failure.code).toBe(1);
     const fatal = failure.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.level === 60);
     expect(fatal?.msg).toContain('Discord refused the token in DISCORD_TOKEN');
@@ -142,10 +142,10 @@ describe('the bot process against a local Discord', () => {
 
   it('registers the commands through npm run deploy-commands, in a guild and globally', async () => {
     const base = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_CLIENT_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
-    const guild = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { env: { ...base, DISCORD_GUILD_ID: emulator.guildId } });
+    const guild = await run(process.execPath, ['dist/deploy-commands.js'], { env: { ...base, DISCORD_GUILD_ID: emulator.guildId } });
     expect(guild.stdout).toContain(`Registered 4 commands in server ${emulator.guildId}`);
     expect(emulator.registeredCommands(emulator.guildId).map((c) => c.name).sort()).toEqual(['figures', 'help', 'quote', 'source']);
-    const global = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { env: { ...base, DISCORD_GUILD_ID: '' } });
+    const global = await run(process.execPath, ['dist/deploy-commands.js'], { env: { ...base, DISCORD_GUILD_ID: '' } });
     expect(global.stdout).toContain('Registered 4 commands globally');
     expect(emulator.registeredCommands().map((c) => c.name).sort()).toEqual(['figures', 'help', 'quote', 'source']);
   });

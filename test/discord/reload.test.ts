@@ -74,7 +74,7 @@ describe('the bot with a corpus that changes while it runs', () => {
 
   it('serves a page put through npm run ingest within seconds, in /source, /quote and autocomplete, with none of its chrome; then forgets it once deleted', async () => {
     const before = lines.length;
-    await run(process.execPath, ['--import', 'tsx', 'src/ingest.ts', 'test/fixtures/pages/harbour-herald-port-strike.html', '--corpus', dir]);
+    await run(process.execPath, ['dist/ingest.js', 'test/fixtures/pages/harbour-herald-port-strike.html', '--corpus', dir]);
     const reloaded = await logged('corpus reloaded', before);
     expect(reloaded).toMatchObject({ added: [join(dir, `${ARTICLE}.txt`)], changed: [], removed: [], articles: 2, analysed: 1 });
 

@@ -172,6 +172,21 @@ describe('the version a saved index is trusted from', () => {
     expect(fromTsx).toBe(INDEX_VERSION);
   });
 
+  it('is the same in the built bundle (dist/), which saves the index the bot and the terminal load', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-bundle-'));
+    const corpus = join(dir, 'corpus');
+    const cache = join(dir, 'cache');
+    await writeCorpus(corpus, await seedArticles(), 0);
+    // Written long enough ago that the files are not read again as possibly still changing.
+    const past = new Date(Date.now() - 60_000);
+    for (const name of await readdir(corpus)) await utimes(join(corpus, name), past, past);
+    const env = { ...process.env, CACHE_DIR: cache, DISCORD_TOKEN: '' };
+    execFileSync(process.execPath, ['dist/ask.js', '/help', '--corpus', corpus], { env, encoding: 'utf8' });
+    const opened = await openLibrary(corpus, { cacheDir: cache });
+    expect(opened.success && opened.report.outcome).toBe('loaded');
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('changes when a speech verb form is added to the lexicon', () => {
     const plain = lexicon.speech['PLAIN_SPEECH_FORMS'] as readonly string[];
     const added = { ...ANALYSIS_DATA, lexicon: { ...lexicon, speech: { ...lexicon.speech, PLAIN_SPEECH_FORMS: [...plain, 'quipped'] } } };

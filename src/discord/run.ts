@@ -1,0 +1,61 @@
+/**
+ * `npm start` with DISCORD_TOKEN set: the corpus loaded and watched, the bot logged in, and a clean
+ * stop on a signal. Loaded by `src/main.ts` only when a token is set, so the terminal never pays for
+ * discord.js and the logger.
+ */
+import type { Config } from '../config.ts';
+import { createLogger, messageLog, type Logger } from '../log.ts';
+import { openLiveLibraryOrExit } from '../setup.ts';
+import { startBot } from './bot.ts';
+
+/** Runs the bot until a stop signal; exits the process itself (0 for a requested stop, 1 on failure). */
+export async function runBot(config: Config & { DISCORD_TOKEN: string }, fields: Record<string, unknown> = {}): Promise<void> {
+  // From here on every line is structured and scrubbed of the token, errors included.
+  const logger: Logger = createLogger({ secrets: [config.DISCORD_TOKEN], level: config.LOG_LEVEL }).child(fields);
+  // A bug that escapes every handler still ends in one scrubbed JSON line, not Node's raw stack
+  // (which could quote a request with the token in it), and a non-zero exit for the service manager.
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+    process.on(event, (error: unknown) => {
+      logger.fatal({ err: error, event }, 'Verbatim stopped on an unexpected error');
+      process.exit(1);
+    });
+  }
+  // Until the bot is up, a stop signal has nothing to finish: leave at once, cleanly.
+  const stopEarly = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'signal received while starting; exiting');
+    process.exit(0);
+  };
+  process.once('SIGINT', stopEarly);
+  process.once('SIGTERM', stopEarly);
+  const live = await openLiveLibraryOrExit(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR);
+  const library = live.current();
+  const { articles, quotations, figures } = library.size;
+  logger.info({ articles, quotations, figures }, 'corpus loaded');
+  // Articles added, changed or removed from now on are served without a restart.
+  live.watch();
+  logger.info({ dir: config.CORPUS_DIR }, 'watching the corpus folder');
+  try {
+    const bot = await startBot({ token: config.DISCORD_TOKEN, library: live, apiUrl: config.DISCORD_API_URL, logger });
+    process.off('SIGINT', stopEarly);
+    process.off('SIGTERM', stopEarly);
+    // On Ctrl+C or a service manager's stop: answer nothing new, finish what is in flight, log out (Discord shows the bot offline at once), exit 0.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        logger.info({ signal }, 'signal received');
+        live.close();
+        bot.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'logging out failed');
+            process.exit(1);
+          },
+        );
+      });
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'TokenInvalid') logger.fatal('Discord refused the token in DISCORD_TOKEN. Copy a fresh one from the Developer Portal (Bot > Reset Token).');
+    else logger.fatal({ err: error }, 'Could not connect to Discord');
+    process.exit(1);
+  }
+}

@@ -23,6 +23,15 @@ export const ConfigSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   /** Where the saved index is kept (one file per corpus folder); rebuilt whenever the corpus or the code changes. */
   CACHE_DIR: z.string().min(1, 'must name a folder').default('.cache'),
+  /**
+   * Run the bot as this many shards, one process each (`auto`: as many as Discord recommends);
+   * unset: one process, no sharding. Discord requires sharding from 2,500 servers.
+   */
+  SHARDS: z
+    .string()
+    .regex(/^(auto|[1-9]\d{0,3})$/u, 'must be auto or a whole number of shards from 1')
+    .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)))
+    .optional(),
   /** How much the bot logs: `info` (one line per answer) by default; `warn` for problems only. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -33,6 +42,8 @@ export type Config = z.infer<typeof ConfigSchema>;
 /** The configuration, or one message naming every problem. Empty variables count as unset. */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): { success: true; config: Config } | { success: false; message: string } {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
+  // In a shard's process, discord.js's shard manager has set SHARDS to that shard's id: not ours to read.
+  if (present['SHARDING_MANAGER']) delete present['SHARDS'];
   const result = ConfigSchema.safeParse(present);
   if (result.success) return { success: true, config: result.data };
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

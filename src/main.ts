@@ -10,7 +10,11 @@ const config = configOrExit();
 if (!config.DISCORD_TOKEN) {
   const { runConsole } = await import('./console.ts');
   await runConsole(config);
+} else if (config.SHARDS !== undefined) {
+  const { runShards } = await import('./discord/shards.ts');
+  await runShards({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN, SHARDS: config.SHARDS });
 } else {
   const { runBot } = await import('./discord/run.ts');
-  await runBot({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN });
+  // In a shard's process (started by runShards), every log line says which shard it is.
+  await runBot({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN }, process.env['SHARDING_MANAGER'] ? { shard: Number(process.env['SHARDS']) } : {});
 }

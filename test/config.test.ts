@@ -36,6 +36,23 @@ describe('readConfig', () => {
   });
 });
 
+describe('SHARDS', () => {
+  it('reads auto or a number of shards, and names anything else', () => {
+    expect(readConfig({ SHARDS: 'auto' })).toMatchObject({ success: true, config: { SHARDS: 'auto' } });
+    expect(readConfig({ SHARDS: '2' })).toMatchObject({ success: true, config: { SHARDS: 2 } });
+    for (const bad of ['0', '-1', 'two', '1.5', 'AUTO2']) {
+      const result = readConfig({ SHARDS: bad });
+      expect(result.success).toBe(false);
+      if (!result.success) expect(result.message).toMatch(/SHARDS: must be auto or a whole number of shards/);
+    }
+  });
+
+  it('is left to discord.js in a shard’s own process, where it holds that shard’s id', () => {
+    const result = readConfig({ SHARDS: '0', SHARDING_MANAGER: 'true', SHARD_COUNT: '2' });
+    expect(result.success && result.config.SHARDS).toBeUndefined();
+  });
+});
+
 describe('requireVariables', () => {
   it('names what deploy-commands is missing', () => {
     const result = readConfig({});

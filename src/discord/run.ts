@@ -39,19 +39,23 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, fields:
     process.off('SIGINT', stopEarly);
     process.off('SIGTERM', stopEarly);
     // On Ctrl+C or a service manager's stop: answer nothing new, finish what is in flight, log out (Discord shows the bot offline at once), exit 0.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        logger.info({ signal }, 'signal received');
-        live.close();
-        bot.stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'logging out failed');
-            process.exit(1);
-          },
-        );
-      });
-    }
+    let stopped = false;
+    const stop = (reason: string) => {
+      if (stopped) return;
+      stopped = true;
+      logger.info({ reason }, 'stopping');
+      live.close();
+      bot.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'logging out failed');
+          process.exit(1);
+        },
+      );
+    };
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop(`${signal} received`));
+    // A shard whose manager is gone (killed outright) stops too, rather than run on unsupervised.
+    if (process.send) process.once('disconnect', () => stop('the shard manager is gone'));
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'TokenInvalid') logger.fatal('Discord refused the token in DISCORD_TOKEN. Copy a fresh one from the Developer Portal (Bot > Reset Token).');

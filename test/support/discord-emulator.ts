@@ -111,6 +111,10 @@ export interface DiscordEmulatorOptions {
   enforceLimits?: boolean;
   /** Receives one line per request and gateway event, for debugging; never given the token. */
   log?: (line: string) => void;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency` of GET /gateway/bot: how many shards may identify at once (default 1). */
+  maxConcurrency?: number;
 }
 
 /** A file sent as multipart form data. */
@@ -218,6 +222,8 @@ export interface InteractionOptions {
   locale?: string;
   /** Fields merged over the INTERACTION_CREATE payload, for cases the helpers do not cover. */
   overrides?: Record<string, unknown>;
+  /** Deliver it to the session of this shard id (default: the session identified last). */
+  shard?: number;
 }
 
 /** A registered command list, as a PUT replaced it. */
@@ -635,6 +641,8 @@ interface Session {
   socket: WebSocket | null;
   /** False once invalidated (op 9 false, close 1000): RESUME then fails. */
   valid: boolean;
+  /** `[shard id, shard count]` as IDENTIFY gave it (`[0, 1]` without sharding). */
+  shard: [number, number];
 }
 
 interface Connection {
@@ -687,6 +695,8 @@ export class DiscordEmulator {
 
   private readonly guildName: string;
   private readonly heartbeatIntervalMs: number;
+  private readonly recommendedShards: number;
+  private readonly maxConcurrency: number;
   private readonly log: (line: string) => void;
   private readonly signal = new Signal();
   private readonly routes: Route[];
@@ -716,6 +726,8 @@ export class DiscordEmulator {
     this.interactionTokenLifetimeMs = options.interactionTokenLifetimeMs ?? 15 * 60_000;
     this.enforceLimits = options.enforceLimits ?? true;
     this.log = options.log ?? (() => undefined);
+    this.recommendedShards = options.recommendedShards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
     this.routes = this.buildRoutes();
   }
 
@@ -794,6 +806,19 @@ export class DiscordEmulator {
     return this.signal.until(() => (this.connected ? true : undefined), timeoutMs, 'a gateway session').then(() => undefined);
   }
 
+  /** The shards (`[id, count]`) of the sessions live now, one per identified connection, in shard order. */
+  liveShards(): [number, number][] {
+    return [...this.sessions.values()]
+      .filter((session) => session.valid && session.socket?.readyState === WebSocket.OPEN)
+      .map((session) => session.shard)
+      .sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Resolves once `count` sessions are live at the same time (one per shard). */
+  waitForShards(count: number, timeoutMs = 20_000): Promise<void> {
+    return this.signal.until(() => (this.liveShards().length >= count ? true : undefined), timeoutMs, `${count} live shards`).then(() => undefined);
+  }
+
   /** Resolves once `count` IDENTIFYs have arrived in total and the session is live. */
   waitForIdentify(count = 1, timeoutMs = 10_000): Promise<void> {
     return this.signal.until(() => (this.identifyCount >= count && this.connected ? true : undefined), timeoutMs, `IDENTIFY #${count}`).then(() => undefined);
@@ -837,8 +862,8 @@ export class DiscordEmulator {
 
   /** Dispatches any interaction type with the given `data`; the other helpers build on this. */
   sendInteraction(type: number, data: Record<string, unknown>, who: InteractionOptions = {}, componentMessage: APIMessage | null = null): EmulatedInteraction {
-    const session = this.current;
-    if (!session || !session.valid) throw new Error('Discord emulator: no gateway session; await client.login() or emulator.waitForSession() first');
+    const session = who.shard === undefined ? this.current : ([...this.sessions.values()].find((s) => s.valid && s.shard[0] === who.shard) ?? null);
+    if (!session || !session.valid) throw new Error(`Discord emulator: no gateway session${who.shard === undefined ? '' : ` for shard ${who.shard}`}; await client.login() or emulator.waitForSession() first`);
     const user = this.userFor(who);
     const common = {
       id: snowflake(),
@@ -1011,11 +1036,11 @@ export class DiscordEmulator {
     if (connection.session) return void socket.close(4005, 'Already authenticated.');
     if (!isRecord(d) || !this.tokenMatches(d.token)) return void socket.close(4004, 'Authentication failed.');
     if (typeof d.intents !== 'number') return void socket.close(4013, 'Invalid intent(s).');
-    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, backlog: [], socket, valid: true };
+    const shard: [number, number] = isList(d.shard) && d.shard.length === 2 && typeof d.shard[0] === 'number' && typeof d.shard[1] === 'number' ? [d.shard[0], d.shard[1]] : [0, 1];
+    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, backlog: [], socket, valid: true, shard };
     this.sessions.set(session.id, session);
     connection.session = session;
     this.current = session;
-    const shard: [number, number] = isList(d.shard) && d.shard.length === 2 && typeof d.shard[0] === 'number' && typeof d.shard[1] === 'number' ? [d.shard[0], d.shard[1]] : [0, 1];
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: this.botUser,
@@ -1084,7 +1109,7 @@ export class DiscordEmulator {
       route('GET', '/gateway', false, () => ({ status: 200, body: { url: this.gatewayUrl } })),
       route('GET', '/gateway/bot', true, () => ({
         status: 200,
-        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 } },
+        body: { url: this.gatewayUrl, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: this.maxConcurrency } },
       })),
       route('GET', '/users/@me', true, () => ({ status: 200, body: this.botUser })),
       route('GET', '/applications/@me', true, () => ({ status: 200, body: this.application() })),

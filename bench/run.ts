@@ -17,15 +17,30 @@ import { loadCorpus } from '../src/corpus/load.ts';
 import { cacheFileOf } from '../src/index/cache.ts';
 import { writeCorpus } from './generate.ts';
 import { benchReload } from './reload.ts';
+import { processMs, startupFigures } from './startup.ts';
 
 const run = promisify(execFile);
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, seeds: { type: 'string', default: 'corpus' }, rounds: { type: 'string', default: '100' }, 'no-load-test': { type: 'boolean', default: false }, generated: { type: 'string', default: '300' }, 'no-reload': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    seeds: { type: 'string', default: 'corpus' },
+    rounds: { type: 'string', default: '100' },
+    'startup-runs': { type: 'string', default: '5' },
+    'no-load-test': { type: 'boolean', default: false },
+    generated: { type: 'string', default: '300' },
+    'no-reload': { type: 'boolean', default: false },
+  },
+});
 const largest = Number(values.articles);
 const sizes = [...new Set([5, 1000, largest])].filter((n) => n <= Math.max(largest, 5)).sort((a, b) => a - b);
 const WORK = '.cache/bench';
 
 /** Words and phrases of the query mix, as grep is given them. */
 const GREP_QUERIES = ['Iravani', 'Iran', 'said', 'attack', 'baseless claims', 'Ain al-Asad', 'casualties', 'troops', 'nobody here'];
+
+// Start-up is timed on what `npm start` and `npm run ask` run: the build, made afresh.
+await run(process.execPath, ['scripts/build.mjs']);
+const startupRuns = Number(values['startup-runs']);
 
 const seeds = await loadCorpus(values.seeds);
 if (!seeds.success) throw new Error(`bench: ${seeds.reason}`);
@@ -83,6 +98,14 @@ for (const size of sizes) {
     console.log(`${name.padEnd(12)} ${ms(t.p50).padStart(8)} ${ms(t.p99).padStart(8)} ${ms(t.max).padStart(8)}`);
   }
   console.log(`${'grep'.padEnd(12)} ${ms(baseline.p50).padStart(8)} ${ms(baseline.p99).padStart(8)}    (grep -rilF over the files, per query) → the slowest command's p50 is ${(baseline.p50 / slowestP50).toFixed(0)}× faster`);
+  const startup = await startupFigures(corpus, cache, startupRuns);
+  console.log(`start-up (whole processes from the saved index, medians of ${startupRuns}): terminal's first answer ${ms(startup.terminalFirstAnswer)} ms after the process started (target ≤ 500) · bot connected and answering ${ms(startup.botFirstAnswer)} ms after (target ≤ 1,000)`);
+  if (size === sizes[0]) {
+    const env = { CORPUS_DIR: corpus, CACHE_DIR: cache };
+    const withNpm = await processMs('npm', ['run', '-s', 'ask', '--', '/quote Iravani'], startupRuns, env);
+    const alone = await processMs(process.execPath, ['dist/ask.js', '/quote Iravani'], startupRuns, env);
+    console.log(`one-shot npm run ask -- "/quote Iravani", start to exit: ${ms(withNpm)} ms with npm's own start (target ≤ 700) · ${ms(alone)} ms the process alone (target ≤ 300)`);
+  }
 }
 
 if (!values['no-load-test']) {

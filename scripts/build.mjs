@@ -4,17 +4,20 @@
  * Bundling matters as much as compiling: the terminal's start-up was mostly Node resolving and
  * linking hundreds of small modules (zod, yaml, our own), not running them.
  *
+ * discord.js is bundled too, into the bot's own chunk, which src/main.ts imports only when a token
+ * is set: bundled, it loads in half the time (its hundreds of files were most of the bot's start).
+ *
  * Kept out of the bundle, and loaded from node_modules when first imported:
- * - discord.js and pino: only the bot uses them, through `import()` in src/main.ts, so the terminal
- *   never loads them; discord.js also requires optional native packages a bundle cannot hold, and
- *   pino starts its transports from files of its own;
+ * - the optional native packages discord.js and ws try (`zlib-sync`, `bufferutil`,
+ *   `utf-8-validate`): absent, as here, they are skipped as they would be unbundled;
+ * - pino, which starts its transports from files of its own;
  * - linkedom and Readability: only reading saved web pages uses them.
  */
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
 const ENTRY_POINTS = ['src/main.ts', 'src/ask.ts', 'src/ingest.ts', 'src/deploy-commands.ts'];
-const EXTERNAL = ['discord.js', 'pino', 'linkedom', '@mozilla/readability'];
+const EXTERNAL = ['zlib-sync', 'bufferutil', 'utf-8-validate', 'pino', 'linkedom', '@mozilla/readability'];
 
 await rm('dist', { recursive: true, force: true });
 await build({
@@ -29,6 +32,6 @@ await build({
   external: EXTERNAL,
   sourcemap: true,
   logLevel: 'warning',
-  // Bundled CommonJS packages (cli-progress) call `require` for Node's own modules, which ESM lacks.
+  // Bundled CommonJS packages (discord.js, cli-progress) call `require` for Node's own modules, which ESM lacks.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -97,7 +97,8 @@ export class LiveLibrary implements LibrarySource {
     log: ReloadLog,
     options: OpenOptions = {},
   ): Promise<{ success: true; live: LiveLibrary; problems: CorpusProblem[]; report: OpenReport } | { success: false; reason: string }> {
-    const opened = await openLibrary(dir, options);
+    // A bot logs in while the search indexes load, so its first answers find them ready.
+    const opened = await openLibrary(dir, { preloadIndexes: true, ...options });
     if (!opened.success) return opened;
     return { success: true, live: new LiveLibrary(dir, opened.files, opened.library, log), problems: opened.problems, report: opened.report };
   }

@@ -3,6 +3,7 @@ import { execFile, spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/corpus/format.ts';
@@ -86,24 +87,29 @@ describe('npm start without a token', () => {
 });
 
 describe('starting in the terminal', () => {
-  /** A preload that reports, as the process exits, whether discord.js was ever loaded. */
-  async function discordLoadedBy(args: string[], input: string): Promise<string> {
+  /** Whether a process loaded discord.js's code: a loader hook lists every module file it loads, and any that holds discord.js's REST client gives it away. */
+  async function discordLoadedBy(args: string[], input: string): Promise<boolean> {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-loaded-'));
+    const list = join(dir, 'loaded.txt');
+    const hooks = join(dir, 'hooks.mjs');
+    await writeFile(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { if (url.startsWith('file:')) appendFileSync(${JSON.stringify(list)}, url + '\\n'); return next(url, context); }\n`);
     const probe = join(dir, 'probe.mjs');
-    await writeFile(probe, "import { createRequire } from 'node:module'; const cache = createRequire(import.meta.url).cache; process.on('exit', () => process.stderr.write(`discord.js loaded: ${Object.keys(cache).some((k) => k.includes('/node_modules/discord.js/'))}\\n`));");
-    const child = spawn(process.execPath, ['--import', probe, ...args], { env: ENV });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await writeFile(probe, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    // CommonJS files (discord.js unbundled) do not pass through the hooks: list those as the process exits.
+    await writeFile(join(dir, 'cjs.cjs'), `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(list)}, Object.keys(require.cache).map((f) => 'file://' + f + '\\n').join('')));\n`);
+    const child = spawn(process.execPath, ['--require', join(dir, 'cjs.cjs'), '--import', probe, ...args], { env: ENV });
     child.stdin.end(input);
     await new Promise((resolve) => child.on('close', resolve));
-    return /discord\.js loaded: (\w+)/u.exec(stderr)?.[1] ?? stderr;
+    const files = (await readFile(list, 'utf8')).trim().split('\n').map((url) => fileURLToPath(url));
+    const sources = await Promise.all(files.filter((f) => f.endsWith('.js') || f.endsWith('.mjs') || f.endsWith('.cjs')).map((f) => readFile(f, 'utf8').catch(() => '')));
+    return sources.some((source) => source.includes('DiscordBot (https://discord.js.org'));
   }
 
   it('never loads discord.js without a token, in the console or in npm run ask', async () => {
-    expect(await discordLoadedBy(['dist/main.js'], '/quote Iravani\n')).toBe('false');
-    expect(await discordLoadedBy(['dist/ask.js', '/quote Iravani'], '')).toBe('false');
-    // The probe itself sees discord.js when it is loaded: the registration of the commands needs it.
-    expect(await discordLoadedBy(['dist/deploy-commands.js'], '')).toBe('true');
+    expect(await discordLoadedBy(['dist/main.js'], '/quote Iravani\n')).toBe(false);
+    expect(await discordLoadedBy(['dist/ask.js', '/quote Iravani'], '')).toBe(false);
+    // The probe sees discord.js when it is loaded: registering the commands needs it.
+    expect(await discordLoadedBy(['dist/deploy-commands.js'], '')).toBe(true);
   });
 });
 

@@ -289,15 +289,15 @@ export function recordedFiles(saved: UsableIndex, dir: string): { files: Map<str
 
 /**
  * The library the saved index holds whole, for these articles (`corpusHash` said they are the
- * ones it was built from). Its search indexes load in the background, while the caller goes on (a
- * bot logs in); a search before that loads them at once. Throws when the file does not hold what
- * it should.
+ * ones it was built from). Its search indexes load when first searched, or, with `preload`, in the
+ * background while the caller goes on (a bot logs in). Throws when the file does not hold what it
+ * should.
  */
-export function loadSavedLibrary(saved: UsableIndex, articles: readonly Article[]): Library {
+export function loadSavedLibrary(saved: UsableIndex, articles: readonly Article[], preload = false): Library {
   const { columns, persons, articleIndex, speakerIndex } = saved;
   const library = Library.load(articles, { ...saved.meta.library, columns, persons, articleIndex, speakerIndex });
   // A failure here fails that first search too, which reports it: nothing is lost by not reporting it twice.
-  library.loadIndexes().catch(() => undefined);
+  if (preload) library.loadIndexes().catch(() => undefined);
   return library;
 }
 

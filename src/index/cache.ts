@@ -279,8 +279,10 @@ export async function writeSavedIndex(path: string, library: Library, files: Rea
 export function recordedFiles(saved: UsableIndex, dir: string): { files: Map<string, CorpusFile>; facts: KnownFacts } {
   const files = new Map<string, CorpusFile>();
   const byHash = new Map<string, ArticleFacts>();
+  // The folder's path once: \`join\` normalises the whole path each time, which at 10,000 files was a tenth of loading.
+  const folder = join(dir, '/');
   saved.meta.files.forEach((recorded, i) => {
-    const file = join(dir, recorded.name);
+    const file = folder + recorded.name;
     files.set(recorded.name, { file, hash: recorded.hash, parsed: { success: true, article: saved.bodies.article(i, recorded.facts, file) }, size: recorded.size, mtimeMs: recorded.mtimeMs, ino: recorded.ino, readAt: recorded.readAt });
     byHash.set(recorded.hash, recorded.facts);
   });

@@ -10,6 +10,10 @@ const config = configOrExit();
 if (!config.DISCORD_TOKEN) {
   const { runConsole } = await import('./console.ts');
   await runConsole(config);
+} else if (process.env['VERBATIM_PREPARE_INDEX']) {
+  // Started by the shard manager: build or update the saved index, then exit.
+  const { prepareIndex } = await import('./discord/prepare-index.ts');
+  await prepareIndex({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN });
 } else if (config.SHARDS !== undefined) {
   const { runShards } = await import('./discord/shards.ts');
   await runShards({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN, SHARDS: config.SHARDS });

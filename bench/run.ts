@@ -47,7 +47,7 @@ if (!seeds.success) throw new Error(`bench: ${seeds.reason}`);
 
 interface Figures {
   articles: number; sentences: number; quotations: number; figures: number; speakers: number;
-  outcome: string; ms: number; indexesMs: number; rss: number; rssAfterQueries?: number; seedsUnchanged?: boolean;
+  outcome: string; ms: number; indexesMs: number; rss: number; peakRss: number; rssAfterQueries?: number; seedsUnchanged?: boolean;
   timings?: Record<string, { p50: number; p99: number; max: number }>;
 }
 
@@ -90,7 +90,7 @@ for (const size of sizes) {
   const load = await child('load', corpus, cache);
   const baseline = await grep(corpus);
   console.log(`\n== ${build.articles} articles: ${build.sentences} sentences, ${build.quotations} quotations, ${build.figures} figures, ${build.speakers} speakers (corpus generated in ${ms(generated)} ms)`);
-  console.log(`build ${ms(build.ms)} ms (${(build.ms / build.articles).toFixed(1)} ms an article) · cache ${mb(cacheSize)} · load ${ms(load.ms)} ms (${load.outcome}; search indexes loaded in the background by ${ms(load.indexesMs)} ms) · RSS ${mb(load.rss)} loaded, ${mb(load.rssAfterQueries!)} after the queries · seeds' quotations, speakers and figures ${load.seedsUnchanged ? 'unchanged' : 'CHANGED'}`);
+  console.log(`build ${ms(build.ms)} ms (${(build.ms / build.articles).toFixed(1)} ms an article; peak RSS ${mb(build.peakRss)}) · cache ${mb(cacheSize)} · load ${ms(load.ms)} ms (${load.outcome}; search indexes loaded in the background by ${ms(load.indexesMs)} ms) · RSS ${mb(load.rss)} loaded, ${mb(load.rssAfterQueries!)} after the queries · seeds' quotations, speakers and figures ${load.seedsUnchanged ? 'unchanged' : 'CHANGED'}`);
   console.log('command        p50 ms   p99 ms   max ms');
   let slowestP50 = 0;
   for (const [name, t] of Object.entries(load.timings!)) {

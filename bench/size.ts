@@ -76,4 +76,6 @@ if (values.phase === 'load') {
   result['timings'] = timings;
   result['rssAfterQueries'] = process.memoryUsage().rss;
 }
+// The most memory the process held at any moment: for a build from nothing, what a machine must have room for.
+result['peakRss'] = process.resourceUsage().maxRSS * 1024;
 console.log(JSON.stringify(result));

@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import { answerLine } from './answer-line.ts';
 import { startBot } from './discord/bot.ts';
+import { startGrowing } from './feeds/start.ts';
 import { createLogger, messageLog } from './log.ts';
 import { renderText } from './render/text.ts';
 import { configOrExit, openLibraryOrExit, openLiveLibraryOrExit } from './setup.ts';
@@ -33,14 +34,17 @@ if (config.DISCORD_TOKEN) {
   // Articles added, changed or removed from now on are served without a restart.
   live.watch();
   logger.info({ dir: config.CORPUS_DIR }, 'watching the corpus folder');
+  // /add and the feeds write into the folder; the watch above serves what they write.
+  const { adder, feeds } = startGrowing(config, live, messageLog(logger));
   try {
-    const bot = await startBot({ token: config.DISCORD_TOKEN, library: live, apiUrl: config.DISCORD_API_URL, logger });
+    const bot = await startBot({ token: config.DISCORD_TOKEN, library: live, apiUrl: config.DISCORD_API_URL, logger, adder });
     process.off('SIGINT', stopEarly);
     process.off('SIGTERM', stopEarly);
     // On Ctrl+C or a service manager's stop: answer nothing new, finish what is in flight, log out (Discord shows the bot offline at once), exit 0.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         logger.info({ signal }, 'signal received');
+        feeds?.stop();
         live.close();
         bot.stop().then(
           () => process.exit(0),

@@ -35,8 +35,14 @@ export type IngestProblem =
   | { code: 'duplicate'; file: string; by: 'address' | 'text' }
   | { code: 'id-taken'; id: string; file: string };
 
-/** Where each fact came from, for the report. */
-export type FactSource = 'page' | 'flag';
+/** Where each fact came from, for the report: the page, a flag, or where the page was fetched from (`/add`). */
+export type FactSource = 'page' | 'flag' | 'fetched';
+
+/** Facts known from where a page was fetched, used when the page does not state them: its address, and its site as the outlet. */
+export interface FetchedFacts {
+  url?: string;
+  outlet?: string;
+}
 
 /** An article ready to be written. */
 export interface PreparedArticle {
@@ -62,7 +68,7 @@ function fromText(text: string): ExtractedPage {
 }
 
 /** An address as compared for duplicates: no fragment, no tracking parameters, no trailing slash. */
-function addressKey(url: string): string {
+export function addressKey(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';
@@ -80,9 +86,10 @@ function textKey(body: string): string {
 
 /**
  * Prepares one saved page (`html`) or saved text for the corpus. `corpus` is every article already
- * there (with their files); `replace` lets an article update the one it duplicates.
+ * there (with their files); `replace` lets an article update the one it duplicates; `fetched`
+ * supplies what the page does not state, when it was fetched rather than saved.
  */
-export function prepareArticle(text: string, html: boolean, flags: IngestFlags, corpus: readonly Article[], replace: boolean): PrepareResult {
+export function prepareArticle(text: string, html: boolean, flags: IngestFlags, corpus: readonly Article[], replace: boolean, fetched: FetchedFacts = {}): PrepareResult {
   const extracted = html ? extractPage(text) : fromText(text);
 
   const sources: PreparedArticle['sources'] = {};
@@ -94,7 +101,9 @@ export function prepareArticle(text: string, html: boolean, flags: IngestFlags, 
     }
     const found = extracted.facts[key];
     if (found) sources[key] = 'page';
-    return found;
+    const known = key === 'url' || key === 'outlet' ? fetched[key] : undefined;
+    if (!found && known) sources[key] = 'fetched';
+    return found ?? known;
   };
   const title = fact('title');
   const outlet = fact('outlet');

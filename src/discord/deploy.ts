@@ -1,6 +1,6 @@
 /** Registers the slash commands with Discord, in one server or globally. */
 import { REST, Routes } from 'discord.js';
-import { COMMANDS } from '../commands/registry.ts';
+import { commandDefinitions } from '../commands/registry.ts';
 
 /** Where and as whom to register. */
 export interface DeployOptions {
@@ -15,6 +15,6 @@ export interface DeployOptions {
 export async function deployCommands({ token, clientId, guildId, apiUrl }: DeployOptions): Promise<number> {
   const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
   const route = guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
-  const registered = (await rest.put(route, { body: COMMANDS.map((c) => c.data.toJSON()) })) as unknown[];
+  const registered = (await rest.put(route, { body: commandDefinitions() })) as unknown[];
   return registered.length;
 }

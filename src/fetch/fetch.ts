@@ -250,7 +250,7 @@ export function fetchProblemText(problem: FetchProblem): string {
     case 'too-large':
       return `The page is too large: more than ${Math.round(problem.maxBytes / (1024 * 1024))} MB.`;
     case 'too-slow':
-      return `The site was too slow: the page had not arrived after ${Math.round(problem.timeoutMs / 1000)} s.`;
+      return `The site was too slow: the page had not arrived after ${problem.timeoutMs / 1000} s.`;
     case 'wrong-type':
       return `That is not a web page (its content type is ${problem.contentType}).`;
     case 'http-status':

@@ -68,7 +68,7 @@ export class ArticleAdder {
     const library = this.#options.library.current();
     const key = addressKey(address);
     const id = this.#fetched.get(key);
-    return (id === undefined ? undefined : library.article(id)) ?? library.articles.find((a) => addressKey(a.url) === key);
+    return (id === undefined ? undefined : library.article(id)) ?? addressesOf(library).get(key);
   }
 
   /** Fetches the page at `address` and adds its article, after any addition under way. */
@@ -121,6 +121,19 @@ export class ArticleAdder {
       },
     };
   }
+}
+
+/** Each library's articles by address (`addressKey`), worked out once per library: a feed asks about every item at every poll. */
+const addresses = new WeakMap<Library, Map<string, Article>>();
+
+function addressesOf(library: Library): Map<string, Article> {
+  let byAddress = addresses.get(library);
+  if (!byAddress) {
+    byAddress = new Map();
+    for (const article of library.articles) if (!byAddress.has(addressKey(article.url))) byAddress.set(addressKey(article.url), article);
+    addresses.set(library, byAddress);
+  }
+  return byAddress;
 }
 
 /**

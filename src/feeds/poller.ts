@@ -19,12 +19,15 @@ export interface FeedLog {
   warn(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** What the poller needs of an adder (`ArticleAdder`). */
+export type FeedAdder = Pick<ArticleAdder, 'add' | 'known'>;
+
 /** How the feeds are followed. */
 export interface FeedOptions {
   feeds: readonly string[];
   /** Between two polls of a feed that answered, in ms (`FEED_INTERVAL_MINUTES`; tests use less). */
   intervalMs: number;
-  adder: ArticleAdder;
+  adder: FeedAdder;
   log: FeedLog;
   allowHosts?: readonly string[];
   limits?: Partial<FetchLimits>;

@@ -140,7 +140,11 @@ function failed(file: string, error: unknown, info?: Stats): CorpusFile | undefi
 /** One file, read now; undefined when it vanished meanwhile. */
 async function readCorpusFile(file: string, info: Stats, before: CorpusFile | undefined, known: KnownFacts | undefined): Promise<CorpusFile | undefined> {
   const readAt = Date.now();
-  if (!kindOf(file)) return { file, hash: `skipped:${NOT_AN_ARTICLE_FILE}`, parsed: { success: false, reason: NOT_AN_ARTICLE_FILE }, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, readAt };
+  if (!kindOf(file)) {
+    // The folder of images a browser saves beside a page ("Web Page, complete") is nothing to report.
+    if (info.isDirectory()) return undefined;
+    return { file, hash: `skipped:${NOT_AN_ARTICLE_FILE}`, parsed: { success: false, reason: NOT_AN_ARTICLE_FILE }, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, readAt };
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

@@ -3,7 +3,7 @@
  * extracted by the ingest rules, and only once while it is unchanged), anything else is skipped
  * with its reason.
  */
-import { copyFile, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -35,6 +35,9 @@ describe('a corpus folder of Markdown and saved pages', () => {
     await copyFile('test/fixtures/pages/harbour-herald-port-strike.html', join(dir, 'Valmora dockworkers strike.html'));
     await writeFile(join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
     await writeFile(join(dir, 'fennick-bridge.md~'), 'an editor backup');
+    // What a browser's "Web Page, complete" saves beside the page.
+    await mkdir(join(dir, 'Valmora dockworkers strike_files'));
+    await writeFile(join(dir, 'Valmora dockworkers strike_files', 'style.css'), 'body { margin: 0 }');
     extractions.count = 0;
   });
 
@@ -58,7 +61,7 @@ describe('a corpus folder of Markdown and saved pages', () => {
     for (const chrome of ['cookies', 'Share this', 'Related stories', 'Subscribe', 'All rights reserved']) expect(page.body).not.toContain(chrome);
   });
 
-  it('skips any other file with its reason, and says nothing of editor backups', async () => {
+  it('skips any other file with its reason, and says nothing of editor backups or the folder a browser saves beside a page', async () => {
     const corpus = await loadCorpus(dir);
     if (!corpus.success) throw new Error(corpus.reason);
     expect(corpus.problems).toEqual([{ file: join(dir, 'photo.jpg'), reason: expect.stringMatching(/^not an article file: only \.txt, \.md, \.html, \.htm files are read$/u) }]);

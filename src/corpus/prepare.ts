@@ -38,10 +38,13 @@ export type IngestProblem =
 /** Where each fact came from, for the report: the page, a flag, or where the page was fetched from (`/add`). */
 export type FactSource = 'page' | 'flag' | 'fetched';
 
-/** Facts known from where a page was fetched, used when the page does not state them: its address, and its site as the outlet. */
+/** What `/add` knows beyond the page: where it was fetched from, and a faster way to find an article of the same text. */
 export interface FetchedFacts {
+  /** Used when the page does not state them: the address it came from, and its site as the outlet. */
   url?: string;
   outlet?: string;
+  /** The corpus article whose body has this `textKey`, in place of comparing every body (which reads each from the saved index). */
+  sameText?: (key: string) => Article | undefined;
 }
 
 /** An article ready to be written. */
@@ -80,7 +83,7 @@ export function addressKey(url: string): string {
 }
 
 /** A body as compared for duplicates: the same words in the same order. */
-function textKey(body: string): string {
+export function textKey(body: string): string {
   return body.replace(/\s+/gu, ' ').trim();
 }
 
@@ -116,7 +119,8 @@ export function prepareArticle(text: string, html: boolean, flags: IngestFlags, 
   if (extracted.body.trim().length === 0) return { success: false, problem: { code: 'empty-body' } };
 
   const sameAddress = corpus.find((a) => addressKey(a.url) === addressKey(url!));
-  const same = sameAddress ?? corpus.find((a) => textKey(a.body) === textKey(extracted.body));
+  const key = textKey(extracted.body);
+  const same = sameAddress ?? (fetched.sameText ? fetched.sameText(key) : corpus.find((a) => textKey(a.body) === key));
   if (same && !replace) return { success: false, problem: { code: 'duplicate', file: same.file, by: sameAddress ? 'address' : 'text' } };
 
   let id: string;

@@ -4,13 +4,14 @@
  * the corpus folder as a `.txt` corpus file, and have the live library serve it. Additions run one
  * at a time, so two people adding the same link cannot both write it.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { access, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { refOf, type Article, type ArticleRef } from '../corpus/article.ts';
 import { formatArticle } from '../corpus/format.ts';
 import { decodePage } from '../corpus/page.ts';
-import { addressKey, prepareArticle, type IngestProblem } from '../corpus/prepare.ts';
+import { addressKey, prepareArticle, textKey, type IngestProblem } from '../corpus/prepare.ts';
 import type { Library } from '../index/library.ts';
 import { safeFetch, type FetchLimits, type FetchProblem, type Resolve } from './fetch.ts';
 
@@ -85,8 +86,11 @@ export class ArticleAdder {
     const fetched = await safeFetch(address, { kind: 'page', ...(allowHosts ? { allowHosts } : {}), ...(limits ? { limits } : {}), ...(resolve ? { resolve } : {}) });
     if (!fetched.success) return { success: false, problem: { code: 'fetch', problem: fetched.problem } };
     if (fetched.notModified) throw new Error('add: a page fetched without validators came back "not modified"');
-    const articles = library.current().articles;
-    const prepared = prepareArticle(decodePage(fetched.body), true, {}, articles, false, { url: fetched.url, outlet: new URL(fetched.url).hostname.replace(/^www\./u, '') });
+    const current = library.current();
+    const articles = current.articles;
+    const texts = await textsOf(current);
+    const sameText = (key: string): Article | undefined => texts.get(fingerprint(key));
+    const prepared = prepareArticle(decodePage(fetched.body), true, {}, articles, false, { url: fetched.url, outlet: new URL(fetched.url).hostname.replace(/^www\./u, ''), sameText });
     if (!prepared.success) {
       const { problem } = prepared;
       if (problem.code === 'duplicate') {
@@ -134,6 +138,39 @@ function addressesOf(library: Library): Map<string, Article> {
     addresses.set(library, byAddress);
   }
   return byAddress;
+}
+
+/** A body's `textKey` as a short hash: what is kept per article to find one of the same text. */
+function fingerprint(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
+}
+
+/** Each article's fingerprint, kept while the article object lives: a reload keeps the objects of unchanged files, so only new articles are read. */
+const fingerprints = new WeakMap<Article, string>();
+
+/** Each library's articles by fingerprint, worked out once per library. */
+const texts = new WeakMap<Library, Map<string, Article>>();
+
+/** Articles fingerprinted between two turns of the event loop: reading bodies from the saved index is the cost, and answers go on in between. */
+const FINGERPRINT_SLICE = 200;
+
+/** A library's articles by the fingerprint of their text, for the duplicate check of `prepareArticle`. */
+async function textsOf(library: Library): Promise<Map<string, Article>> {
+  const known = texts.get(library);
+  if (known) return known;
+  const byText = new Map<string, Article>();
+  let fresh = 0;
+  for (const article of library.articles) {
+    let print = fingerprints.get(article);
+    if (print === undefined) {
+      print = fingerprint(textKey(article.body));
+      fingerprints.set(article, print);
+      if (++fresh % FINGERPRINT_SLICE === 0) await nextTurn();
+    }
+    if (!byText.has(print)) byText.set(print, article);
+  }
+  texts.set(library, byText);
+  return byText;
 }
 
 /**

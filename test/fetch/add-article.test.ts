@@ -22,6 +22,8 @@ describe('ArticleAdder', () => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       if (path === '/strike') return void readFile('test/fixtures/pages/harbour-herald-port-strike.html').then((b) => res.writeHead(200, { 'content-type': 'text/html' }).end(b));
       if (path === '/moved') return void res.writeHead(301, { location: '/strike' }).end();
+      // The same article at another address, its own addresses rewritten: only its text shows it is the same.
+      if (path === '/mirror') return void readFile('test/fixtures/pages/harbour-herald-port-strike.html', 'utf8').then((html) => res.writeHead(200, { 'content-type': 'text/html' }).end(html.replaceAll('www.harbourherald.example', 'mirror.example')));
       if (path === '/about') return void res.writeHead(200, { 'content-type': 'text/html' }).end(UNDATED);
       if (path === '/flood') return void readFile('test/fixtures/pages/northern-ledger-flood.html').then((b) => res.writeHead(200, { 'content-type': 'text/html' }).end(b));
       res.writeHead(404).end();
@@ -52,6 +54,12 @@ describe('ArticleAdder', () => {
     // Known by the address it was asked for and by the one it came from, without fetching again.
     expect(adder.known(`${base}/moved`)?.id).toBe('the-harbour-herald-2024-05-14');
     expect(adder.known(`${base}/strike#top`)?.id).toBe('the-harbour-herald-2024-05-14');
+  });
+
+  it('refuses the same article at another address, by its text, naming the one already there', async () => {
+    const before = await readdir(dir);
+    expect(await adder.add(`${base}/mirror`)).toMatchObject({ success: false, problem: { code: 'duplicate', article: { id: 'the-harbour-herald-2024-05-14' } } });
+    expect(await readdir(dir)).toEqual(before);
   });
 
   it('refuses a page that is not an article, writing nothing', async () => {

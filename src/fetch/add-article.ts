@@ -90,7 +90,8 @@ export class ArticleAdder {
     const articles = current.articles;
     const texts = await textsOf(current);
     const sameText = (key: string): Article | undefined => texts.get(fingerprint(key));
-    const prepared = prepareArticle(decodePage(fetched.body), true, {}, articles, false, { url: fetched.url, outlet: new URL(fetched.url).hostname.replace(/^www\./u, ''), sameText });
+    const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/iu.exec(fetched.contentType)?.[1];
+    const prepared = prepareArticle(decodePage(fetched.body, charset), true, {}, articles, false, { url: fetched.url, outlet: new URL(fetched.url).hostname.replace(/^www\./u, ''), sameText });
     if (!prepared.success) {
       const { problem } = prepared;
       if (problem.code === 'duplicate') {

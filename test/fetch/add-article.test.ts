@@ -11,6 +11,9 @@ import { LiveLibrary } from '../../src/live-library.ts';
 
 const UNDATED = '<!doctype html><html><head><title>About us</title><meta property="og:site_name" content="Somewhere"></head><body><article><p>We are a small team of people who write about the town and its council every week of the year.</p></article></body></html>';
 
+/** A page in Latin-1 that says so only in its HTTP header, as many older sites do. */
+const LATIN1 = '<!doctype html><html><head><title>Café reopens</title><meta property="og:site_name" content="Le Petit Journal"><meta property="article:published_time" content="2024-06-12"><link rel="canonical" href="https://petitjournal.example/cafe"></head><body><article><p>The café on the market square reopened on Wednesday after a fire in the kitchen closed it in the spring.</p><p>"We are so happy to be back," said Zoé Marchand, who has run it since 2009.</p></article></body></html>';
+
 describe('ArticleAdder', () => {
   let server: Server;
   let base: string;
@@ -24,6 +27,7 @@ describe('ArticleAdder', () => {
       if (path === '/moved') return void res.writeHead(301, { location: '/strike' }).end();
       // The same article at another address, its own addresses rewritten: only its text shows it is the same.
       if (path === '/mirror') return void readFile('test/fixtures/pages/harbour-herald-port-strike.html', 'utf8').then((html) => res.writeHead(200, { 'content-type': 'text/html' }).end(html.replaceAll('www.harbourherald.example', 'mirror.example')));
+      if (path === '/latin1') return void res.writeHead(200, { 'content-type': 'text/html; charset=ISO-8859-1' }).end(Buffer.from(LATIN1, 'latin1'));
       if (path === '/about') return void res.writeHead(200, { 'content-type': 'text/html' }).end(UNDATED);
       if (path === '/flood') return void readFile('test/fixtures/pages/northern-ledger-flood.html').then((b) => res.writeHead(200, { 'content-type': 'text/html' }).end(b));
       res.writeHead(404).end();
@@ -71,6 +75,13 @@ describe('ArticleAdder', () => {
   it('takes the outlet from the site and the address from the fetch when the page does not state them', async () => {
     const outcome = await adder.add(`${base}/flood`);
     expect(outcome).toMatchObject({ success: true, added: { article: { id: '127-0-0-1-2024-06-03', outlet: '127.0.0.1', url: 'https://northernledger.example/2024/06/03/river-ost-flood-warning-raised/' } } });
+  });
+
+  it('reads a page in the encoding its server declares', async () => {
+    const outcome = await adder.add(`${base}/latin1`);
+    expect(outcome).toMatchObject({ success: true, added: { article: { title: 'Café reopens', outlet: 'Le Petit Journal' } } });
+    const text = await readFile(join(dir, 'le-petit-journal-2024-06-12.txt'), 'utf8');
+    expect(text).toContain('"We are so happy to be back," said Zoé Marchand');
   });
 
   it('never writes over a file already there', async () => {

@@ -7,7 +7,7 @@
  */
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import type { ArticleRef } from '../corpus/article.ts';
-import type { IngestProblem } from '../corpus/prepare.ts';
+import { missingFactsText, type IngestProblem } from '../corpus/prepare.ts';
 import type { AddOutcome, ArticleAdder } from '../fetch/add-article.ts';
 import { fetchProblemText } from '../fetch/fetch.ts';
 import { citationLabel, count } from '../render/citation.ts';
@@ -29,7 +29,7 @@ export const addCommand = new SlashCommandBuilder()
 function notAnArticle(problem: IngestProblem): string {
   switch (problem.code) {
     case 'missing-facts':
-      return `it does not state its ${problem.missing.map((m) => (m === 'published' ? 'publication date' : m === 'url' ? 'address' : m)).join(' or ')}`;
+      return `it does not state its ${missingFactsText(problem.missing)}`;
     case 'empty-body':
       return 'no article text was found on it';
     case 'invalid-facts':

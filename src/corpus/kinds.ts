@@ -12,7 +12,7 @@ import { basename, extname } from 'node:path';
 import { slug } from '../slug.ts';
 import { parseArticle, articleBody, type ParseResult } from './format.ts';
 import { decodePage } from './page.ts';
-import { prepareArticle, type IngestProblem } from './prepare.ts';
+import { missingFactsText, prepareArticle, type IngestProblem } from './prepare.ts';
 
 /** How the files of one kind are read. */
 export interface FileKind {
@@ -85,7 +85,7 @@ export function pageIdOf(file: string): string {
 function pageProblem(problem: IngestProblem): string {
   switch (problem.code) {
     case 'missing-facts':
-      return `the page does not state its ${problem.missing.map((m) => (m === 'url' ? 'address' : m === 'published' ? 'publication date' : m)).join(' or ')}; put it through npm run ingest, which lets you give them`;
+      return `the page does not state its ${missingFactsText(problem.missing)}; put it through npm run ingest, which lets you give them`;
     case 'invalid-facts':
       return `the page's facts are not usable (${problem.details.replace(/\n\s*/gu, '; ')}); put it through npm run ingest to give them`;
     case 'empty-body':

@@ -158,14 +158,18 @@ export function prepareArticle(text: string, html: boolean, flags: IngestFlags, 
   return { success: true, article };
 }
 
+/** The facts missing, in words: `publication date`, `outlet or address`. */
+export function missingFactsText(missing: readonly (typeof REQUIRED)[number][0][]): string {
+  const what = REQUIRED.filter(([key]) => missing.includes(key)).map(([, , label]) => label);
+  return what.length > 1 ? `${what.slice(0, -1).join(', ')} or ${what[what.length - 1]}` : (what[0] ?? '');
+}
+
 /** What to tell the person ingesting `source` about a problem; each message says what to do. */
 export function ingestMessage(problem: IngestProblem, source: string): string {
   switch (problem.code) {
     case 'missing-facts': {
       const missing = REQUIRED.filter(([key]) => problem.missing.includes(key));
-      const what = missing.map(([, , label]) => label);
-      const listed = what.length > 1 ? `${what.slice(0, -1).join(', ')} or ${what[what.length - 1]}` : what[0];
-      return `Cannot ingest ${source}: it does not state its ${listed}. Give ${missing.map(([, flag]) => flag).join(' ')}. Nothing was written.`;
+      return `Cannot ingest ${source}: it does not state its ${missingFactsText(problem.missing)}. Give ${missing.map(([, flag]) => flag).join(' ')}. Nothing was written.`;
     }
     case 'invalid-facts':
       return `Cannot ingest ${source}; give or correct these (the flags are --outlet, --published, --url, --title, --byline, --id):\n${problem.details}\nNothing was written.`;

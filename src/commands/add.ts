@@ -72,6 +72,12 @@ export function announceAddition(article: ArticleRef, userId: string): string {
   return `<@${userId}> added an article to the corpus: ${escapeText(citationLabel(article))}`.slice(0, LIMITS.content);
 }
 
+/** A link as people paste it: trimmed, its angle brackets (Discord's way of hiding a preview) removed, `https://` added when it has no scheme. Pure. */
+export function linkOf(typed: string): string {
+  const link = typed.trim().replace(/^<(.*)>$/su, '$1').trim();
+  return /^[a-z][a-z0-9+.-]*:/iu.test(link) ? link : `https://${link}`;
+}
+
 /** Nobody is pinged by /add's messages, whatever they hold. */
 const NO_PINGS = { parse: [] as never[] };
 
@@ -81,7 +87,7 @@ const NO_PINGS = { parse: [] as never[] };
  */
 export async function handleAdd(interaction: ChatInputCommandInteraction, adder: ArticleAdder): Promise<AddOutcome> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const outcome = await adder.add(interaction.options.getString(URL_OPTION, true).trim());
+  const outcome = await adder.add(linkOf(interaction.options.getString(URL_OPTION, true)));
   await interaction.editReply({ content: describeAddition(outcome), allowedMentions: NO_PINGS });
   if (outcome.success) await interaction.followUp({ content: announceAddition(outcome.added.article, interaction.user.id), allowedMentions: NO_PINGS });
   return outcome;

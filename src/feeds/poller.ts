@@ -126,7 +126,7 @@ export class FeedPoller {
   async #pollAndReschedule(feed: FeedState): Promise<void> {
     const { log, intervalMs } = this.#options;
     try {
-      const report = await this.poll(feed);
+      const report = await this.#poll(feed);
       feed.failures = 0;
       log.info('feed polled', { feed: feed.url, notModified: report.notModified, added: report.added, skipped: report.skipped, failed: report.failed.length });
       for (const { link, reason } of report.failed) log.warn(`A feed item was not added: ${reason}`, { feed: feed.url, link, reason });
@@ -140,10 +140,14 @@ export class FeedPoller {
     }
   }
 
-  /** Polls one feed once (its state by its address): fetches it, and adds its new items. Rejects with why the feed itself could not be read. */
-  async poll(feed: FeedState | string): Promise<FeedPollReport> {
-    const state = typeof feed === 'string' ? this.#feeds.find((f) => f.url === feed) : feed;
-    if (!state) throw new Error(`feeds: ${String(feed)} is not one of the feeds followed`);
+  /** Polls one of the feeds once, by its address, outside its schedule: fetches it, and adds its new items. Rejects with why the feed itself could not be read. */
+  poll(url: string): Promise<FeedPollReport> {
+    const state = this.#feeds.find((f) => f.url === url);
+    if (!state) throw new Error(`feeds: ${url} is not one of the feeds followed`);
+    return this.#poll(state);
+  }
+
+  async #poll(state: FeedState): Promise<FeedPollReport> {
     const { adder, allowHosts, limits, resolve } = this.#options;
     const fetched = await safeFetch(state.url, { kind: 'feed', etag: state.etag, lastModified: state.lastModified, ...(allowHosts ? { allowHosts } : {}), ...(limits ? { limits } : {}), ...(resolve ? { resolve } : {}) });
     if (!fetched.success) throw new FeedFailure(fetchProblemText(fetched.problem));

@@ -1,6 +1,6 @@
 /** /add's private answer and public line, as text: what was added, why not, and never a ping or stray formatting. */
 import { describe, expect, it } from 'vitest';
-import { announceAddition, describeAddition } from '../../src/commands/add.ts';
+import { announceAddition, describeAddition, linkOf } from '../../src/commands/add.ts';
 
 const article = { id: 'the-harbour-herald-2024-05-14', title: 'Valmora dockworkers strike over contract talks', outlet: 'The Harbour Herald', published: '2024-05-14', url: 'https://www.harbourherald.example/news/2024/05/14/valmora-dockworkers-strike' };
 
@@ -34,5 +34,15 @@ describe('announceAddition', () => {
   it('shows who added which article, with the headline escaped so it cannot format or mention', () => {
     const line = announceAddition({ ...article, title: 'Strike *ends* @everyone' }, '123456789012345678');
     expect(line).toBe('<@123456789012345678> added an article to the corpus: The Harbour Herald, 2024-05-14, “Strike \\*ends\\* @\u200beveryone”');
+  });
+});
+
+describe('linkOf', () => {
+  it('takes a link as pasted: angle brackets and spaces removed, https:// added when no scheme is given', () => {
+    expect(linkOf('  <https://news.example/a?b=1>  ')).toBe('https://news.example/a?b=1');
+    expect(linkOf('news.example/2024/story')).toBe('https://news.example/2024/story');
+    expect(linkOf('http://news.example/x')).toBe('http://news.example/x');
+    // Another scheme is kept, for the fetcher to refuse by name.
+    expect(linkOf('file:///etc/passwd')).toBe('file:///etc/passwd');
   });
 });

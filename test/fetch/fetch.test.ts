@@ -7,6 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeFetch, USER_AGENT, type FetchOptions, type Resolve } from '../../src/fetch/fetch.ts';
 
+/** Name resolution for the tests, so that no query leaves the machine: `localhost` is loopback, as on any host; other names are unknown. */
+const resolveLocally: Resolve = async (host) => {
+  if (host === 'localhost') return [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }];
+  throw Object.assign(new Error(`test: no address for ${host}`), { code: 'ENOTFOUND' });
+};
+
 const PAGE = '<!doctype html><html><head><title>A page</title></head><body><p>Hello.</p></body></html>';
 
 describe('safeFetch', () => {
@@ -96,7 +102,7 @@ describe('safeFetch', () => {
   it('refuses a name that resolves to a loopback address (checked after resolution), before sending anything', async () => {
     const before = seen.length;
     const port = (server.address() as AddressInfo).port;
-    const result = await safeFetch(`http://localhost:${port}/page`, { kind: 'page', allowHosts: ['127.0.0.1'] });
+    const result = await safeFetch(`http://localhost:${port}/page`, { kind: 'page', allowHosts: ['127.0.0.1'], resolve: resolveLocally });
     expect(result).toMatchObject({ success: false, problem: { code: 'refused-address', host: 'localhost' } });
     expect(seen.length).toBe(before);
   });
@@ -117,10 +123,12 @@ describe('safeFetch', () => {
     expect(result).toMatchObject({ success: false, problem: { code: 'refused-address', address: '169.254.169.254' } });
   });
 
-  it('refuses IPv4-mapped IPv6 and other literal forms of loopback', async () => {
+  it('refuses IPv4-mapped IPv6 and other literal forms of loopback, and loopback addresses not listed', async () => {
     for (const address of ['http://[::ffff:127.0.0.1]/', 'http://[::1]/', 'http://0x7f.1/', 'http://2130706433/', 'http://[::ffff:a9fe:a9fe]/']) {
       expect(await safeFetch(address, { kind: 'page' }), address).toMatchObject({ success: false, problem: { code: 'refused-address' } });
     }
+    // Only the host listed is let through, not its neighbours.
+    expect(await safeFetch('http://127.0.0.2/', { kind: 'page', allowHosts: ['127.0.0.1'] })).toMatchObject({ success: false, problem: { code: 'refused-address', address: '127.0.0.2' } });
   });
 
   it('fetches only http and https', async () => {
@@ -131,7 +139,7 @@ describe('safeFetch', () => {
   });
 
   it('checks every redirect: one to a refused host is refused', async () => {
-    const result = await safeFetch(`${base}/to-localhost`, allowed);
+    const result = await safeFetch(`${base}/to-localhost`, { ...allowed, resolve: resolveLocally });
     expect(result).toMatchObject({ success: false, problem: { code: 'refused-address', host: 'localhost' } });
   });
 

@@ -34,7 +34,7 @@ if (config.DISCORD_TOKEN) {
   // Articles added, changed or removed from now on are served without a restart.
   live.watch();
   logger.info({ dir: config.CORPUS_DIR }, 'watching the corpus folder');
-  // /add and the feeds write into the folder; the watch above serves what they write.
+  // /add and the feeds (FEEDS, polled from now on) write into the folder and have the library reload it.
   const { adder, feeds } = startGrowing(config, live, messageLog(logger));
   try {
     const bot = await startBot({ token: config.DISCORD_TOKEN, library: live, apiUrl: config.DISCORD_API_URL, logger, adder });

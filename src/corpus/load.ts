@@ -165,7 +165,17 @@ function parsedOf(file: string, bytes: Buffer, hash: string, before: CorpusFile 
   if (!saved) return kind.read(bytes, file);
   // A page's body is the extracted one the index kept, read when used; a corpus file's is cut from its text at once, as cheaply.
   // Its id comes from its file name, which may not be the one the index saw these bytes under.
-  if (kind.extracted) return { success: true, article: { ...saved.facts, id: pageIdOf(file) || saved.facts.id, file, get body() { return saved.body(); } } };
+  if (kind.extracted) {
+    const article: Article = {
+      ...saved.facts,
+      id: pageIdOf(file) || saved.facts.id,
+      file,
+      get body() {
+        return saved.body();
+      },
+    };
+    return { success: true, article };
+  }
   return { success: true, article: { ...saved.facts, body: articleBody(bytes.toString('utf8')), file } };
 }
 

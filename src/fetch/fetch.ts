@@ -13,6 +13,8 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { classifyAddress, isAddressLiteral, unbracketed } from './address.ts';
 
 /** What a fetch may bring back. */
@@ -148,7 +150,8 @@ export async function safeFetch(address: string, options: FetchOptions): Promise
       const headers: Record<string, string> = {
         'user-agent': USER_AGENT,
         accept: options.kind === 'page' ? 'text/html,application/xhtml+xml;q=0.9' : 'application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.8',
-        'accept-encoding': 'identity',
+        // Compressed pages are a fifth of the bytes; the size limit counts the bytes once decompressed, so a small bomb is still stopped.
+        'accept-encoding': 'gzip, deflate, br',
       };
       if (hop === 0 && options.etag) headers['if-none-match'] = options.etag;
       if (hop === 0 && options.lastModified) headers['if-modified-since'] = options.lastModified;
@@ -182,7 +185,12 @@ export async function safeFetch(address: string, options: FetchOptions): Promise
         response.destroy();
         return { success: false, problem: { code: 'too-large', maxBytes: limits.maxBytes } };
       }
-      const body = await readLimited(response, limits.maxBytes);
+      const decoded = decompressed(response);
+      if (!decoded) {
+        response.resume();
+        return { success: false, problem: { code: 'wrong-type', contentType: `${contentType}, compressed as ${String(response.headers['content-encoding'])}` } };
+      }
+      const body = await readLimited(decoded, limits.maxBytes, () => response.destroy());
       if (body === null) return { success: false, problem: { code: 'too-large', maxBytes: limits.maxBytes } };
       const result: FetchResult = { success: true, notModified: false, url: url.href, body, contentType };
       if (typeof response.headers.etag === 'string') result.etag = response.headers.etag;
@@ -211,8 +219,32 @@ function request(url: URL, headers: Record<string, string>, agent: http.Agent, s
   });
 }
 
-/** The body, or null once it passes `maxBytes` (reading stops there). Rejects when the fetch is aborted meanwhile. */
-function readLimited(response: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+/** The response's body as sent before compression: itself, or through the decompressor its Content-Encoding names; null for an encoding not known. */
+function decompressed(response: IncomingMessage): Readable | null {
+  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const decompressor = DECOMPRESSORS[encoding];
+  if (decompressor === undefined) return null;
+  if (decompressor === null) return response;
+  const stream = decompressor();
+  response.on('error', (error) => stream.destroy(error));
+  return response.pipe(stream);
+}
+
+/** The Content-Encodings read, each with its decompressor (null: none needed). */
+const DECOMPRESSORS: Readonly<Record<string, (() => zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress) | null>> = {
+  identity: null,
+  '': null,
+  gzip: () => zlib.createGunzip(),
+  'x-gzip': () => zlib.createGunzip(),
+  deflate: () => zlib.createInflate(),
+  br: () => zlib.createBrotliDecompress(),
+};
+
+/**
+ * The body, or null once it passes `maxBytes` (reading stops there, and `stop` closes the
+ * connection). Rejects when the fetch is aborted or the body is damaged.
+ */
+function readLimited(body: Readable, maxBytes: number, stop: () => void): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -222,19 +254,20 @@ function readLimited(response: IncomingMessage, maxBytes: number): Promise<Buffe
       settled = true;
       finish();
     };
-    response.on('data', (chunk: Buffer) => {
+    body.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
         // Settled before destroying: destroying emits 'aborted' at once.
         settle(() => resolve(null));
-        response.destroy();
+        body.destroy();
+        stop();
         return;
       }
       chunks.push(chunk);
     });
-    response.on('end', () => settle(() => resolve(Buffer.concat(chunks))));
-    response.on('error', (error) => settle(() => reject(error)));
-    response.on('aborted', () => settle(() => reject(new Error('the connection closed before the page was complete'))));
+    body.on('end', () => settle(() => resolve(Buffer.concat(chunks))));
+    body.on('error', (error) => settle(() => reject(error)));
+    body.on('aborted', () => settle(() => reject(new Error('the connection closed before the page was complete'))));
   });
 }
 

@@ -3,6 +3,7 @@
  * content types, redirects, conditional requests, and addresses refused before anything is sent.
  */
 import { createServer, type Server } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeFetch, USER_AGENT, type FetchOptions, type Resolve } from '../../src/fetch/fetch.ts';
@@ -34,6 +35,19 @@ describe('safeFetch', () => {
           if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
           res.writeHead(200, { 'content-type': 'text/html', etag: '"v1"' });
           return void res.end(PAGE);
+        case '/gzip':
+          res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+          return void res.end(gzipSync(PAGE));
+        case '/br':
+          res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' });
+          return void res.end(brotliCompressSync(PAGE));
+        case '/bomb':
+          // A few kilobytes that decompress to 8 MB.
+          res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+          return void res.end(gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)));
+        case '/compress':
+          res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'compress' });
+          return void res.end('??');
         case '/json':
           res.writeHead(200, { 'content-type': 'application/json' });
           return void res.end('{}');
@@ -155,6 +169,16 @@ describe('safeFetch', () => {
   it('refuses a page over 5 MB, whether it says so or not', async () => {
     expect(await safeFetch(`${base}/big`, allowed)).toMatchObject({ success: false, problem: { code: 'too-large', maxBytes: 5 * 1024 * 1024 } });
     expect(await safeFetch(`${base}/big-chunked`, allowed)).toMatchObject({ success: false, problem: { code: 'too-large' } });
+  });
+
+  it('reads compressed pages, and counts the limit on the bytes decompressed', async () => {
+    for (const path of ['/gzip', '/br']) {
+      const result = await safeFetch(`${base}${path}`, allowed);
+      expect(result.success && !result.notModified && result.body.toString('utf8'), path).toBe(PAGE);
+    }
+    expect(seen.at(-1)?.headers['accept-encoding']).toBe('gzip, deflate, br');
+    expect(await safeFetch(`${base}/bomb`, allowed)).toMatchObject({ success: false, problem: { code: 'too-large' } });
+    expect(await safeFetch(`${base}/compress`, allowed)).toMatchObject({ success: false, problem: { code: 'wrong-type' } });
   });
 
   it('gives up on a page that never finishes, after the time limit', async () => {

@@ -6,6 +6,12 @@ import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
 
+/** A comma-separated list, its entries trimmed and empty ones dropped. */
+const commaList = z.string().transform((text) => text.split(',').map((entry) => entry.trim()).filter(Boolean));
+
+/** A host name or address as `FETCH_ALLOW_HOSTS` lists it: no scheme, no path, no port. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[?[0-9a-f:.]+\]?)$/iu;
+
 /** Every variable Verbatim reads. `.env.example` lists the same. */
 export const ConfigSchema = z.object({
   /** The bot's token; without it `npm start` answers in the terminal instead. */
@@ -34,6 +40,19 @@ export const ConfigSchema = z.object({
     .optional(),
   /** How much the bot logs: `info` (one line per answer) by default; `warn` for problems only. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** News feeds (RSS or Atom addresses, comma-separated) whose new articles are added to the corpus. */
+  FEEDS: commaList.pipe(z.array(z.url({ protocol: /^https?$/, error: 'each feed must be an http:// or https:// address' }))).default([]),
+  /** Minutes between two polls of the feeds; the first is at start-up. */
+  FEED_INTERVAL_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int('must be a whole number of minutes').min(1, 'must be at least 1 minute').max(1440, 'must be at most 1440 minutes (a day)').default(30),
+  /**
+   * Hosts fetched from without the address check (comma-separated names or addresses, no http://):
+   * only for a server the operator trusts on a private address, such as a test server on 127.0.0.1.
+   */
+  FETCH_ALLOW_HOSTS: commaList.pipe(z.array(z.string().regex(HOST, 'must be host names or addresses, comma-separated, without http:// or a path or port')).transform((hosts) => hosts.map((h) => h.toLowerCase()))).default([]),
+  /** Largest page or feed fetched, in megabytes. */
+  FETCH_MAX_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').max(100, 'must be at most 100').default(5),
+  /** Longest a fetch may take, redirects included, in seconds. */
+  FETCH_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive('must be more than 0').max(120, 'must be at most 120').default(15),
 });
 
 /** The checked configuration. */

@@ -7,6 +7,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { isListed } from './corpus/kinds.ts';
 import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from './corpus/load.ts';
 import type { Library } from './index/library.ts';
 import { openLibrary, reopenLibrary, type OpenOptions, type OpenReport } from './index/open.ts';
@@ -214,7 +215,7 @@ export class LiveLibrary implements LibrarySource {
     try {
       this.#watcher = watch(this.dir, { persistent: false }, (_event, name) => {
         // An editor's swap and backup files and ingest's temporary files are not articles; their rename into place is.
-        if (name === null || (name.endsWith('.txt') && !name.startsWith('.'))) schedule();
+        if (name === null || isListed(name)) schedule();
       });
       this.#watcher.on('error', (error) => this.#log.warn('watching the corpus folder failed; polling only', { dir: this.dir, err: error }));
     } catch (error) {

@@ -83,7 +83,7 @@ function exitUnreadable(dir: string, reason: string, log: StartupLog): never {
 /** The start-up lines: each file skipped, an empty corpus (the line ending in `whenEmpty`), and how the index was opened when not simply loaded. */
 function reportOpened(dir: string, library: Library, problems: readonly CorpusProblem[], report: OpenReport, log: StartupLog, whenEmpty: string): void {
   for (const problem of problems) log.warn(`Skipped ${problem.file}: ${problem.reason}`, { file: problem.file, reason: problem.reason });
-  if (library.articles.length === 0) log.warn(`The corpus folder ${dir} holds no usable article (.txt) files${whenEmpty}`, { dir });
+  if (library.articles.length === 0) log.warn(`The corpus folder ${dir} holds no usable article (.txt, .md or saved .html) files${whenEmpty}`, { dir });
   if (report.outcome !== 'loaded') {
     const { outcome, derived, reason } = report;
     log.info(`Index ${outcome === 'built' ? 'built' : 'updated'} (${derived} of ${library.articles.length} articles indexed: ${reason})`, { outcome, derived, reason });

@@ -87,8 +87,8 @@ describe('npm start without a token', () => {
 });
 
 describe('starting in the terminal', () => {
-  /** Whether a process loaded discord.js's code: a loader hook lists every module file it loads, and any that holds discord.js's REST client gives it away. */
-  async function discordLoadedBy(args: string[], input: string): Promise<boolean> {
+  /** What a process loaded: a loader hook lists every module file it loads; `discord` says whether any holds discord.js's REST client (bundled or not). */
+  async function loadedBy(args: string[], input: string): Promise<{ discord: boolean; files: string[] }> {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-loaded-'));
     const list = join(dir, 'loaded.txt');
     const hooks = join(dir, 'hooks.mjs');
@@ -102,14 +102,17 @@ describe('starting in the terminal', () => {
     await new Promise((resolve) => child.on('close', resolve));
     const files = (await readFile(list, 'utf8')).trim().split('\n').map((url) => fileURLToPath(url));
     const sources = await Promise.all(files.filter((f) => f.endsWith('.js') || f.endsWith('.mjs') || f.endsWith('.cjs')).map((f) => readFile(f, 'utf8').catch(() => '')));
-    return sources.some((source) => source.includes('DiscordBot (https://discord.js.org'));
+    return { discord: sources.some((source) => source.includes('DiscordBot (https://discord.js.org')), files };
   }
 
-  it('never loads discord.js without a token, in the console or in npm run ask', async () => {
-    expect(await discordLoadedBy(['dist/main.js'], '/quote Iravani\n')).toBe(false);
-    expect(await discordLoadedBy(['dist/ask.js', '/quote Iravani'], '')).toBe(false);
+  it('never loads discord.js without a token, in the console or in npm run ask, nor the page reader for a folder of .txt files', async () => {
+    for (const [args, input] of [[['dist/main.js'], '/quote Iravani\n'], [['dist/ask.js', '/quote Iravani'], '']] as const) {
+      const loaded = await loadedBy([...args], input);
+      expect(loaded.discord).toBe(false);
+      expect(loaded.files.filter((f) => f.includes('/node_modules/linkedom/'))).toEqual([]);
+    }
     // The probe sees discord.js when it is loaded: registering the commands needs it.
-    expect(await discordLoadedBy(['dist/deploy-commands.js'], '')).toBe(true);
+    expect((await loadedBy(['dist/deploy-commands.js'], '')).discord).toBe(true);
   });
 });
 

@@ -6,7 +6,10 @@ const TOKEN = `${'M'.repeat(24)}.${'G'.repeat(6)}.${'x'.repeat(27)}`;
 describe('readConfig', () => {
   it('accepts an empty environment: the terminal needs nothing, and the corpus folder defaults to corpus', () => {
     const result = readConfig({});
-    expect(result).toEqual({ success: true, config: { CORPUS_DIR: 'corpus', CACHE_DIR: '.cache', LOG_LEVEL: 'info' } });
+    expect(result).toEqual({
+      success: true,
+      config: { CORPUS_DIR: 'corpus', CACHE_DIR: '.cache', LOG_LEVEL: 'info', FEEDS: [], FEED_INTERVAL_MINUTES: 30, FETCH_ALLOW_HOSTS: [], FETCH_MAX_MB: 5, FETCH_TIMEOUT_SECONDS: 15 },
+    });
   });
 
   it('treats empty variables, as .env.example leaves them, as unset', () => {
@@ -50,6 +53,37 @@ describe('SHARDS', () => {
   it('is left to discord.js in a shard’s own process, where it holds that shard’s id', () => {
     const result = readConfig({ SHARDS: '0', SHARDING_MANAGER: 'true', SHARD_COUNT: '2' });
     expect(result.success && result.config.SHARDS).toBeUndefined();
+  });
+});
+
+describe('the feed and fetching variables', () => {
+  it('reads FEEDS and FETCH_ALLOW_HOSTS as comma-separated lists, and the interval and limits as numbers', () => {
+    const result = readConfig({
+      FEEDS: ' https://news.example/rss.xml , https://other.example/atom ,',
+      FEED_INTERVAL_MINUTES: '10',
+      FETCH_ALLOW_HOSTS: '127.0.0.1, Intranet.Example,[::1]',
+      FETCH_MAX_MB: '2.5',
+      FETCH_TIMEOUT_SECONDS: '30',
+    });
+    expect(result).toMatchObject({
+      success: true,
+      config: { FEEDS: ['https://news.example/rss.xml', 'https://other.example/atom'], FEED_INTERVAL_MINUTES: 10, FETCH_ALLOW_HOSTS: ['127.0.0.1', 'intranet.example', '[::1]'], FETCH_MAX_MB: 2.5, FETCH_TIMEOUT_SECONDS: 30 },
+    });
+  });
+
+  it('names every bad one in one message', () => {
+    const result = readConfig({ FEEDS: 'https://ok.example/rss, ftp://bad.example/feed', FEED_INTERVAL_MINUTES: 'often', FETCH_ALLOW_HOSTS: 'http://127.0.0.1:8080/', FETCH_MAX_MB: '0', FETCH_TIMEOUT_SECONDS: '-1' });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    for (const name of ['FEEDS', 'FEED_INTERVAL_MINUTES', 'FETCH_ALLOW_HOSTS', 'FETCH_MAX_MB', 'FETCH_TIMEOUT_SECONDS']) expect(result.message).toContain(name);
+    expect(result.message).toMatch(/FEEDS\.1: each feed must be an http/u);
+    expect(result.message).toMatch(/FETCH_ALLOW_HOSTS\.0: must be host names/u);
+  });
+
+  it('refuses a poll interval under a minute or over a day', () => {
+    expect(readConfig({ FEED_INTERVAL_MINUTES: '0' }).success).toBe(false);
+    expect(readConfig({ FEED_INTERVAL_MINUTES: '1441' }).success).toBe(false);
+    expect(readConfig({ FEED_INTERVAL_MINUTES: '2.5' }).success).toBe(false);
   });
 });
 

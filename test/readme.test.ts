@@ -26,3 +26,22 @@ describe('running the bot as the README shows', () => {
     expect(ignored).toContain('node_modules');
   });
 });
+
+describe('what the README and .env.example tell an operator', () => {
+  it('lists every configuration variable in both', async () => {
+    const { ConfigSchema } = await import('../src/config.ts');
+    const readme = await readFile('README.md', 'utf8');
+    const example = await readFile('.env.example', 'utf8');
+    for (const name of Object.keys(ConfigSchema.shape)) {
+      expect(readme, name).toContain(`\`${name}\``);
+      expect(example, name).toMatch(new RegExp(`^${name}=`, 'mu'));
+    }
+  });
+
+  it('says who can use /add by default and where admins change it', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    expect(readme).toMatch(/`\/add url:<link>`/u);
+    expect(readme).toMatch(/\*\*Manage\s+Messages\*\*/u);
+    expect(readme).toMatch(/Server Settings → Integrations/u);
+  });
+});

@@ -8,9 +8,10 @@ import { ArticleFactsSchema, type Article, type ArticleFacts } from './article.t
 
 /**
  * Bump when reading a corpus file changes what an article holds (its facts, or how its body is
- * cut out and normalised): the saved index keeps articles as they were read (see `src/index/cache.ts`).
+ * cut out and normalised, or what a saved page's extraction gives: `kinds.ts`): the saved index
+ * keeps articles as they were read (see `src/index/cache.ts`).
  */
-export const CORPUS_FORMAT = 1;
+export const CORPUS_FORMAT = 2;
 
 /** The result of reading one corpus file: the article, or why it cannot be used. */
 export type ParseResult = { success: true; article: Article } | { success: false; reason: string };

@@ -1,5 +1,6 @@
 /**
- * Reads a corpus folder: every `.txt` file in it is one article. A scan remembers what it read,
+ * Reads a corpus folder: every `.txt`, `.md` or saved web page (`.html`, `.htm`) in it is one
+ * article (see `kinds.ts`); any other file is skipped with its reason. A scan remembers what it read,
  * so the next scan of the same folder reads again only the files that changed on disk, and it
  * gives each file's content hash, by which the saved index keeps what was derived from it.
  */
@@ -8,7 +9,8 @@ import { statSync, type Stats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleFacts } from './article.ts';
-import { articleBody, parseArticle, type ParseResult } from './format.ts';
+import { articleBody, type ParseResult } from './format.ts';
+import { isListed, kindOf, loadPageReader, NOT_AN_ARTICLE_FILE, pageIdOf } from './kinds.ts';
 
 /** A corpus file that could not be used, and why. */
 export interface CorpusProblem {
@@ -22,7 +24,7 @@ export interface CorpusProblem {
  */
 export type Corpus = { success: true; articles: Article[]; problems: CorpusProblem[]; hashes: Map<string, string> } | { success: false; reason: string };
 
-/** One `.txt` file of a corpus folder as a scan read it. */
+/** One file of a corpus folder as a scan read it. */
 export interface CorpusFile {
   /** Its path (the folder joined with its name), as messages name it. */
   file: string;
@@ -37,14 +39,20 @@ export interface CorpusFile {
   readAt: number;
 }
 
-/** Every `.txt` file of a folder by name, or why the folder cannot be read. */
+/** Every file of a folder by name (but hidden files and editors' backups), or why the folder cannot be read. */
 export type CorpusScan = { success: true; files: Map<string, CorpusFile> } | { success: false; reason: string };
 
+/** What the saved index holds for a file's content: the article's facts, and its body, read from the index when asked for. */
+export interface KnownArticle {
+  facts: ArticleFacts;
+  body(): string;
+}
+
 /**
- * The facts of a file already read, by its content hash (the saved index keeps them), so that it
- * is not parsed again; undefined for a file not seen before.
+ * The article of a file already read, by its content hash (the saved index keeps it), so that it
+ * is not parsed, nor a saved page extracted, again; undefined for a file not seen before.
  */
-export type KnownFacts = (hash: string) => ArticleFacts | undefined;
+export type KnownFacts = (hash: string) => KnownArticle | undefined;
 
 /** Files read at once. */
 const READ_BATCH = 64;
@@ -73,19 +81,21 @@ export function contentHash(content: string | Uint8Array): string {
 }
 
 /**
- * Reads every `.txt` file of a folder, a batch at a time. With the previous scan of the same
+ * Reads every article file of a folder, a batch at a time. With the previous scan of the same
  * folder (or what the saved index recorded), a file whose size, inode and modification time are
  * unchanged (and were not racy) is taken from it unread. `known` spares parsing a file the saved
- * index already holds. Other names (an editor's `.swp` or `~` files, hidden files, `ingest`'s
- * temporary files) are ignored.
+ * index already holds. A file of no known kind is not read: it is listed with the reason it is
+ * skipped. Hidden files (an editor's `.swp` files, `ingest`'s temporary files) and `~` backups are ignored.
  */
 export async function scanCorpus(dir: string, previous?: ReadonlyMap<string, CorpusFile>, known?: KnownFacts): Promise<CorpusScan> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((name) => name.endsWith('.txt') && !name.startsWith('.')).sort();
+    names = (await readdir(dir)).filter(isListed).sort();
   } catch (error) {
     return { success: false, reason: `The corpus folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` };
   }
+  // A folder that holds saved pages needs the page reader, which a folder of .txt files never loads.
+  if (names.some((name) => kindOf(name)?.extracted)) await loadPageReader();
   const files = new Map<string, CorpusFile>();
   for (let first = 0; first < names.length; first += STAT_BATCH) {
     if (first > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -132,6 +142,11 @@ function failed(file: string, error: unknown, info?: Stats): CorpusFile | undefi
 /** One file, read now; undefined when it vanished meanwhile. */
 async function readCorpusFile(file: string, info: Stats, before: CorpusFile | undefined, known: KnownFacts | undefined): Promise<CorpusFile | undefined> {
   const readAt = Date.now();
+  if (!kindOf(file)) {
+    // The folder of images a browser saves beside a page ("Web Page, complete") is nothing to report.
+    if (info.isDirectory()) return undefined;
+    return { file, hash: `skipped:${NOT_AN_ARTICLE_FILE}`, parsed: { success: false, reason: NOT_AN_ARTICLE_FILE }, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, readAt };
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -146,10 +161,24 @@ async function readCorpusFile(file: string, info: Stats, before: CorpusFile | un
 function parsedOf(file: string, bytes: Buffer, hash: string, before: CorpusFile | undefined, known: KnownFacts | undefined): ParseResult {
   // The same bytes parse the same way: keep the earlier article object, so nothing downstream sees a change.
   if (before && before.hash === hash) return before.parsed;
-  const text = bytes.toString('utf8');
-  // Facts the saved index holds for these very bytes spare the YAML and schema check, most of reading a large corpus.
-  const facts = known?.(hash);
-  return facts ? { success: true, article: { ...facts, body: articleBody(text), file } } : parseArticle(text, file);
+  const kind = kindOf(file)!;
+  // What the saved index holds for these very bytes spares the YAML and schema check, most of reading a large corpus, and a page's extraction.
+  const saved = known?.(hash);
+  if (!saved) return kind.read(bytes, file);
+  // A page's body is the extracted one the index kept, read when used; a corpus file's is cut from its text at once, as cheaply.
+  // Its id comes from its file name, which may not be the one the index saw these bytes under.
+  if (kind.extracted) {
+    const article: Article = {
+      ...saved.facts,
+      id: pageIdOf(file) || saved.facts.id,
+      file,
+      get body() {
+        return saved.body();
+      },
+    };
+    return { success: true, article };
+  }
+  return { success: true, article: { ...saved.facts, body: articleBody(bytes.toString('utf8')), file } };
 }
 
 /**

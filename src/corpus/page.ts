@@ -42,16 +42,17 @@ export function isHtml(text: string): boolean {
 }
 
 /**
- * A saved page's bytes as text, in the encoding the page declares (`<meta charset>` or a
- * byte-order mark); UTF-8 when it declares none, or one Node does not know.
+ * A saved page's bytes as text, in the encoding the page declares (a byte-order mark, the
+ * `charset` its server sent, or `<meta charset>`, in that order, as browsers read them); UTF-8 when
+ * it declares none, or one Node does not know.
  */
-export function decodePage(bytes: Uint8Array): string {
+export function decodePage(bytes: Uint8Array, charset?: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   // The declaration is ASCII and, by the HTML standard, within the first 1,024 bytes.
   const head = String.fromCharCode(...bytes.subarray(0, 1024));
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head)?.[1];
+  const declared = charset ?? /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head)?.[1];
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(declared ?? 'utf-8');

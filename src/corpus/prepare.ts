@@ -35,8 +35,17 @@ export type IngestProblem =
   | { code: 'duplicate'; file: string; by: 'address' | 'text' }
   | { code: 'id-taken'; id: string; file: string };
 
-/** Where each fact came from, for the report. */
-export type FactSource = 'page' | 'flag';
+/** Where each fact came from, for the report: the page, a flag, or where the page was fetched from (`/add`). */
+export type FactSource = 'page' | 'flag' | 'fetched';
+
+/** What `/add` knows beyond the page: where it was fetched from, and a faster way to find an article of the same text. */
+export interface FetchedFacts {
+  /** Used when the page does not state them: the address it came from, and its site as the outlet. */
+  url?: string;
+  outlet?: string;
+  /** The corpus article whose body has this `textKey`, in place of comparing every body (which reads each from the saved index). */
+  sameText?: (key: string) => Article | undefined;
+}
 
 /** An article ready to be written. */
 export interface PreparedArticle {
@@ -62,7 +71,7 @@ function fromText(text: string): ExtractedPage {
 }
 
 /** An address as compared for duplicates: no fragment, no tracking parameters, no trailing slash. */
-function addressKey(url: string): string {
+export function addressKey(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';
@@ -74,15 +83,16 @@ function addressKey(url: string): string {
 }
 
 /** A body as compared for duplicates: the same words in the same order. */
-function textKey(body: string): string {
+export function textKey(body: string): string {
   return body.replace(/\s+/gu, ' ').trim();
 }
 
 /**
  * Prepares one saved page (`html`) or saved text for the corpus. `corpus` is every article already
- * there (with their files); `replace` lets an article update the one it duplicates.
+ * there (with their files); `replace` lets an article update the one it duplicates; `fetched`
+ * supplies what the page does not state, when it was fetched rather than saved.
  */
-export function prepareArticle(text: string, html: boolean, flags: IngestFlags, corpus: readonly Article[], replace: boolean): PrepareResult {
+export function prepareArticle(text: string, html: boolean, flags: IngestFlags, corpus: readonly Article[], replace: boolean, fetched: FetchedFacts = {}): PrepareResult {
   const extracted = html ? extractPage(text) : fromText(text);
 
   const sources: PreparedArticle['sources'] = {};
@@ -94,7 +104,9 @@ export function prepareArticle(text: string, html: boolean, flags: IngestFlags, 
     }
     const found = extracted.facts[key];
     if (found) sources[key] = 'page';
-    return found;
+    const known = key === 'url' || key === 'outlet' ? fetched[key] : undefined;
+    if (!found && known) sources[key] = 'fetched';
+    return found ?? known;
   };
   const title = fact('title');
   const outlet = fact('outlet');
@@ -107,7 +119,8 @@ export function prepareArticle(text: string, html: boolean, flags: IngestFlags, 
   if (extracted.body.trim().length === 0) return { success: false, problem: { code: 'empty-body' } };
 
   const sameAddress = corpus.find((a) => addressKey(a.url) === addressKey(url!));
-  const same = sameAddress ?? corpus.find((a) => textKey(a.body) === textKey(extracted.body));
+  const key = textKey(extracted.body);
+  const same = sameAddress ?? (fetched.sameText ? fetched.sameText(key) : corpus.find((a) => textKey(a.body) === key));
   if (same && !replace) return { success: false, problem: { code: 'duplicate', file: same.file, by: sameAddress ? 'address' : 'text' } };
 
   let id: string;
@@ -145,14 +158,18 @@ export function prepareArticle(text: string, html: boolean, flags: IngestFlags, 
   return { success: true, article };
 }
 
+/** The facts missing, in words: `publication date`, `outlet or address`. */
+export function missingFactsText(missing: readonly (typeof REQUIRED)[number][0][]): string {
+  const what = REQUIRED.filter(([key]) => missing.includes(key)).map(([, , label]) => label);
+  return what.length > 1 ? `${what.slice(0, -1).join(', ')} or ${what[what.length - 1]}` : (what[0] ?? '');
+}
+
 /** What to tell the person ingesting `source` about a problem; each message says what to do. */
 export function ingestMessage(problem: IngestProblem, source: string): string {
   switch (problem.code) {
     case 'missing-facts': {
       const missing = REQUIRED.filter(([key]) => problem.missing.includes(key));
-      const what = missing.map(([, , label]) => label);
-      const listed = what.length > 1 ? `${what.slice(0, -1).join(', ')} or ${what[what.length - 1]}` : what[0];
-      return `Cannot ingest ${source}: it does not state its ${listed}. Give ${missing.map(([, flag]) => flag).join(' ')}. Nothing was written.`;
+      return `Cannot ingest ${source}: it does not state its ${missingFactsText(problem.missing)}. Give ${missing.map(([, flag]) => flag).join(' ')}. Nothing was written.`;
     }
     case 'invalid-facts':
       return `Cannot ingest ${source}; give or correct these (the flags are --outlet, --published, --url, --title, --byline, --id):\n${problem.details}\nNothing was written.`;

@@ -16,10 +16,12 @@ import {
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
 } from 'discord.js';
+import { addCommand, handleAdd } from '../commands/add.ts';
 import { resultsOf, type Answer, type CommandOptions } from '../commands/answer.ts';
 import { contextOf } from '../commands/context.ts';
 import { PRIVATE_OPTION } from '../commands/private.ts';
 import { findCommand } from '../commands/registry.ts';
+import type { ArticleAdder } from '../fetch/add-article.ts';
 import type { LibrarySource } from '../live-library.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { pageOf, privateNote, renderContext, renderDiscord, type ButtonAction, type DiscordMessage } from '../render/discord.ts';
@@ -41,6 +43,8 @@ export interface BotOptions {
   rateLimit?: RateLimit;
   /** Defer an answer not ready after this long (see `respondPromptly`). */
   deferAfterMs?: number;
+  /** What /add adds articles with; without it, /add says adding is not switched on. */
+  adder?: ArticleAdder | undefined;
 }
 
 /** A running bot. */
@@ -54,14 +58,14 @@ export interface Bot {
 export const STOP_GRACE_MS = 10_000;
 
 /** Logs in and answers interactions; resolves once connected. Rejects with discord.js's `TokenInvalid` for a refused token. */
-export async function startBot({ token, library, apiUrl, logger = createLogger({ secrets: [token] }), rateLimit = DEFAULT_RATE_LIMIT, deferAfterMs = DEFER_AFTER_MS }: BotOptions): Promise<Bot> {
+export async function startBot({ token, library, apiUrl, logger = createLogger({ secrets: [token] }), rateLimit = DEFAULT_RATE_LIMIT, deferAfterMs = DEFER_AFTER_MS, adder }: BotOptions): Promise<Bot> {
   const client = new Client({
     // Slash commands need no privileged intents; Guilds lets interaction.guild resolve.
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
   });
-  const handler = new InteractionHandler(library, logger, new RateLimiter(rateLimit), new OptionStore(), deferAfterMs);
+  const handler = new InteractionHandler(library, logger, new RateLimiter(rateLimit), new OptionStore(), deferAfterMs, adder);
   const inFlight = new Set<Promise<void>>();
   let stopping: Promise<void> | null = null;
 
@@ -150,6 +154,7 @@ class InteractionHandler {
     private readonly limiter: RateLimiter,
     private readonly store: OptionStore,
     private readonly deferAfterMs: number,
+    private readonly adder: ArticleAdder | undefined,
   ) {}
 
   async handle(interaction: Interaction): Promise<void> {
@@ -164,6 +169,10 @@ class InteractionHandler {
       this.logger.info({ ...fields, ms: Math.round((performance.now() - started) * 10) / 10 }, 'answered');
     } catch (error) {
       this.logger.error({ ...fields, ms: Math.round((performance.now() - started) * 10) / 10, err: error }, 'answering failed');
+      if (interaction.isRepliable() && interaction.deferred && !interaction.replied) {
+        await interaction.editReply({ content: NOTES.failed }).catch((e: unknown) => this.logger.error({ err: e }, 'could not report the failure'));
+        return;
+      }
       if (!interaction.isRepliable() || interaction.replied || interaction.deferred) return;
       await interaction.reply(asReply(privateNote(NOTES.failed))).catch((e: unknown) => this.logger.error({ err: e }, 'could not report the failure'));
     }
@@ -185,6 +194,7 @@ class InteractionHandler {
   private async command(interaction: ChatInputCommandInteraction, fields: Record<string, unknown>): Promise<void> {
     const options = optionsOf(interaction);
     Object.assign(fields, { command: interaction.commandName, queryLength: queryLength(options) });
+    if (interaction.commandName === addCommand.name) return this.add(interaction, fields);
     const command = findCommand(interaction.commandName);
     if (!command) throw new Error(`bot: no command named ${interaction.commandName}`);
     const wait = this.limiter.take(interaction.user.id);
@@ -220,6 +230,22 @@ class InteractionHandler {
       this.deferAfterMs,
     );
     Object.assign(fields, { results: resultCount(answer), response });
+  }
+
+  /** /add: writes rather than answers, so it has its own path (see `commands/add.ts`). */
+  private async add(interaction: ChatInputCommandInteraction, fields: Record<string, unknown>): Promise<void> {
+    if (!this.adder) {
+      await interaction.reply(asReply(privateNote(NOTES.addUnavailable)));
+      return void Object.assign(fields, { results: 0, refused: 'unavailable' });
+    }
+    const wait = this.limiter.take(interaction.user.id);
+    if (wait > 0) {
+      await interaction.reply(asReply(privateNote(NOTES.rateLimited(wait))));
+      return void Object.assign(fields, { results: 0, refused: 'rate-limit' });
+    }
+    const outcome = await handleAdd(interaction, this.adder);
+    if (outcome.success) Object.assign(fields, { results: 1, added: outcome.added.article.id });
+    else Object.assign(fields, { results: 0, refused: outcome.problem.code === 'fetch' ? outcome.problem.problem.code : outcome.problem.code });
   }
 
   private async autocomplete(interaction: AutocompleteInteraction, fields: Record<string, unknown>): Promise<void> {

@@ -8,4 +8,5 @@ export const NOTES = {
   rateLimited: (ms: number) => `You are asking faster than Verbatim answers one person: please wait ${Math.max(1, Math.ceil(ms / 1000))} s and ask again.`,
   restarting: 'Verbatim is restarting. Please ask again in a minute.',
   failed: 'Sorry, something went wrong while answering. Please try again.',
+  addUnavailable: 'Adding articles is not switched on for this bot.',
 } as const;

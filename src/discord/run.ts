@@ -4,6 +4,7 @@
  * discord.js and the logger.
  */
 import type { Config } from '../config.ts';
+import { startGrowing } from '../feeds/start.ts';
 import { createLogger, messageLog, type Logger } from '../log.ts';
 import { openLiveLibraryOrExit } from '../setup.ts';
 import { startBot } from './bot.ts';
@@ -34,8 +35,11 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, fields:
   // Articles added, changed or removed from now on are served without a restart.
   live.watch();
   logger.info({ dir: config.CORPUS_DIR }, 'watching the corpus folder');
+  // /add and the feeds (FEEDS, polled from now on) write into the folder and have the library reload it.
+  // Under shards every shard takes /add for its servers, but only the first polls the feeds: they all share the folder.
+  const { adder, feeds } = startGrowing(config, live, messageLog(logger), { followFeeds: (fields['shard'] ?? 0) === 0 });
   try {
-    const bot = await startBot({ token: config.DISCORD_TOKEN, library: live, apiUrl: config.DISCORD_API_URL, logger });
+    const bot = await startBot({ token: config.DISCORD_TOKEN, library: live, apiUrl: config.DISCORD_API_URL, logger, adder });
     process.off('SIGINT', stopEarly);
     process.off('SIGTERM', stopEarly);
     // On Ctrl+C or a service manager's stop: answer nothing new, finish what is in flight, log out (Discord shows the bot offline at once), exit 0.
@@ -44,6 +48,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, fields:
       if (stopped) return;
       stopped = true;
       logger.info({ reason }, 'stopping');
+      feeds?.stop();
       live.close();
       bot.stop().then(
         () => process.exit(0),

@@ -15,8 +15,9 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Article, ArticleFacts } from '../corpus/article.ts';
-import { articleBody, CORPUS_FORMAT } from '../corpus/format.ts';
-import { contentHash, isRacy, type CorpusFile, type KnownFacts } from '../corpus/load.ts';
+import { CORPUS_FORMAT } from '../corpus/format.ts';
+import { knownBody } from '../corpus/kinds.ts';
+import { contentHash, isRacy, type CorpusFile, type KnownArticle, type KnownFacts } from '../corpus/load.ts';
 import type { ArticleIndex } from '../analysis/analyse.ts';
 import { ANALYSIS_VERSION, versionOf } from '../analysis/version.ts';
 import { Library, type SavedLibrary } from './library.ts';
@@ -143,7 +144,7 @@ class Bodies {
     const saved = this.#saved[i]!;
     const path = join(this.#dir, saved.name);
     const bytes = readFileSync(path);
-    const body = articleBody(bytes.toString('utf8'));
+    const body = knownBody(saved.name, bytes);
     if (contentHash(bytes) !== saved.hash || bodyDigest(body) !== saved.body) throw new Error(`The saved index's copy of ${path} is damaged and the file has changed since; it is served again once the corpus is reloaded.`);
     return body;
   }
@@ -278,13 +279,13 @@ export async function writeSavedIndex(path: string, library: Library, files: Rea
  */
 export function recordedFiles(saved: UsableIndex, dir: string): { files: Map<string, CorpusFile>; facts: KnownFacts } {
   const files = new Map<string, CorpusFile>();
-  const byHash = new Map<string, ArticleFacts>();
-  // The folder's path once: \`join\` normalises the whole path each time, which at 10,000 files was a tenth of loading.
+  const byHash = new Map<string, KnownArticle>();
+  // The folder's path once: `join` normalises the whole path each time, which at 10,000 files was a tenth of loading.
   const folder = join(dir, '/');
   saved.meta.files.forEach((recorded, i) => {
     const file = folder + recorded.name;
     files.set(recorded.name, { file, hash: recorded.hash, parsed: { success: true, article: saved.bodies.article(i, recorded.facts, file) }, size: recorded.size, mtimeMs: recorded.mtimeMs, ino: recorded.ino, readAt: recorded.readAt });
-    byHash.set(recorded.hash, recorded.facts);
+    byHash.set(recorded.hash, { facts: recorded.facts, body: () => saved.bodies.body(i) });
   });
   return { files, facts: (hash) => byHash.get(hash) };
 }

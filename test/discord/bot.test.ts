@@ -76,7 +76,7 @@ describe('the bot against a local Discord', () => {
 
   it('registers every command in the guild, with autocomplete on the options that suggest', () => {
     const commands = emulator.registeredCommands(emulator.guildId);
-    expect(commands.map((c) => c.name).sort()).toEqual(['figures', 'help', 'quote', 'source']);
+    expect(commands.map((c) => c.name).sort()).toEqual(['add', 'figures', 'help', 'quote', 'source']);
     const autocompleted = commands.flatMap((c) => (c.options ?? []).filter((o) => 'autocomplete' in o && o.autocomplete).map((o) => `${c.name} ${o.name}`));
     expect(autocompleted.sort()).toEqual(['figures topic', 'quote query', 'source article']);
   });

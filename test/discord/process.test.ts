@@ -143,10 +143,10 @@ describe('the bot process against a local Discord', () => {
   it('registers the commands through npm run deploy-commands, in a guild and globally', async () => {
     const base = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_CLIENT_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
     const guild = await run(process.execPath, ['dist/deploy-commands.js'], { env: { ...base, DISCORD_GUILD_ID: emulator.guildId } });
-    expect(guild.stdout).toContain(`Registered 4 commands in server ${emulator.guildId}`);
-    expect(emulator.registeredCommands(emulator.guildId).map((c) => c.name).sort()).toEqual(['figures', 'help', 'quote', 'source']);
+    expect(guild.stdout).toContain(`Registered 5 commands in server ${emulator.guildId}`);
+    expect(emulator.registeredCommands(emulator.guildId).map((c) => c.name).sort()).toEqual(['add', 'figures', 'help', 'quote', 'source']);
     const global = await run(process.execPath, ['dist/deploy-commands.js'], { env: { ...base, DISCORD_GUILD_ID: '' } });
-    expect(global.stdout).toContain('Registered 4 commands globally');
-    expect(emulator.registeredCommands().map((c) => c.name).sort()).toEqual(['figures', 'help', 'quote', 'source']);
+    expect(global.stdout).toContain('Registered 5 commands globally');
+    expect(emulator.registeredCommands().map((c) => c.name).sort()).toEqual(['add', 'figures', 'help', 'quote', 'source']);
   });
 });

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+/** `MAX_ARTICLE_BYTES` when unset: 2 MB, some fifty times a long news article. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
 
 /** Every variable Verbatim reads. `.env.example` lists the same. */
@@ -23,16 +26,41 @@ export const ConfigSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   /** Where the saved index is kept (one file per corpus folder); rebuilt whenever the corpus or the code changes. */
   CACHE_DIR: z.string().min(1, 'must name a folder').default('.cache'),
-  /** How much the bot logs: `info` (one line per answer) by default; `warn` for problems only. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How much the bot logs: `info` (one line per answer) by default; `warn` for problems only. Any case (`INFO`). */
+  LOG_LEVEL: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent'))
+    .default('info'),
+  /**
+   * The largest corpus file read, in bytes: a larger one is skipped with its reason (and `ingest`
+   * refuses to write one), since deriving an article takes time in proportion to its length.
+   */
+  MAX_ARTICLE_BYTES: z
+    .string()
+    .regex(/^\d+$/, 'must be a number of bytes, such as 2097152')
+    .transform(Number)
+    .pipe(z.number().int().positive('must be more than 0'))
+    .default(DEFAULT_MAX_ARTICLE_BYTES),
 });
 
 /** The checked configuration. */
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** The configuration, or one message naming every problem. Empty variables count as unset. */
-export function readConfig(env: Readonly<Record<string, string | undefined>>): { success: true; config: Config } | { success: false; message: string } {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
+/**
+ * The configuration, or one message naming every problem. Empty variables count as unset. With
+ * `uses`, only those variables are read: a program is not refused over one it never uses (`ask`
+ * and a malformed `DISCORD_TOKEN`).
+ */
+export function readConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  uses?: readonly (keyof Config)[],
+): { success: true; config: Config } | { success: false; message: string } {
+  const present = Object.fromEntries(
+    Object.entries(env)
+      .filter(([k, v]) => v !== undefined && v.trim() !== '' && (uses === undefined || (uses as readonly string[]).includes(k)))
+      .map(([k, v]) => [k, v!.trim()]),
+  );
   const result = ConfigSchema.safeParse(present);
   if (result.success) return { success: true, config: result.data };
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

@@ -18,8 +18,9 @@ if (args.values.help || args.positionals.length === 0) {
   console.error(USAGE);
   process.exit(args.values.help ? 0 : 2);
 }
-const config = configOrExit();
-const library = await openLibraryOrExit(args.values.corpus ?? config.CORPUS_DIR, undefined, config.CACHE_DIR);
+// Only what answering reads: a token or client id, however malformed, is no concern of `ask`.
+const config = configOrExit(['CORPUS_DIR', 'CACHE_DIR', 'MAX_ARTICLE_BYTES']);
+const library = await openLibraryOrExit(args.values.corpus ?? config.CORPUS_DIR, undefined, config.CACHE_DIR, config.MAX_ARTICLE_BYTES);
 const answer = answerLine(library, args.positionals.join(' '));
 console.log(args.values.json ? JSON.stringify(renderJson(answer), null, 2) : renderText(answer));
 // Asking works, even when nothing matches; only an unknown command is the caller's mistake.

@@ -26,7 +26,7 @@ if (config.DISCORD_TOKEN) {
   };
   process.once('SIGINT', stopEarly);
   process.once('SIGTERM', stopEarly);
-  const live = await openLiveLibraryOrExit(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR);
+  const live = await openLiveLibraryOrExit(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR, config.MAX_ARTICLE_BYTES);
   const library = live.current();
   const { articles, quotations, figures } = library.size;
   logger.info({ articles, quotations, figures }, 'corpus loaded');
@@ -37,6 +37,11 @@ if (config.DISCORD_TOKEN) {
     const bot = await startBot({ token: config.DISCORD_TOKEN, library: live, apiUrl: config.DISCORD_API_URL, logger });
     process.off('SIGINT', stopEarly);
     process.off('SIGTERM', stopEarly);
+    // Only a requested stop exits 0: a connection Discord ends for good (a revoked token) is a failure a process manager should see.
+    void bot.lost.then((message) => {
+      logger.fatal(message);
+      process.exit(1);
+    });
     // On Ctrl+C or a service manager's stop: answer nothing new, finish what is in flight, log out (Discord shows the bot offline at once), exit 0.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
@@ -58,7 +63,7 @@ if (config.DISCORD_TOKEN) {
     process.exit(1);
   }
 } else {
-  const library = await openLibraryOrExit(config.CORPUS_DIR, undefined, config.CACHE_DIR);
+  const library = await openLibraryOrExit(config.CORPUS_DIR, undefined, config.CACHE_DIR, config.MAX_ARTICLE_BYTES);
   // A prompt is for a person at a terminal; piped input gets the answers alone.
   const interactive = process.stdin.isTTY === true;
   if (interactive) {

@@ -7,6 +7,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { CorpusProblem } from './corpus/load.ts';
 import type { Library } from './index/library.ts';
 import { openLibrary, type OpenProgress, type OpenReport } from './index/open.ts';
+import { showControlCharacters } from './render/text.ts';
 import { LiveLibrary, type ReloadLog } from './live-library.ts';
 
 /** The configuration from the environment and `.env` (only the variables in `uses`, when given), or exit with the message naming every problem. */
@@ -28,8 +29,9 @@ export interface StartupLog {
   fatal(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** Plain lines on standard error. */
-export const CONSOLE_LOG: StartupLog = { info: (message) => console.error(message), warn: (message) => console.error(message), fatal: (message) => console.error(message) };
+/** Plain lines on standard error; a file's name or reason may quote its text, so control characters are shown, not acted on. */
+const say = (message: string): void => console.error(showControlCharacters(message));
+export const CONSOLE_LOG: StartupLog = { info: say, warn: say, fatal: say };
 
 /** Articles derived between two progress lines when the output is not a terminal. */
 const PROGRESS_EVERY = 500;

@@ -11,8 +11,8 @@ const exec = promisify(execFile);
 /** The environment without Discord variables, so a developer's own .env or shell does not change the outcome. */
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DISCORD_') && k !== 'CORPUS_DIR'));
 
-function tsx(script: string, args: string[], options: { cwd?: string } = {}) {
-  return exec(process.execPath, ['--import', 'tsx', script, ...args], { env: ENV, ...options }).catch(
+function tsx(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return exec(process.execPath, ['--import', 'tsx', script, ...args], { ...options, env: { ...ENV, ...options.env } }).catch(
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
 }
@@ -38,6 +38,37 @@ describe('npm run ask', () => {
     const { stdout, stderr } = await tsx('src/ask.ts', ['/source', '--corpus', dir]);
     expect(stderr).toMatch(/Skipped .*broken\.txt: no front matter/);
     expect(stdout).toMatch(/^1 article in the corpus:/);
+  });
+
+  it('answers over a malformed DISCORD_TOKEN, which it does not use', async () => {
+    const { stdout } = await tsx('src/ask.ts', ['/source'], { env: { DISCORD_TOKEN: 'not-a-token', LOG_LEVEL: 'INFO' } });
+    expect(stdout).toMatch(/^5 articles in the corpus:/u);
+  });
+
+  it('shows control characters in an article as visible escapes, never acting on the terminal', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ask-'));
+    const text = (await readFile('corpus/mehr-news-agency-2023-03-25.txt', 'utf8')).replace(/^title: .*$/mu, 'title: "Talks \\x1b[2Jend \\x1b]0;pwned\\x07"');
+    await writeFile(join(dir, 'mehr.txt'), text);
+    const { stdout } = await tsx('src/ask.ts', ['/source', '--corpus', dir]);
+    expect(stdout).toContain('Talks \\x1b[2Jend \\x1b]0;pwned\\x07');
+    expect(stdout).not.toMatch(/[\x1b\x07]/u);
+  });
+
+  it('stops with one clear line and status 1 when the corpus folder is missing or is a file', async () => {
+    const missing = await tsx('src/ask.ts', ['/source', '--corpus', join(tmpdir(), 'verbatim-no-such-folder')]);
+    expect('code' in missing && missing.code).toBe(1);
+    expect(missing.stderr.trim()).toMatch(/^The corpus folder .*verbatim-no-such-folder does not exist\. Set CORPUS_DIR \(or --corpus\) to a folder of article files\.$/u);
+    const file = await tsx('src/ask.ts', ['/source', '--corpus', 'README.md']);
+    expect('code' in file && file.code).toBe(1);
+    expect(file.stderr.trim()).toMatch(/^The corpus folder README\.md is a file, not a folder\./u);
+  });
+
+  it('warns in one line when CACHE_DIR is a file, and answers all the same', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-cache-'));
+    await writeFile(join(dir, 'cache'), '');
+    const { stdout, stderr } = await tsx('src/ask.ts', ['/source'], { env: { CACHE_DIR: join(dir, 'cache') } });
+    expect(stderr).toContain(`CACHE_DIR ${join(dir, 'cache')} is a file, not a folder: the index cannot be saved`);
+    expect(stdout).toMatch(/^5 articles in the corpus:/u);
   });
 
   it('exits 2 naming an unknown command', async () => {
@@ -127,6 +158,64 @@ describe('npm run ingest', () => {
     expect(await readdir(dir)).toEqual(['the-harbour-herald-2024-05-14.txt', 'updated.html']);
     expect(await readFile(join(dir, 'the-harbour-herald-2024-05-14.txt'), 'utf8')).toContain('Update: the mediator has arrived in Valmora.');
   });
+
+  it('drops control characters from what it stores, with a note, and shows them escaped in what it prints', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
+    const page = join(dir, 'page.txt');
+    await writeFile(page, 'Talks end\n\nThe minister said the \x1b[2Jtalks \x1b]0;pwned\x07were over for the year.\n\nAnother paragraph\x07 came after it.\n');
+    const corpus = join(dir, 'corpus');
+    const { stdout } = await tsx('src/ingest.ts', [page, '--outlet', 'Wire\x1b[31m', '--published', '2024-01-01', '--url', 'https://wire.example/a', '--corpus', corpus]);
+    expect(stdout).toContain('dropped 20 control characters (terminal escape codes and the like)');
+    expect(stdout).not.toMatch(/[\x1b\x07]/u);
+    const [name] = await readdir(corpus);
+    const stored = await readFile(join(corpus, name!), 'utf8');
+    expect(stored).toContain('The minister said the talks were over for the year.\n\nAnother paragraph came after it.');
+    expect(stored).toContain('outlet: Wire\n');
+    expect(stored).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/u);
+  });
+
+  it('ends a failed write (as on a full disk) in one line and status 1, leaving no temporary file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
+    const page = join(dir, 'long.txt');
+    await writeFile(page, `Headline\n\n${'The minister said the talks were over, and the next round would begin in the spring. '.repeat(2_000)}\n`);
+    const corpus = join(dir, 'corpus');
+    // The shell caps the size of a file this process may write at 100 KB: the write fails part way, as on a full disk.
+    const args = [page, '--outlet', 'Wire', '--published', '2024-01-01', '--url', 'https://wire.example/long', '--corpus', corpus].map((a) => `'${a}'`).join(' ');
+    const failure = await exec('sh', ['-c', `trap '' XFSZ; ulimit -f 200; exec '${process.execPath}' --import tsx src/ingest.ts ${args}`], { env: ENV }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect('code' in failure && failure.code).toBe(1);
+    expect(failure.stderr.trim()).toMatch(/^Cannot ingest .*long\.txt: EFBIG: .*Nothing was written for it\.$/u);
+    expect(await readdir(corpus)).toEqual([]);
+  });
+
+  it('refuses an over-long --id, a --corpus that is a file, a page nested 50,000 deep and an article over MAX_ARTICLE_BYTES, each in one line with status 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
+    const page = join(dir, 'page.txt');
+    await writeFile(page, 'Talks end\n\nThe minister said the talks were over for the year.\n');
+    const facts = ['--outlet', 'Wire', '--published', '2024-01-01', '--url', 'https://wire.example/a'];
+    const corpus = join(dir, 'corpus');
+    const oneLine = (failure: { stderr: string }): void => expect(failure.stderr).not.toMatch(/\n\s+at /u);
+
+    const longId = await tsx('src/ingest.ts', [page, ...facts, '--id', 'a'.repeat(300), '--corpus', corpus]);
+    expect('code' in longId && longId.code).toBe(1);
+    expect(longId.stderr).toContain('the id is 300 characters long; at most 100');
+    oneLine(longId);
+
+    const intoFile = await tsx('src/ingest.ts', [page, ...facts, '--corpus', page]);
+    expect('code' in intoFile && intoFile.code).toBe(1);
+    expect(intoFile.stderr.trim()).toBe(`The corpus folder ${page} is a file, not a folder: give --corpus a folder (or set CORPUS_DIR). Nothing was written.`);
+
+    const deep = join(dir, 'deep.html');
+    await writeFile(deep, `<html><head><title>Deep</title></head><body>${'<div>'.repeat(50_000)}<p>Words.</p>${'</div>'.repeat(50_000)}</body></html>`);
+    const tooDeep = await tsx('src/ingest.ts', [deep, ...facts, '--corpus', corpus]);
+    expect('code' in tooDeep && tooDeep.code).toBe(1);
+    expect(tooDeep.stderr).toContain('its elements are nested 50003 deep');
+    oneLine(tooDeep);
+
+    const tooLarge = await tsx('src/ingest.ts', [page, ...facts, '--corpus', corpus], { env: { MAX_ARTICLE_BYTES: '100' } });
+    expect('code' in tooLarge && tooLarge.code).toBe(1);
+    expect(tooLarge.stderr).toMatch(/the article would be \d+ bytes, over MAX_ARTICLE_BYTES \(100\)/u);
+    expect(await readdir(corpus)).toEqual([]);
+  }, 30_000);
 
   it('refuses one article’s facts given for several files', async () => {
     const failure = await tsx('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', 'test/fixtures/pages/northern-ledger-flood.html', '--url', 'https://x.org/a']);

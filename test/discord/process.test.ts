@@ -140,6 +140,25 @@ describe('the bot process against a local Discord', () => {
     expect(failure.stderr + failure.stdout).not.toContain(token);
   });
 
+  it('exits 1 with one clear line when Discord revokes the token while the bot runs (gateway close 4004)', async () => {
+    const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: corpus, LOG_LEVEL: 'INFO' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const log = logLines(child);
+    try {
+      await log.waitFor('logged in to Discord');
+      await emulator.waitForSession();
+      emulator.dropConnection(4004, 'Authentication failed.');
+      expect(await exited).toBe(1);
+      const fatal = log.lines.filter((l) => l.level === 60);
+      expect(fatal).toHaveLength(1);
+      expect(fatal[0]?.msg).toMatch(/^Discord refused the token in DISCORD_TOKEN/u);
+      expect(log.raw()).not.toContain(emulator.token);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('registers the commands through npm run deploy-commands, in a guild and globally', async () => {
     const base = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_CLIENT_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
     const guild = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { env: { ...base, DISCORD_GUILD_ID: emulator.guildId } });

@@ -172,6 +172,8 @@ export class LiveLibrary implements LibrarySource {
     };
     const { library, derived } = await reopenLibrary(articles, this.#library, {
       pause,
+      // Waiting for the worker thread is not holding the event loop.
+      resumed: () => (sliceStart = performance.now()),
       // The saved index's copy is damaged (see src/index/cache.ts): derived again, like a changed article.
       damaged: (article, error) => this.#log.warn(`Indexing ${article.file} again: ${error.message}`, { file: article.file }),
       // Then the long articles are derived here, holding up answers meanwhile, but served all the same.

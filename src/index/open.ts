@@ -83,18 +83,29 @@ export async function openLibrary(dir: string, { cacheDir, progress = {}, maxArt
   return { ...opened, problems, files: scan.files };
 }
 
+/** What a reload hears of, and is paused by, while it builds a library. */
+export interface ReloadHooks {
+  /** Awaited between slices of the work, so that answers go on from the library in force. */
+  pause: () => Promise<void>;
+  /** Called when work resumes after waiting for the worker thread: the time since the last `pause` was not work. */
+  resumed?: () => void;
+  /** A saved copy of an article's data could not be read back (the article is then derived again). */
+  damaged?: (article: Article, error: Error) => void;
+  /** The worker thread failed (the long articles are then derived in place). */
+  offThreadFailed?: (error: Error) => void;
+}
+
 /**
  * A reload's library (2. above): each article whose body is the one `previous` was built from
- * keeps its data, the others are derived again. `pause` is awaited between slices of the work, so
- * that answers go on from the library in force; `damaged` hears of a saved copy that could not be
- * read back (the article is then derived again).
+ * keeps its data, the others are derived again (long ones on a worker thread), a slice at a time
+ * as `ReloadHooks` says.
  */
 export async function reopenLibrary(
   articles: readonly Article[],
   previous: Library,
-  { pause, damaged, offThreadFailed }: { pause: () => Promise<void>; damaged?: (article: Article, error: Error) => void; offThreadFailed?: (error: Error) => void },
+  { pause, resumed, damaged, offThreadFailed }: ReloadHooks,
 ): Promise<{ library: Library; derived: number }> {
-  const { indexes, derived } = await reuseOrDerive(articles, (article) => previous.reusableIndex(article), { pause, damaged, offThreadFailed });
+  const { indexes, derived } = await reuseOrDerive(articles, (article) => previous.reusableIndex(article), { pause, resumed, damaged, offThreadFailed });
   return { library: await Library.build(articles, { indexes }, pause), derived };
 }
 
@@ -154,12 +165,7 @@ const OFF_THREAD_LENGTH = 20_000;
 async function reuseOrDerive(
   articles: readonly Article[],
   reuse: (article: Article) => ArticleIndex | undefined,
-  {
-    progress,
-    pause,
-    damaged,
-    offThreadFailed,
-  }: { progress?: OpenProgress; pause?: () => Promise<void>; damaged?: (article: Article, error: Error) => void; offThreadFailed?: (error: Error) => void },
+  { progress, pause, resumed, damaged, offThreadFailed }: Partial<ReloadHooks> & { progress?: OpenProgress },
 ): Promise<{ indexes: Map<string, ArticleIndex>; derived: number }> {
   const indexes = new Map<string, ArticleIndex>();
   const missing: Article[] = [];
@@ -185,7 +191,9 @@ async function reuseOrDerive(
     progress?.deriving?.(i + 1, missing.length);
     if (pause) await pause();
   }
+  if (pause && long.length > 0) await pause();
   const derivedElsewhere = await offThread;
+  resumed?.();
   for (const article of long) {
     indexes.set(article.id, derivedElsewhere.get(article.id) ?? indexArticle(article));
     if (pause) await pause();

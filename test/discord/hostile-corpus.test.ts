@@ -1,6 +1,6 @@
 /**
- * Whatever lands in the corpus folder of a running bot, answers go on: a long article is derived
- * while interactions keep arriving (each answered well within Discord's 3 seconds), a pipe or a
+ * Whatever lands in the corpus folder of a running bot, answers go on (a long article under a
+ * stream of interactions is in process.test.ts, where the bot has its own event loop): a pipe or a
  * link to a device is skipped rather than read, a file over MAX_ARTICLE_BYTES is skipped, a file
  * with a byte-order mark is read, and a new file reusing an article's id does not displace it.
  * The real discord.js client against the local Discord emulator, on a watched temporary folder.
@@ -78,36 +78,14 @@ describe('the bot with hostile and unlucky files dropped into its corpus folder'
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('answers every interaction of a steady stream within Discord\'s window while a 400 KB article is derived, then serves it', async () => {
-    const before = lines.length;
-    await writeFile(join(dir, 'long-read.txt'), await longArticle('long-read', 400_000));
-    const answers: Promise<number>[] = [];
-    let done = false;
-    const change = reloaded(before).finally(() => (done = true));
-    // One /quote every 100 ms until the long article is served.
-    while (!done) {
-      const interaction = emulator.sendCommand('quote', { query: 'Iravani' }, who());
-      answers.push(interaction.response.then(() => interaction.events[0]!.elapsedMs));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(await change).toMatchObject({ added: [join(dir, 'long-read.txt')], articles: 2, analysed: 1 });
-    const waits = await Promise.all(answers);
-    expect(waits.length).toBeGreaterThan(5);
-    // Each acknowledged well before Discord's 3 s; the bench measures the longest hold-up itself.
-    expect(Math.max(...waits)).toBeLessThan(1_500);
-    expect(warnings(before)).toEqual([]);
-    const served = await emulator.sendCommand('source', { query: 'long read' }, who()).response;
-    expect(JSON.stringify(served.data)).toContain('A very long report');
-  }, 120_000);
-
   it('skips a named pipe, a link to /dev/zero and a file over MAX_ARTICLE_BYTES, each by name and reason, and goes on serving what comes after', async () => {
     const before = lines.length;
     execFileSync('mkfifo', [join(dir, 'a-pipe.txt')]);
     await symlink('/dev/zero', join(dir, 'b-zero.txt'));
     await writeFile(join(dir, 'c-huge.txt'), await longArticle('huge', 1_100_000));
     await copyFile('corpus/press-tv-2021-03-15.txt', join(dir, 'press-tv-2021-03-15.txt'));
-    const change = await reloaded(before, 15_000, (line) => line.articles === 3);
-    expect(change.added).toContain(join(dir, 'press-tv-2021-03-15.txt'));
+    const change = await reloaded(before, 15_000, (line) => (line.added as string[]).includes(join(dir, 'press-tv-2021-03-15.txt')));
+    expect(change.articles).toBe(2);
     const skipped = Object.fromEntries(warnings(before).map((line) => [line.file, line.reason]));
     expect(skipped[join(dir, 'a-pipe.txt')]).toMatch(/named pipe \(FIFO\), not a regular file/u);
     expect(skipped[join(dir, 'b-zero.txt')]).toMatch(/character device, not a regular file/u);

@@ -1,6 +1,6 @@
 /** The command-line ways in, run as a user runs them: `npm run ask`, `npm start` without a token, `npm run ingest`. */
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,6 +38,17 @@ describe('npm run ask', () => {
     const { stdout, stderr } = await tsx('src/ask.ts', ['/source', '--corpus', dir]);
     expect(stderr).toMatch(/Skipped .*broken\.txt: no front matter/);
     expect(stdout).toMatch(/^1 article in the corpus:/);
+  });
+
+  it('starts over a folder holding a named pipe and a link to /dev/zero, naming each as skipped, never reading them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ask-'));
+    await copyFile('corpus/mehr-news-agency-2023-03-25.txt', join(dir, 'mehr.txt'));
+    await exec('mkfifo', [join(dir, 'pipe.txt')]);
+    await symlink('/dev/zero', join(dir, 'zero.txt'));
+    const { stdout, stderr } = await tsx('src/ask.ts', ['/source', '--corpus', dir]);
+    expect(stderr).toContain(`Skipped ${join(dir, 'pipe.txt')}: is a named pipe (FIFO), not a regular file`);
+    expect(stderr).toContain(`Skipped ${join(dir, 'zero.txt')}: is a character device, not a regular file`);
+    expect(stdout).toMatch(/^1 article in the corpus:/u);
   });
 
   it('answers over a malformed DISCORD_TOKEN, which it does not use', async () => {

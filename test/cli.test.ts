@@ -1,6 +1,6 @@
 /** The command-line ways in, run as a user runs them: `npm run ask`, `npm start` without a token, `npm run ingest`. */
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,12 +74,20 @@ describe('npm run ask', () => {
     expect(file.stderr.trim()).toMatch(/^The corpus folder README\.md is a file, not a folder\./u);
   });
 
-  it('warns in one line when CACHE_DIR is a file, and answers all the same', async () => {
+  it('warns in one line when CACHE_DIR is a file or read-only, and answers all the same', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-cache-'));
     await writeFile(join(dir, 'cache'), '');
     const { stdout, stderr } = await tsx('src/ask.ts', ['/source'], { env: { CACHE_DIR: join(dir, 'cache') } });
     expect(stderr).toContain(`CACHE_DIR ${join(dir, 'cache')} is a file, not a folder: the index cannot be saved`);
     expect(stdout).toMatch(/^5 articles in the corpus:/u);
+    // Permissions bind only a user other than root: run as `nobody` when the tests run as root.
+    const readOnly = join(dir, 'read-only');
+    await mkdir(readOnly, { mode: 0o555 });
+    await chmod(dir, 0o755);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = await exec(process.execPath, ['--import', 'tsx', 'src/ask.ts', '/source'], { env: { ...ENV, CACHE_DIR: readOnly }, ...asNobody });
+    expect(run.stderr).toContain(`CACHE_DIR ${readOnly} cannot be written to (EACCES): the index cannot be saved`);
+    expect(run.stdout).toMatch(/^5 articles in the corpus:/u);
   });
 
   it('exits 2 naming an unknown command', async () => {

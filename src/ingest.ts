@@ -47,6 +47,9 @@ const ERRNO_WORDS: Record<string, string> = {
 
 const USAGE = `Usage: npm run ingest -- <page.html or saved.txt>… [--outlet "Press TV"] [--published YYYY-MM-DD] [--url https://…] [--title "…"] [--byline "…"] [--id ID] [--corpus DIR] [--replace]`;
 
+/** How many times larger than its article a saved page may be: markup, scripts and styles around the text. */
+const PAGE_MARKUP_FACTOR = 10;
+
 /** Flags that name one article's own facts, so they cannot apply to several files at once. */
 const ONE_ARTICLE_FLAGS = ['url', 'title', 'byline', 'id'] as const;
 
@@ -134,6 +137,18 @@ if (failed > 0) process.exit(1);
 async function ingest(source: string): Promise<boolean> {
   let bytes: Buffer;
   try {
+    // Not read at all when it is past any article's size: a saved text becomes the article almost as it is, a page's markup is some times its text.
+    const info = await stat(source);
+    if (!info.isFile()) {
+      complain(`Cannot ingest ${source}: it is not a regular file (a folder, a pipe or a device). Nothing was written.`);
+      return false;
+    }
+    const { size } = info;
+    const limit = config.MAX_ARTICLE_BYTES * (/\.x?html?$/iu.test(source) ? PAGE_MARKUP_FACTOR : 1);
+    if (size > limit) {
+      complain(`Cannot ingest ${source}: it is ${size} bytes, more than ${limit} (MAX_ARTICLE_BYTES${limit === config.MAX_ARTICLE_BYTES ? '' : ` × ${PAGE_MARKUP_FACTOR} for a page's markup`}). Nothing was written.`);
+      return false;
+    }
     bytes = await readFile(source);
   } catch (error) {
     complain(`Cannot read ${source}: ${describe(error)}`);

@@ -206,7 +206,7 @@ describe('npm run ingest', () => {
     expect(await readdir(corpus)).toEqual([]);
   });
 
-  it('refuses an over-long --id, a --corpus that is a file, a page nested 50,000 deep and an article over MAX_ARTICLE_BYTES, each in one line with status 1', async () => {
+  it('refuses an over-long --id, a --corpus that is a file, a page nested 50,000 deep, an article over MAX_ARTICLE_BYTES and a device, each in one line with status 1', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
     const page = join(dir, 'page.txt');
     await writeFile(page, 'Talks end\n\nThe minister said the talks were over for the year.\n');
@@ -233,6 +233,13 @@ describe('npm run ingest', () => {
     const tooLarge = await tsx('src/ingest.ts', [page, ...facts, '--corpus', corpus], { env: { MAX_ARTICLE_BYTES: '100' } });
     expect('code' in tooLarge && tooLarge.code).toBe(1);
     expect(tooLarge.stderr).toMatch(/the article would be \d+ bytes, over MAX_ARTICLE_BYTES \(100\)/u);
+
+    // Not even read: a saved text past the limit, and a device that never ends.
+    const unread = await tsx('src/ingest.ts', [page, ...facts, '--corpus', corpus], { env: { MAX_ARTICLE_BYTES: '10' } });
+    expect(unread.stderr.trim()).toMatch(/^Cannot ingest .*page\.txt: it is \d+ bytes, more than 10 \(MAX_ARTICLE_BYTES\)\. Nothing was written\.$/u);
+    const device = await tsx('src/ingest.ts', ['/dev/zero', ...facts, '--corpus', corpus]);
+    expect('code' in device && device.code).toBe(1);
+    expect(device.stderr.trim()).toBe('Cannot ingest /dev/zero: it is not a regular file (a folder, a pipe or a device). Nothing was written.');
     expect(await readdir(corpus)).toEqual([]);
   }, 30_000);
 

@@ -146,6 +146,8 @@ describe('the bot process against a local Discord', () => {
       const answered = await Promise.all(waits);
       expect(answered.length).toBeGreaterThan(5);
       expect(answered.filter((ms) => ms === null || ms >= 3_000)).toEqual([]);
+      // Derived on the worker thread, not in place after it failed.
+      expect(log.lines.filter((l) => String(l.msg).includes('worker thread'))).toEqual([]);
     } finally {
       child.kill('SIGKILL');
       await rm(join(corpus, 'long-read.txt'), { force: true });

@@ -205,6 +205,14 @@ describe('the bot process against a local Discord', () => {
     }
   });
 
+  it('exits 1 with one fatal line when the corpus folder is missing', async () => {
+    const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: join(corpus, 'no-such-folder') };
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in failure && failure.code).toBe(1);
+    const lines = failure.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(lines.filter((l) => l.level === 60).map((l) => l.msg)).toEqual([`The corpus folder ${join(corpus, 'no-such-folder')} does not exist. Set CORPUS_DIR (or --corpus) to a folder of article files.`]);
+  });
+
   it('registers the commands through npm run deploy-commands, in a guild and globally', async () => {
     const base = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_CLIENT_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
     const guild = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { env: { ...base, DISCORD_GUILD_ID: emulator.guildId } });

@@ -5,7 +5,8 @@
  * time, memory, whether the seeds' findings are unchanged, p50/p99 per command over a mix of what
  * people type, and grep over the same files as the baseline. Then a restart of the bot on the
  * largest corpus (load, log in, first answer) and the bot under load, against the local Discord
- * emulator; then the hot reload of the seeds plus `--generated` articles (see `reload.ts`).
+ * emulator; then the hot reload of the seeds plus `--generated` articles (see `reload.ts`), and a
+ * 2 MB article added to the running bot under a stream of interactions (see `long-article.ts`).
  * Prints figures; asserts nothing, since these machines are shared and timings noisy.
  */
 import { execFile } from 'node:child_process';
@@ -116,4 +117,7 @@ if (!values['no-load-test']) {
   process.stdout.write(stdout);
 }
 
-if (!values['no-reload']) await benchReload(Number(values.generated));
+if (!values['no-reload']) {
+  await benchReload(Number(values.generated));
+  process.stdout.write((await run(process.execPath, ['--import', 'tsx', 'bench/long-article.ts'], { maxBuffer: 1 << 24 })).stdout);
+}

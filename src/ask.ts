@@ -30,8 +30,9 @@ if (args.values.help || args.positionals.length === 0) {
   process.exit(args.values.help ? 0 : 2);
 }
 const batch = args.positionals.length === 1 && args.positionals[0] === STDIN;
-const config = configOrExit();
-const library = await openLibraryOrExit(args.values.corpus ?? config.CORPUS_DIR, undefined, config.CACHE_DIR);
+// Only what answering reads: a token or client id, however malformed, is no concern of `ask`.
+const config = configOrExit(['CORPUS_DIR', 'CACHE_DIR', 'MAX_ARTICLE_BYTES']);
+const library = await openLibraryOrExit(args.values.corpus ?? config.CORPUS_DIR, undefined, config.CACHE_DIR, config.MAX_ARTICLE_BYTES);
 const json = args.values.json;
 
 if (batch) await answerEachLine(library);

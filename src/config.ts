@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+/** `MAX_ARTICLE_BYTES` when unset: 2 MB, some fifty times a long news article. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
 
 /** A comma-separated list, its entries trimmed and empty ones dropped. */
@@ -38,8 +41,22 @@ export const ConfigSchema = z.object({
     .regex(/^(auto|[1-9]\d{0,3})$/u, 'must be auto or a whole number of shards from 1')
     .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)))
     .optional(),
-  /** How much the bot logs: `info` (one line per answer) by default; `warn` for problems only. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How much the bot logs: `info` (one line per answer) by default; `warn` for problems only. Any case (`INFO`). */
+  LOG_LEVEL: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent'))
+    .default('info'),
+  /**
+   * The largest corpus file read, in bytes: a larger one is skipped with its reason (and `ingest`
+   * refuses to write one), since deriving an article takes time in proportion to its length.
+   */
+  MAX_ARTICLE_BYTES: z
+    .string()
+    .regex(/^\d+$/, 'must be a number of bytes, such as 2097152')
+    .transform(Number)
+    .pipe(z.number().int().positive('must be more than 0'))
+    .default(DEFAULT_MAX_ARTICLE_BYTES),
   /** News feeds (RSS or Atom addresses, comma-separated) whose new articles are added to the corpus. */
   FEEDS: commaList.pipe(z.array(z.url({ protocol: /^https?$/, error: 'each feed must be an http:// or https:// address' }))).default([]),
   /** Minutes between two polls of the feeds; the first is at start-up. */
@@ -58,11 +75,22 @@ export const ConfigSchema = z.object({
 /** The checked configuration. */
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** The configuration, or one message naming every problem. Empty variables count as unset. */
-export function readConfig(env: Readonly<Record<string, string | undefined>>): { success: true; config: Config } | { success: false; message: string } {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
+/**
+ * The configuration, or one message naming every problem. Empty variables count as unset. With
+ * `uses`, only those variables are read: a program is not refused over one it never uses (`ask`
+ * and a malformed `DISCORD_TOKEN`).
+ */
+export function readConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  uses?: readonly (keyof Config)[],
+): { success: true; config: Config } | { success: false; message: string } {
+  const present = Object.fromEntries(
+    Object.entries(env)
+      .filter(([k, v]) => v !== undefined && v.trim() !== '' && (uses === undefined || (uses as readonly string[]).includes(k)))
+      .map(([k, v]) => [k, v!.trim()]),
+  );
   // In a shard's process, discord.js's shard manager has set SHARDS to that shard's id: not ours to read.
-  if (present['SHARDING_MANAGER']) delete present['SHARDS'];
+  if (env['SHARDING_MANAGER']) delete present['SHARDS'];
   const result = ConfigSchema.safeParse(present);
   if (result.success) return { success: true, config: result.data };
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

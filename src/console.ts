@@ -7,7 +7,7 @@ import { openLibraryOrExit } from './setup.ts';
 
 /** Answers each line typed (or piped) until Ctrl+D or /exit. */
 export async function runConsole(config: Config): Promise<void> {
-  const library = await openLibraryOrExit(config.CORPUS_DIR, undefined, config.CACHE_DIR);
+  const library = await openLibraryOrExit(config.CORPUS_DIR, undefined, config.CACHE_DIR, config.MAX_ARTICLE_BYTES);
   // A prompt is for a person at a terminal; piped input gets the answers alone.
   const interactive = process.stdin.isTTY === true;
   if (interactive) {

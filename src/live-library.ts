@@ -80,12 +80,14 @@ export class LiveLibrary implements LibrarySource {
   #poll: NodeJS.Timeout | null = null;
   #firstEventAt = 0;
   #closed = false;
+  readonly #maxArticleBytes: number | undefined;
 
-  private constructor(dir: string, files: ReadonlyMap<string, CorpusFile>, library: Library, log: ReloadLog) {
+  private constructor(dir: string, files: ReadonlyMap<string, CorpusFile>, library: Library, log: ReloadLog, maxArticleBytes: number | undefined) {
     this.dir = dir;
     this.#files = files;
     this.#library = library;
     this.#log = log;
+    this.#maxArticleBytes = maxArticleBytes;
   }
 
   /**
@@ -101,7 +103,7 @@ export class LiveLibrary implements LibrarySource {
     // A bot logs in while the search indexes load, so its first answers find them ready.
     const opened = await openLibrary(dir, { preloadIndexes: true, ...options });
     if (!opened.success) return opened;
-    return { success: true, live: new LiveLibrary(dir, opened.files, opened.library, log), problems: opened.problems, report: opened.report };
+    return { success: true, live: new LiveLibrary(dir, opened.files, opened.library, log, options.maxArticleBytes), problems: opened.problems, report: opened.report };
   }
 
   /** The library in force. Read it once per answer: a later call may return a newer one. */
@@ -131,7 +133,7 @@ export class LiveLibrary implements LibrarySource {
 
   async #reloadOnce(): Promise<CorpusChange | null> {
     const started = performance.now();
-    const scan = await scanCorpus(this.dir, this.#files);
+    const scan = await scanCorpus(this.dir, this.#files, undefined, { maxArticleBytes: this.#maxArticleBytes });
     if (!scan.success) {
       // The folder is gone or unreadable for a moment (being replaced, a mount hiccup): keep serving what was loaded.
       this.#log.warn(`${scan.reason} Still serving the articles loaded before.`, { dir: this.dir });
@@ -152,7 +154,9 @@ export class LiveLibrary implements LibrarySource {
       return null;
     }
 
-    const { articles, problems } = corpusOf(scan.files);
+    // An article served keeps its id: a file added with the same one is the one skipped.
+    const serving = new Map(this.#library.articles.map((article) => [article.id, article.file]));
+    const { articles, problems } = corpusOf(scan.files, serving);
     const fresh = new Set([...added, ...changed]);
     const oldProblems = new Map(corpusOf(before).problems.map((p) => [p.file, p.reason]));
     const newProblems = problems.filter((p) => fresh.has(p.file) || oldProblems.get(p.file) !== p.reason);
@@ -170,8 +174,12 @@ export class LiveLibrary implements LibrarySource {
     };
     const { library, derived } = await reopenLibrary(articles, this.#library, {
       pause,
+      // Waiting for the worker thread is not holding the event loop.
+      resumed: () => (sliceStart = performance.now()),
       // The saved index's copy is damaged (see src/index/cache.ts): derived again, like a changed article.
       damaged: (article, error) => this.#log.warn(`Indexing ${article.file} again: ${error.message}`, { file: article.file }),
+      // Then the long articles are derived here, holding up answers meanwhile, but served all the same.
+      offThreadFailed: (error) => this.#log.warn(`Deriving long articles on a worker thread failed; deriving them here: ${error.message}`, { err: error }),
     });
     blockedMs = Math.max(blockedMs, performance.now() - sliceStart);
     if (this.#closed) return null;

@@ -1,6 +1,6 @@
 /** The command-line ways in, run as a user runs them: `npm run ask`, `npm start` without a token, `npm run ingest`. */
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,8 +17,8 @@ function built(script: string): string {
   return script.replace(/^src\/(.*)\.ts$/u, 'dist/$1.js');
 }
 
-function node(script: string, args: string[], options: { cwd?: string } = {}) {
-  return exec(process.execPath, [built(script), ...args], { env: ENV, ...options }).catch(
+function node(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return exec(process.execPath, [built(script), ...args], { ...options, env: { ...ENV, ...options.env } }).catch(
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
 }
@@ -63,6 +63,56 @@ describe('npm run ask', () => {
     // The same shape as a one-shot `--json` answer.
     const single = JSON.parse((await node('src/ask.ts', ['/figures casualties', '--json'])).stdout) as unknown;
     expect(figures).toEqual(single);
+  });
+
+  it('starts over a folder holding a named pipe and a link to /dev/zero, naming each as skipped, never reading them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ask-'));
+    await copyFile('corpus/mehr-news-agency-2023-03-25.txt', join(dir, 'mehr.txt'));
+    await exec('mkfifo', [join(dir, 'pipe.txt')]);
+    await symlink('/dev/zero', join(dir, 'zero.txt'));
+    const { stdout, stderr } = await node('src/ask.ts', ['/source', '--corpus', dir]);
+    expect(stderr).toContain(`Skipped ${join(dir, 'pipe.txt')}: is a named pipe (FIFO), not a regular file`);
+    expect(stderr).toContain(`Skipped ${join(dir, 'zero.txt')}: is a character device, not a regular file`);
+    expect(stdout).toMatch(/^1 article in the corpus:/u);
+  });
+
+  it('answers over a malformed DISCORD_TOKEN, which it does not use', async () => {
+    const { stdout } = await node('src/ask.ts', ['/source'], { env: { DISCORD_TOKEN: 'not-a-token', LOG_LEVEL: 'INFO' } });
+    expect(stdout).toMatch(/^5 articles in the corpus:/u);
+  });
+
+  it('shows control characters in an article as visible escapes, never acting on the terminal', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ask-'));
+    const text = (await readFile('corpus/mehr-news-agency-2023-03-25.txt', 'utf8')).replace(/^title: .*$/mu, 'title: "Talks \\x1b[2Jend \\x1b]0;pwned\\x07"');
+    await writeFile(join(dir, 'mehr.txt'), text);
+    const { stdout } = await node('src/ask.ts', ['/source', '--corpus', dir]);
+    expect(stdout).toContain('Talks \\x1b[2Jend \\x1b]0;pwned\\x07');
+    expect(stdout).not.toMatch(/[\x1b\x07]/u);
+  });
+
+  it('stops with one clear line and status 1 when the corpus folder is missing or is a file', async () => {
+    const missing = await node('src/ask.ts', ['/source', '--corpus', join(tmpdir(), 'verbatim-no-such-folder')]);
+    expect('code' in missing && missing.code).toBe(1);
+    expect(missing.stderr.trim()).toMatch(/^The corpus folder .*verbatim-no-such-folder does not exist\. Set CORPUS_DIR \(or --corpus\) to a folder of article files\.$/u);
+    const file = await node('src/ask.ts', ['/source', '--corpus', 'README.md']);
+    expect('code' in file && file.code).toBe(1);
+    expect(file.stderr.trim()).toMatch(/^The corpus folder README\.md is a file, not a folder\./u);
+  });
+
+  it('warns in one line when CACHE_DIR is a file or read-only, and answers all the same', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-cache-'));
+    await writeFile(join(dir, 'cache'), '');
+    const { stdout, stderr } = await node('src/ask.ts', ['/source'], { env: { CACHE_DIR: join(dir, 'cache') } });
+    expect(stderr).toContain(`CACHE_DIR ${join(dir, 'cache')} is a file, not a folder: the index cannot be saved`);
+    expect(stdout).toMatch(/^5 articles in the corpus:/u);
+    // Permissions bind only a user other than root: run as `nobody` when the tests run as root.
+    const readOnly = join(dir, 'read-only');
+    await mkdir(readOnly, { mode: 0o555 });
+    await chmod(dir, 0o755);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = await exec(process.execPath, ['dist/ask.js', '/source'], { env: { ...ENV, CACHE_DIR: readOnly }, ...asNobody });
+    expect(run.stderr).toContain(`CACHE_DIR ${readOnly} cannot be written to (EACCES): the index cannot be saved`);
+    expect(run.stdout).toMatch(/^5 articles in the corpus:/u);
   });
 
   it('exits 2 naming an unknown command', async () => {
@@ -182,6 +232,71 @@ describe('npm run ingest', () => {
     expect(await readdir(dir)).toEqual(['the-harbour-herald-2024-05-14.txt', 'updated.html']);
     expect(await readFile(join(dir, 'the-harbour-herald-2024-05-14.txt'), 'utf8')).toContain('Update: the mediator has arrived in Valmora.');
   });
+
+  it('drops control characters from what it stores, with a note, and shows them escaped in what it prints', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
+    const page = join(dir, 'page.txt');
+    await writeFile(page, 'Talks end\n\nThe minister said the \x1b[2Jtalks \x1b]0;pwned\x07were over for the year.\n\nAnother paragraph\x07 came after it.\n');
+    const corpus = join(dir, 'corpus');
+    const { stdout } = await node('src/ingest.ts', [page, '--outlet', 'Wire\x1b[31m', '--published', '2024-01-01', '--url', 'https://wire.example/a', '--corpus', corpus]);
+    expect(stdout).toContain('dropped 20 control characters (terminal escape codes and the like)');
+    expect(stdout).not.toMatch(/[\x1b\x07]/u);
+    const [name] = await readdir(corpus);
+    const stored = await readFile(join(corpus, name!), 'utf8');
+    expect(stored).toContain('The minister said the talks were over for the year.\n\nAnother paragraph came after it.');
+    expect(stored).toContain('outlet: Wire\n');
+    expect(stored).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/u);
+  });
+
+  it('ends a failed write (as on a full disk) in one line and status 1, leaving no temporary file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
+    const page = join(dir, 'long.txt');
+    await writeFile(page, `Headline\n\n${'The minister said the talks were over, and the next round would begin in the spring. '.repeat(2_000)}\n`);
+    const corpus = join(dir, 'corpus');
+    // The shell caps the size of a file this process may write at 100 KB: the write fails part way, as on a full disk.
+    const args = [page, '--outlet', 'Wire', '--published', '2024-01-01', '--url', 'https://wire.example/long', '--corpus', corpus].map((a) => `'${a}'`).join(' ');
+    const failure = await exec('sh', ['-c', `trap '' XFSZ; ulimit -f 200; exec '${process.execPath}' --import tsx src/ingest.ts ${args}`], { env: ENV }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect('code' in failure && failure.code).toBe(1);
+    expect(failure.stderr.trim()).toMatch(/^Cannot ingest .*long\.txt: EFBIG: .*Nothing was written for it\.$/u);
+    expect(await readdir(corpus)).toEqual([]);
+  });
+
+  it('refuses an over-long --id, a --corpus that is a file, a page nested 50,000 deep, an article over MAX_ARTICLE_BYTES and a device, each in one line with status 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-ingest-'));
+    const page = join(dir, 'page.txt');
+    await writeFile(page, 'Talks end\n\nThe minister said the talks were over for the year.\n');
+    const facts = ['--outlet', 'Wire', '--published', '2024-01-01', '--url', 'https://wire.example/a'];
+    const corpus = join(dir, 'corpus');
+    const oneLine = (failure: { stderr: string }): void => expect(failure.stderr).not.toMatch(/\n\s+at /u);
+
+    const longId = await node('src/ingest.ts', [page, ...facts, '--id', 'a'.repeat(300), '--corpus', corpus]);
+    expect('code' in longId && longId.code).toBe(1);
+    expect(longId.stderr).toContain('the id is 300 characters long; at most 100');
+    oneLine(longId);
+
+    const intoFile = await node('src/ingest.ts', [page, ...facts, '--corpus', page]);
+    expect('code' in intoFile && intoFile.code).toBe(1);
+    expect(intoFile.stderr.trim()).toBe(`The corpus folder ${page} is a file, not a folder: give --corpus a folder (or set CORPUS_DIR). Nothing was written.`);
+
+    const deep = join(dir, 'deep.html');
+    await writeFile(deep, `<html><head><title>Deep</title></head><body>${'<div>'.repeat(50_000)}<p>Words.</p>${'</div>'.repeat(50_000)}</body></html>`);
+    const tooDeep = await node('src/ingest.ts', [deep, ...facts, '--corpus', corpus]);
+    expect('code' in tooDeep && tooDeep.code).toBe(1);
+    expect(tooDeep.stderr).toContain('its elements are nested 50003 deep');
+    oneLine(tooDeep);
+
+    const tooLarge = await node('src/ingest.ts', [page, ...facts, '--corpus', corpus], { env: { MAX_ARTICLE_BYTES: '100' } });
+    expect('code' in tooLarge && tooLarge.code).toBe(1);
+    expect(tooLarge.stderr).toMatch(/the article would be \d+ bytes, over MAX_ARTICLE_BYTES \(100\)/u);
+
+    // Not even read: a saved text past the limit, and a device that never ends.
+    const unread = await node('src/ingest.ts', [page, ...facts, '--corpus', corpus], { env: { MAX_ARTICLE_BYTES: '10' } });
+    expect(unread.stderr.trim()).toMatch(/^Cannot ingest .*page\.txt: it is \d+ bytes, more than 10 \(MAX_ARTICLE_BYTES\)\. Nothing was written\.$/u);
+    const device = await node('src/ingest.ts', ['/dev/zero', ...facts, '--corpus', corpus]);
+    expect('code' in device && device.code).toBe(1);
+    expect(device.stderr.trim()).toBe('Cannot ingest /dev/zero: it is not a regular file (a folder, a pipe or a device). Nothing was written.');
+    expect(await readdir(corpus)).toEqual([]);
+  }, 30_000);
 
   it('refuses one article’s facts given for several files', async () => {
     const failure = await node('src/ingest.ts', ['test/fixtures/pages/harbour-herald-port-strike.html', 'test/fixtures/pages/northern-ledger-flood.html', '--url', 'https://x.org/a']);

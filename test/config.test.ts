@@ -8,8 +8,31 @@ describe('readConfig', () => {
     const result = readConfig({});
     expect(result).toEqual({
       success: true,
-      config: { CORPUS_DIR: 'corpus', CACHE_DIR: '.cache', LOG_LEVEL: 'info', FEEDS: [], FEED_INTERVAL_MINUTES: 30, FETCH_ALLOW_HOSTS: [], FETCH_MAX_MB: 5, FETCH_TIMEOUT_SECONDS: 15 },
+      config: { CORPUS_DIR: 'corpus', CACHE_DIR: '.cache', LOG_LEVEL: 'info', FEEDS: [], FEED_INTERVAL_MINUTES: 30, FETCH_ALLOW_HOSTS: [], FETCH_MAX_MB: 5, FETCH_TIMEOUT_SECONDS: 15, MAX_ARTICLE_BYTES: 2 * 1024 * 1024 },
     });
+  });
+
+  it('accepts LOG_LEVEL in any case: INFO is info', () => {
+    const result = readConfig({ LOG_LEVEL: 'INFO' });
+    expect(result.success && result.config.LOG_LEVEL).toBe('info');
+    const wrong = readConfig({ LOG_LEVEL: 'loud' });
+    expect(!wrong.success && wrong.message).toMatch(/LOG_LEVEL: must be one of fatal, error, warn, info/u);
+  });
+
+  it('reads MAX_ARTICLE_BYTES as a positive number of bytes, and names a malformed one', () => {
+    const result = readConfig({ MAX_ARTICLE_BYTES: '5000000' });
+    expect(result.success && result.config.MAX_ARTICLE_BYTES).toBe(5_000_000);
+    for (const bad of ['2MB', '0', '-1', '1.5']) {
+      const wrong = readConfig({ MAX_ARTICLE_BYTES: bad });
+      expect(!wrong.success && wrong.message, bad).toContain('MAX_ARTICLE_BYTES');
+    }
+  });
+
+  it('reads only the variables a program uses, when told which: a malformed token does not stop one that never uses it', () => {
+    expect(readConfig({ DISCORD_TOKEN: 'not-a-token', CORPUS_DIR: 'elsewhere' }).success).toBe(false);
+    const result = readConfig({ DISCORD_TOKEN: 'not-a-token', CORPUS_DIR: 'elsewhere' }, ['CORPUS_DIR', 'CACHE_DIR']);
+    expect(result.success && result.config).toMatchObject({ CORPUS_DIR: 'elsewhere' });
+    expect(result.success && 'DISCORD_TOKEN' in result.config).toBe(false);
   });
 
   it('treats empty variables, as .env.example leaves them, as unset', () => {

@@ -27,13 +27,13 @@ describe('running the bot as the README shows', () => {
   });
 });
 
-describe('what the README and .env.example tell an operator', () => {
-  it('lists every configuration variable in both', async () => {
+describe('the configuration as the README and .env.example give it', () => {
+  it('lists every variable Verbatim reads in the README table and in .env.example', async () => {
     const { ConfigSchema } = await import('../src/config.ts');
     const readme = await readFile('README.md', 'utf8');
     const example = await readFile('.env.example', 'utf8');
     for (const name of Object.keys(ConfigSchema.shape)) {
-      expect(readme, name).toContain(`\`${name}\``);
+      expect(readme, name).toContain(`| \`${name}\` |`);
       expect(example, name).toMatch(new RegExp(`^${name}=`, 'mu'));
     }
   });

@@ -37,6 +37,8 @@ function notAnArticle(problem: IngestProblem): string {
     case 'duplicate':
     case 'id-taken':
       return `it clashes with ${problem.file}`;
+    case 'too-deep':
+      return `its page nests elements ${problem.depth} deep, past what can be read safely`;
   }
 }
 

@@ -80,7 +80,7 @@ export function knownBody(name: string, bytes: Buffer): string {
     const read = kind.read(bytes, name);
     return read.success ? read.article.body : '';
   }
-  return articleBody(bytes.toString('utf8'));
+  return articleBody(bytes.toString('utf8').replace(/^\uFEFF/u, ''));
 }
 
 /**
@@ -110,6 +110,8 @@ function pageProblem(problem: IngestProblem): string {
       return `the page's facts are not usable (${problem.details.replace(/\n\s*/gu, '; ')}); put it through npm run ingest to give them`;
     case 'empty-body':
       return 'no article text was found in the page';
+    case 'too-deep':
+      return `the page nests elements ${problem.depth} deep, past what can be read safely`;
     case 'duplicate':
     case 'id-taken':
       // Pages are read one at a time, against no other article: neither can happen here.

@@ -5,12 +5,13 @@
  * gives each file's content hash, by which the saved index keeps what was derived from it.
  */
 import { createHash } from 'node:crypto';
-import { statSync, type Stats } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { constants, statSync, type Stats } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleFacts } from './article.ts';
 import { articleBody, type ParseResult } from './format.ts';
 import { isListed, kindOf, loadPageReader, NOT_AN_ARTICLE_FILE, pageIdOf } from './kinds.ts';
+import { DEFAULT_MAX_ARTICLE_BYTES } from '../config.ts';
 
 /** A corpus file that could not be used, and why. */
 export interface CorpusProblem {
@@ -54,6 +55,12 @@ export interface KnownArticle {
  */
 export type KnownFacts = (hash: string) => KnownArticle | undefined;
 
+/** How a folder is scanned. */
+export interface ScanOptions {
+  /** A file larger than this many bytes is skipped unread (`MAX_ARTICLE_BYTES`; default `DEFAULT_MAX_ARTICLE_BYTES`). */
+  maxArticleBytes?: number;
+}
+
 /** Files read at once. */
 const READ_BATCH = 64;
 
@@ -87,7 +94,7 @@ export function contentHash(content: string | Uint8Array): string {
  * index already holds. A file of no known kind is not read: it is listed with the reason it is
  * skipped. Hidden files (an editor's `.swp` files, `ingest`'s temporary files) and `~` backups are ignored.
  */
-export async function scanCorpus(dir: string, previous?: ReadonlyMap<string, CorpusFile>, known?: KnownFacts): Promise<CorpusScan> {
+export async function scanCorpus(dir: string, previous?: ReadonlyMap<string, CorpusFile>, known?: KnownFacts, { maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES }: ScanOptions = {}): Promise<CorpusScan> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter(isListed).sort();
@@ -117,7 +124,7 @@ export async function scanCorpus(dir: string, previous?: ReadonlyMap<string, Cor
     // A batch at a time: one file after another leaves the disk idle between reads.
     for (let i = 0; i < toRead.length; i += READ_BATCH) {
       const batch = toRead.slice(i, i + READ_BATCH);
-      const read = await Promise.all(batch.map(({ name, info }) => readCorpusFile(join(dir, name), info, previous?.get(name), known)));
+      const read = await Promise.all(batch.map(({ name, info }) => readCorpusFile(join(dir, name), info, previous?.get(name), known, maxArticleBytes)));
       batch.forEach(({ name }, k) => {
         if (read[k]) files.set(name, read[k]);
       });
@@ -135,26 +142,73 @@ function unchanged(before: CorpusFile, info: Stats): boolean {
 function failed(file: string, error: unknown, info?: Stats): CorpusFile | undefined {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return undefined;
-  const reason = `cannot be read (${code ?? (error as Error).message})`;
+  return skipped(file, `cannot be read (${code ?? (error as Error).message})`, info);
+}
+
+/** A file not used, and why. Its hash is the reason, so that a scan finding it the same is no change, yet it is looked at again each time. */
+function skipped(file: string, reason: string, info?: Stats): CorpusFile {
   return { file, hash: `unreadable:${reason}`, parsed: { success: false, reason }, size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ino: info?.ino ?? 0, readAt: Date.now() };
 }
 
-/** One file, read now; undefined when it vanished meanwhile. */
-async function readCorpusFile(file: string, info: Stats, before: CorpusFile | undefined, known: KnownFacts | undefined): Promise<CorpusFile | undefined> {
+/** What a file that is not a regular file is, for the message; null for a regular file. */
+function notRegular(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** How a size is shown in messages: `3.1 MB`. */
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * One file, read now; undefined when it vanished meanwhile. Only a regular file no larger than
+ * `maxBytes` is read: a pipe would block the read for ever, a device (`/dev/zero`) never ends, and
+ * an article's derivation takes time in proportion to its length. The file is opened without
+ * blocking and checked through its own descriptor, so one swapped for a pipe after the folder's
+ * `stat` is still never read.
+ */
+async function readCorpusFile(file: string, info: Stats, before: CorpusFile | undefined, known: KnownFacts | undefined, maxBytes: number): Promise<CorpusFile | undefined> {
   const readAt = Date.now();
   if (!kindOf(file)) {
     // The folder of images a browser saves beside a page ("Web Page, complete") is nothing to report.
     if (info.isDirectory()) return undefined;
     return { file, hash: `skipped:${NOT_AN_ARTICLE_FILE}`, parsed: { success: false, reason: NOT_AN_ARTICLE_FILE }, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, readAt };
   }
+  const kind = notRegular(info);
+  if (kind) return skipped(file, `is ${kind}, not a regular file: only regular files are read`, info);
+  if (info.size > maxBytes) return skipped(file, `is ${megabytes(info.size)}, over the limit of ${megabytes(maxBytes)} (MAX_ARTICLE_BYTES): not read`, info);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      const openedKind = notRegular(opened);
+      if (openedKind) return skipped(file, `is ${openedKind}, not a regular file: only regular files are read`, opened);
+      if (opened.size > maxBytes) return skipped(file, `is ${megabytes(opened.size)}, over the limit of ${megabytes(maxBytes)} (MAX_ARTICLE_BYTES): not read`, opened);
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     return failed(file, error, info);
   }
+  // Grown past the limit between the `stat` and the read.
+  if (bytes.length > maxBytes) return skipped(file, `is ${megabytes(bytes.length)}, over the limit of ${megabytes(maxBytes)} (MAX_ARTICLE_BYTES): not read`, info);
   const hash = contentHash(bytes);
   return { file, hash, parsed: parsedOf(file, bytes, hash, before, known), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, readAt };
+}
+
+/** UTF-8's byte-order mark. */
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function startsWithByteOrderMark(bytes: Buffer): boolean {
+  return bytes.subarray(0, BYTE_ORDER_MARK.length).equals(BYTE_ORDER_MARK);
 }
 
 /** A file's article: the earlier one for the same bytes, from the saved facts, or parsed now. */
@@ -162,9 +216,11 @@ function parsedOf(file: string, bytes: Buffer, hash: string, before: CorpusFile 
   // The same bytes parse the same way: keep the earlier article object, so nothing downstream sees a change.
   if (before && before.hash === hash) return before.parsed;
   const kind = kindOf(file)!;
+  // A byte-order mark (some Windows editors write one) is not part of the text.
+  const text = startsWithByteOrderMark(bytes) ? bytes.subarray(BYTE_ORDER_MARK.length) : bytes;
   // What the saved index holds for these very bytes spares the YAML and schema check, most of reading a large corpus, and a page's extraction.
   const saved = known?.(hash);
-  if (!saved) return kind.read(bytes, file);
+  if (!saved) return kind.read(text, file);
   // A page's body is the extracted one the index kept, read when used; a corpus file's is cut from its text at once, as cheaply.
   // Its id comes from its file name, which may not be the one the index saw these bytes under.
   if (kind.extracted) {
@@ -178,30 +234,45 @@ function parsedOf(file: string, bytes: Buffer, hash: string, before: CorpusFile 
     };
     return { success: true, article };
   }
-  return { success: true, article: { ...saved.facts, body: articleBody(bytes.toString('utf8')), file } };
+  return { success: true, article: { ...saved.facts, body: articleBody(text.toString('utf8')), file } };
 }
 
 /**
  * The articles of a scan, in file-name order, their content hashes by id, and the files that
- * cannot be used: unparsable, or repeating an id an earlier file (by name) already has.
+ * cannot be used: unparsable, or repeating an id another file already has. Of two files with one
+ * id, the one serving it (`serving`: article id to file, from the library in force) keeps it;
+ * otherwise the older (by modification time, then name): a file added later never takes an
+ * article's place, and the warning names it.
  */
-export function corpusOf(files: ReadonlyMap<string, CorpusFile>): { articles: Article[]; problems: CorpusProblem[]; hashes: Map<string, string> } {
-  const articles: Article[] = [];
+export function corpusOf(
+  files: ReadonlyMap<string, CorpusFile>,
+  serving?: ReadonlyMap<string, string>,
+): { articles: Article[]; problems: CorpusProblem[]; hashes: Map<string, string> } {
   const problems: CorpusProblem[] = [];
+  const owners = new Map<string, CorpusFile>();
+  const names = [...files.keys()].sort();
+  const servingFirst = (f: CorpusFile): number => (f.parsed.success && serving?.get(f.parsed.article.id) === f.file ? 0 : 1);
+  const byClaim = names.map((name) => files.get(name)!).sort((a, b) => servingFirst(a) - servingFirst(b) || a.mtimeMs - b.mtimeMs);
+  const duplicates = new Set<CorpusFile>();
+  for (const entry of byClaim) {
+    if (!entry.parsed.success) continue;
+    const owner = owners.get(entry.parsed.article.id);
+    if (owner) duplicates.add(entry);
+    else owners.set(entry.parsed.article.id, entry);
+  }
+  const articles: Article[] = [];
   const hashes = new Map<string, string>();
-  const ids = new Map<string, string>();
-  for (const name of [...files.keys()].sort()) {
-    const { file, parsed, hash } = files.get(name)!;
+  for (const name of names) {
+    const entry = files.get(name)!;
+    const { file, parsed, hash } = entry;
     if (!parsed.success) {
       problems.push({ file, reason: parsed.reason });
       continue;
     }
-    const earlier = ids.get(parsed.article.id);
-    if (earlier) {
-      problems.push({ file, reason: `id "${parsed.article.id}" is already used by ${earlier}` });
+    if (duplicates.has(entry)) {
+      problems.push({ file, reason: `id "${parsed.article.id}" is already used by ${owners.get(parsed.article.id)!.file}` });
       continue;
     }
-    ids.set(parsed.article.id, file);
     hashes.set(parsed.article.id, hash);
     articles.push(parsed.article);
   }
@@ -212,8 +283,8 @@ export function corpusOf(files: ReadonlyMap<string, CorpusFile>): { articles: Ar
  * Loads every article of a folder. A file that cannot be read or parsed, or that repeats an id,
  * is reported and skipped: the rest of the corpus is still served. See `scanCorpus` for `known`.
  */
-export async function loadCorpus(dir: string, known?: KnownFacts): Promise<Corpus> {
-  const scan = await scanCorpus(dir, undefined, known);
+export async function loadCorpus(dir: string, known?: KnownFacts, options?: ScanOptions): Promise<Corpus> {
+  const scan = await scanCorpus(dir, undefined, known, options);
   if (!scan.success) return scan;
   return { success: true, ...corpusOf(scan.files) };
 }

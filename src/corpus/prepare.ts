@@ -4,11 +4,12 @@
  * added. Pure: the corpus is given as articles, and nothing is read or written here.
  */
 import { basename } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { z } from 'zod';
 import { slug } from '../slug.ts';
 import { ArticleFactsSchema, type Article, type ArticleFacts } from './article.ts';
 import { extractArticle } from './extract.ts';
-import { extractPage, type ExtractedPage, type PageFacts } from './page.ts';
+import { extractPage, MAX_PAGE_DEPTH, pageDepth, type ExtractedPage, type PageFacts } from './page.ts';
 
 /** Facts given on the command line; each overrides what the page states. */
 export interface IngestFlags {
@@ -32,6 +33,7 @@ export type IngestProblem =
   | { code: 'missing-facts'; missing: (typeof REQUIRED)[number][0][] }
   | { code: 'invalid-facts'; details: string }
   | { code: 'empty-body' }
+  | { code: 'too-deep'; depth: number }
   | { code: 'duplicate'; file: string; by: 'address' | 'text' }
   | { code: 'id-taken'; id: string; file: string };
 
@@ -56,6 +58,8 @@ export interface PreparedArticle {
   standfirst?: string;
   captions: string[];
   dropped: { line: string; reason: string }[];
+  /** Control characters dropped from the page's text and facts (see `dropControlCharacters`). */
+  controlCharacters: number;
   /** The corpus file name to write, `<id>.txt`. */
   name: string;
   /** With `--replace`: the corpus file of the same article, when it has another name (it is removed). */
@@ -68,6 +72,35 @@ export type PrepareResult = { success: true; article: PreparedArticle } | { succ
 function fromText(text: string): ExtractedPage {
   const { title, standfirst, captions, body, dropped } = extractArticle(text);
   return { facts: title ? { title } : {}, captions, body, dropped, ...(standfirst ? { standfirst } : {}) };
+}
+
+/** The longest id ingest gives an article: it names the file (`<id>.txt`), and file systems allow 255 bytes. */
+export const MAX_ID_LENGTH = 100;
+
+/** Control characters but the line break and the tab, which a terminal would act on when the text is printed. */
+const CONTROL_CHARACTER = /(?![\n\t])\p{Cc}/gu;
+
+/**
+ * Text free of terminal control sequences (`\x1b[2J`, `\x1b]0;title\x07`, removed whole) and of
+ * every other control character but the line break and the tab, with how many characters went.
+ */
+export function dropControlCharacters(text: string): { text: string; dropped: number } {
+  const cleaned = stripVTControlCharacters(text.replace(/\r\n/gu, '\n')).replace(CONTROL_CHARACTER, '');
+  return { text: cleaned, dropped: text.replace(/\r\n/gu, '\n').length - cleaned.length };
+}
+
+/** The page with control characters dropped from its body and every fact, and how many were. */
+function withoutControlCharacters(page: ExtractedPage): { page: ExtractedPage; dropped: number } {
+  let dropped = 0;
+  const clean = (text: string): string => {
+    const result = dropControlCharacters(text);
+    dropped += result.dropped;
+    return result.text;
+  };
+  const facts = Object.fromEntries(Object.entries(page.facts).map(([key, value]) => [key, typeof value === 'string' ? clean(value) : value])) as PageFacts;
+  const cleaned: ExtractedPage = { ...page, facts, body: clean(page.body), captions: page.captions.map(clean) };
+  if (page.standfirst !== undefined) cleaned.standfirst = clean(page.standfirst);
+  return { page: cleaned, dropped };
 }
 
 /** An address as compared for duplicates: no fragment, no tracking parameters, no trailing slash. */
@@ -92,8 +125,22 @@ export function textKey(body: string): string {
  * there (with their files); `replace` lets an article update the one it duplicates; `fetched`
  * supplies what the page does not state, when it was fetched rather than saved.
  */
-export function prepareArticle(text: string, html: boolean, flags: IngestFlags, corpus: readonly Article[], replace: boolean, fetched: FetchedFacts = {}): PrepareResult {
-  const extracted = html ? extractPage(text) : fromText(text);
+export function prepareArticle(text: string, html: boolean, given: IngestFlags, corpus: readonly Article[], replace: boolean, fetched: FetchedFacts = {}): PrepareResult {
+  if (html) {
+    const depth = pageDepth(text);
+    if (depth > MAX_PAGE_DEPTH) return { success: false, problem: { code: 'too-deep', depth } };
+  }
+  // Stored text is free of control characters: printed later, they would act on the terminal.
+  const { page: extracted, dropped: fromPage } = withoutControlCharacters(html ? extractPage(text) : fromText(text));
+  let controlCharacters = fromPage;
+  const flags = Object.fromEntries(
+    Object.entries(given).map(([key, value]) => {
+      if (typeof value !== 'string') return [key, value];
+      const cleaned = dropControlCharacters(value);
+      controlCharacters += cleaned.dropped;
+      return [key, cleaned.text];
+    }),
+  ) as IngestFlags;
 
   const sources: PreparedArticle['sources'] = {};
   const fact = (key: keyof PageFacts): string | undefined => {
@@ -113,8 +160,8 @@ export function prepareArticle(text: string, html: boolean, flags: IngestFlags, 
   const published = fact('published');
   const url = fact('url');
   const byline = fact('byline');
-  const given = { outlet, published, url };
-  const missing = REQUIRED.map(([key]) => key).filter((key) => !given[key]);
+  const required = { outlet, published, url };
+  const missing = REQUIRED.map(([key]) => key).filter((key) => !required[key]);
   if (missing.length > 0) return { success: false, problem: { code: 'missing-facts', missing } };
   if (extracted.body.trim().length === 0) return { success: false, problem: { code: 'empty-body' } };
 
@@ -139,6 +186,8 @@ export function prepareArticle(text: string, html: boolean, flags: IngestFlags, 
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   }
 
+  if (id.length > MAX_ID_LENGTH) return { success: false, problem: { code: 'invalid-facts', details: `✖ the id is ${id.length} characters long; at most ${MAX_ID_LENGTH}, as it names the file\n  → at id` } };
+
   const checked = ArticleFactsSchema.safeParse({
     id,
     title,
@@ -152,7 +201,7 @@ export function prepareArticle(text: string, html: boolean, flags: IngestFlags, 
   if (!checked.success) return { success: false, problem: { code: 'invalid-facts', details: z.prettifyError(checked.error) } };
 
   const name = `${id}.txt`;
-  const article: PreparedArticle = { facts: checked.data, body: extracted.body, sources, captions: extracted.captions, dropped: extracted.dropped, name };
+  const article: PreparedArticle = { facts: checked.data, body: extracted.body, sources, captions: extracted.captions, dropped: extracted.dropped, controlCharacters, name };
   if (extracted.standfirst) article.standfirst = extracted.standfirst;
   if (same && basename(same.file) !== name) article.replaces = same.file;
   return { success: true, article };
@@ -175,6 +224,8 @@ export function ingestMessage(problem: IngestProblem, source: string): string {
       return `Cannot ingest ${source}; give or correct these (the flags are --outlet, --published, --url, --title, --byline, --id):\n${problem.details}\nNothing was written.`;
     case 'empty-body':
       return `Cannot ingest ${source}: no article text was found in it. Nothing was written.`;
+    case 'too-deep':
+      return `Cannot ingest ${source}: its elements are nested ${problem.depth} deep, more than the ${MAX_PAGE_DEPTH} a page can have to be read (a news page has some tens). Nothing was written.`;
     case 'duplicate':
       return `${source} is already in the corpus as ${problem.file} (the same ${problem.by}). Give --replace to update that file with it.`;
     case 'id-taken':

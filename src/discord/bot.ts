@@ -52,6 +52,18 @@ export interface Bot {
   client: Client;
   /** Stops taking interactions, lets those in flight finish (at most `graceMs`), then logs out. */
   stop(graceMs?: number): Promise<void>;
+  /**
+   * Settles with one line for the operator when Discord closes the connection for good (a token
+   * revoked while running: close code 4004; a setting Discord refuses): the bot can no longer
+   * answer and will not reconnect, so the process should end in failure for its manager to act.
+   */
+  lost: Promise<string>;
+}
+
+/** What a close code Discord will not reconnect after means, for the operator (discord.js gives up on these). */
+export function lostConnectionMessage(code: number): string {
+  if (code === 4004) return 'Discord refused the token in DISCORD_TOKEN (it was reset or revoked while the bot ran). Copy a fresh one from the Developer Portal (Bot > Reset Token).';
+  return `Discord closed the connection for good (gateway close code ${code}) and the bot cannot reconnect; see https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes.`;
 }
 
 /** How long `stop` waits for interactions in flight: Discord gives each 3 s, and a retried reply a little more. */
@@ -75,6 +87,8 @@ export async function startBot({ token, library, apiUrl, logger = createLogger({
     void work.finally(() => inFlight.delete(work));
   });
   client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, articles: library.current().articles.length }, 'logged in to Discord'));
+  // discord.js emits this only for the close codes it will not reconnect after (4004 and the like).
+  const lost = new Promise<string>((resolve) => client.on(Events.ShardDisconnect, (event) => resolve(lostConnectionMessage(event.code))));
   client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'gateway connection closed'));
   client.on(Events.ShardReconnecting, () => logger.info('gateway reconnecting'));
   client.on(Events.ShardResume, (_shard, replayed) => logger.info({ replayed }, 'gateway session resumed'));
@@ -100,6 +114,7 @@ export async function startBot({ token, library, apiUrl, logger = createLogger({
   return {
     client,
     stop: (graceMs) => (stopping ??= stop(graceMs)),
+    lost,
   };
 }
 
@@ -169,6 +184,8 @@ class InteractionHandler {
       this.logger.info({ ...fields, ms: Math.round((performance.now() - started) * 10) / 10 }, 'answered');
     } catch (error) {
       this.logger.error({ ...fields, ms: Math.round((performance.now() - started) * 10) / 10, err: error }, 'answering failed');
+      // An autocomplete must be answered too, or Discord shows its own error: with no suggestion.
+      if (interaction.isAutocomplete() && !interaction.responded) return void (await interaction.respond([]).catch((e: unknown) => this.logger.error({ err: e }, 'could not report the failure')));
       if (interaction.isRepliable() && interaction.deferred && !interaction.replied) {
         await interaction.editReply({ content: NOTES.failed }).catch((e: unknown) => this.logger.error({ err: e }, 'could not report the failure'));
         return;
@@ -249,10 +266,16 @@ class InteractionHandler {
   }
 
   private async autocomplete(interaction: AutocompleteInteraction, fields: Record<string, unknown>): Promise<void> {
-    const focused = interaction.options.getFocused(true);
-    Object.assign(fields, { command: interaction.commandName, option: focused.name, queryLength: String(focused.value).length });
+    Object.assign(fields, { command: interaction.commandName });
+    // Discord always marks one option focused, but a request without one gets no suggestion rather than an error.
+    const focused = interaction.options.data.find((option) => option.focused);
+    if (!focused) {
+      await interaction.respond([]);
+      return void Object.assign(fields, { results: 0, refused: 'no-focused-option' });
+    }
+    Object.assign(fields, { option: focused.name, queryLength: String(focused.value ?? '').length });
     const command = findCommand(interaction.commandName);
-    const choices = command?.suggest?.(this.source.current(), focused.name, String(focused.value)) ?? [];
+    const choices = command?.suggest?.(this.source.current(), focused.name, String(focused.value ?? '')) ?? [];
     await interaction.respond(choices);
     fields.results = choices.length;
   }
@@ -260,7 +283,10 @@ class InteractionHandler {
   private async button(interaction: ButtonInteraction, fields: Record<string, unknown>): Promise<void> {
     const decoded = decodeButton(interaction.customId, this.store);
     if (!decoded.success) {
-      if (decoded.reason === 'foreign') return void (fields.refused = 'unknown-button');
+      if (decoded.reason === 'foreign') {
+        fields.refused = 'unknown-button';
+        return void (await interaction.reply(asReply(privateNote(NOTES.unreadableButton))));
+      }
       Object.assign(fields, { command: decoded.command, refused: 'expired' });
       await interaction.reply(asReply(privateNote(NOTES.expired(decoded.command))));
       return;

@@ -13,7 +13,7 @@ export const PREPARE_INDEX = 'VERBATIM_PREPARE_INDEX';
 /** Opens the corpus folder's library, saving its index when it changed; exits 1 (logged) when the folder cannot be read. */
 export async function prepareIndex(config: Config & { DISCORD_TOKEN: string }): Promise<void> {
   const logger = createLogger({ secrets: [config.DISCORD_TOKEN], level: config.LOG_LEVEL }).child({ role: 'index' });
-  const library = await openLibraryOrExit(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR);
+  const library = await openLibraryOrExit(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR, config.MAX_ARTICLE_BYTES);
   const { articles, quotations, figures } = library.size;
   logger.info({ articles, quotations, figures }, 'saved index ready for the shards');
 }

@@ -28,7 +28,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, fields:
   };
   process.once('SIGINT', stopEarly);
   process.once('SIGTERM', stopEarly);
-  const live = await openLiveLibraryOrExit(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR);
+  const live = await openLiveLibraryOrExit(config.CORPUS_DIR, messageLog(logger), config.CACHE_DIR, config.MAX_ARTICLE_BYTES);
   const library = live.current();
   const { articles, quotations, figures } = library.size;
   logger.info({ articles, quotations, figures }, 'corpus loaded');
@@ -42,6 +42,11 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, fields:
     const bot = await startBot({ token: config.DISCORD_TOKEN, library: live, apiUrl: config.DISCORD_API_URL, logger, adder });
     process.off('SIGINT', stopEarly);
     process.off('SIGTERM', stopEarly);
+    // Only a requested stop exits 0: a connection Discord ends for good (a revoked token) is a failure a process manager should see.
+    void bot.lost.then((message) => {
+      logger.fatal(message);
+      process.exit(1);
+    });
     // On Ctrl+C or a service manager's stop: answer nothing new, finish what is in flight, log out (Discord shows the bot offline at once), exit 0.
     let stopped = false;
     const stop = (reason: string) => {

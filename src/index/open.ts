@@ -19,6 +19,7 @@
 import type { Article } from '../corpus/article.ts';
 import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
 import { indexArticle, type ArticleIndex } from '../analysis/analyse.ts';
+import { deriveOffThread } from '../analysis/off-thread.ts';
 import { cacheFileOf, corpusHash, loadSavedLibrary, readSavedIndex, recordedFiles, savedArticleData, writeSavedIndex } from './cache.ts';
 import { Library } from './library.ts';
 
@@ -49,6 +50,8 @@ export interface OpenOptions {
    * index it searches, and the article index alone takes a few hundred milliseconds at 10,000 articles).
    */
   preloadIndexes?: boolean;
+  /** A corpus file larger than this many bytes is skipped (`MAX_ARTICLE_BYTES`). */
+  maxArticleBytes?: number;
 }
 
 /**
@@ -60,12 +63,12 @@ export type OpenedLibrary =
   | { success: false; reason: string };
 
 /** Loads a corpus folder's library by the policy above, from and to the saved index in `cacheDir`. */
-export async function openLibrary(dir: string, { cacheDir, progress = {}, preloadIndexes = false }: OpenOptions = {}): Promise<OpenedLibrary> {
-  if (cacheDir === undefined) return deriveAll(dir, null, 'no saved index is kept', progress);
+export async function openLibrary(dir: string, { cacheDir, progress = {}, maxArticleBytes, preloadIndexes = false }: OpenOptions = {}): Promise<OpenedLibrary> {
+  if (cacheDir === undefined) return deriveAll(dir, null, 'no saved index is kept', progress, maxArticleBytes);
   const path = cacheFileOf(cacheDir, dir);
   const saved = readSavedIndex(path, dir);
   const recorded = saved.meta ? recordedFiles(saved, dir) : null;
-  const scan = await scanCorpus(dir, recorded?.files, recorded?.facts);
+  const scan = await scanCorpus(dir, recorded?.files, recorded?.facts, { maxArticleBytes });
   if (!scan.success) return scan;
   const { articles, problems, hashes } = corpusOf(scan.files);
   const key = corpusHash(hashes);
@@ -76,7 +79,7 @@ export async function openLibrary(dir: string, { cacheDir, progress = {}, preloa
       library = loadSavedLibrary(saved, articles, preloadIndexes);
     } catch {
       // A file that reads but does not hold what it should: nothing of it is trusted, the articles' texts included.
-      return deriveAll(dir, path, 'the saved index is corrupt', progress);
+      return deriveAll(dir, path, 'the saved index is corrupt', progress, maxArticleBytes);
     }
     return { success: true, library, problems, report: { outcome: 'loaded', derived: 0, reason: null }, files: scan.files };
   }
@@ -86,18 +89,29 @@ export async function openLibrary(dir: string, { cacheDir, progress = {}, preloa
   return { ...opened, problems, files: scan.files };
 }
 
+/** What a reload hears of, and is paused by, while it builds a library. */
+export interface ReloadHooks {
+  /** Awaited between slices of the work, so that answers go on from the library in force. */
+  pause: () => Promise<void>;
+  /** Called when work resumes after waiting for the worker thread: the time since the last `pause` was not work. */
+  resumed?: () => void;
+  /** A saved copy of an article's data could not be read back (the article is then derived again). */
+  damaged?: (article: Article, error: Error) => void;
+  /** The worker thread failed (the long articles are then derived in place). */
+  offThreadFailed?: (error: Error) => void;
+}
+
 /**
  * A reload's library (2. above): each article whose body is the one `previous` was built from
- * keeps its data, the others are derived again. `pause` is awaited between slices of the work, so
- * that answers go on from the library in force; `damaged` hears of a saved copy that could not be
- * read back (the article is then derived again).
+ * keeps its data, the others are derived again (long ones on a worker thread), a slice at a time
+ * as `ReloadHooks` says.
  */
 export async function reopenLibrary(
   articles: readonly Article[],
   previous: Library,
-  { pause, damaged }: { pause: () => Promise<void>; damaged?: (article: Article, error: Error) => void },
+  { pause, resumed, damaged, offThreadFailed }: ReloadHooks,
 ): Promise<{ library: Library; derived: number }> {
-  const { indexes, derived } = await reuseOrDerive(articles, (article) => previous.reusableIndex(article), { pause, damaged });
+  const { indexes, derived } = await reuseOrDerive(articles, (article) => previous.reusableIndex(article), { pause, resumed, damaged, offThreadFailed });
   return { library: await Library.build(articles, { indexes }, pause), derived };
 }
 
@@ -105,8 +119,8 @@ export async function reopenLibrary(
 const nothing = (): undefined => undefined;
 
 /** The corpus read from its files alone and every article derived (3. above); saved to `path` unless it is null. */
-async function deriveAll(dir: string, path: string | null, reason: string, progress: OpenProgress): Promise<OpenedLibrary> {
-  const scan = await scanCorpus(dir);
+async function deriveAll(dir: string, path: string | null, reason: string, progress: OpenProgress, maxArticleBytes: number | undefined): Promise<OpenedLibrary> {
+  const scan = await scanCorpus(dir, undefined, undefined, { maxArticleBytes });
   if (!scan.success) return scan;
   const { articles, problems, hashes } = corpusOf(scan.files);
   const opened = await deriveAndSave(articles, nothing, reason, path === null ? null : { path, key: corpusHash(hashes), files: scan.files }, progress);
@@ -142,14 +156,22 @@ async function deriveAndSave(
 }
 
 /**
+ * Articles at least this long (in UTF-16 units) are derived on a worker thread during a reload:
+ * deriving takes about 7 ms a kilobyte in one call, so this keeps the longest hold-up of the event
+ * loop near 150 ms; shorter ones are derived in place, sparing a thread's start (some 300 ms).
+ */
+const OFF_THREAD_LENGTH = 20_000;
+
+/**
  * Each article's own derived data: what `reuse` gives for it, else derived now. A `reuse` that
  * throws (a damaged saved copy) counts as none. With `pause`, it is awaited after each article:
- * reusing one costs little, but ten thousand at once would hold up answers.
+ * reusing one costs little, but ten thousand at once would hold up answers; and long articles are
+ * derived on a worker thread meanwhile (see `OFF_THREAD_LENGTH`), or in place should it fail.
  */
 async function reuseOrDerive(
   articles: readonly Article[],
   reuse: (article: Article) => ArticleIndex | undefined,
-  { progress, pause, damaged }: { progress?: OpenProgress; pause?: () => Promise<void>; damaged?: (article: Article, error: Error) => void },
+  { progress, pause, resumed, damaged, offThreadFailed }: Partial<ReloadHooks> & { progress?: OpenProgress },
 ): Promise<{ indexes: Map<string, ArticleIndex>; derived: number }> {
   const indexes = new Map<string, ArticleIndex>();
   const missing: Article[] = [];
@@ -164,9 +186,22 @@ async function reuseOrDerive(
     else missing.push(article);
     if (pause) await pause();
   }
-  for (const [i, article] of missing.entries()) {
+  const long = pause ? missing.filter((article) => article.body.length >= OFF_THREAD_LENGTH) : [];
+  const offThread = deriveOffThread(long).catch((error: Error) => {
+    offThreadFailed?.(error);
+    return new Map<string, ArticleIndex>();
+  });
+  const here = long.length === 0 ? missing : missing.filter((article) => article.body.length < OFF_THREAD_LENGTH);
+  for (const [i, article] of here.entries()) {
     indexes.set(article.id, indexArticle(article));
     progress?.deriving?.(i + 1, missing.length);
+    if (pause) await pause();
+  }
+  if (pause && long.length > 0) await pause();
+  const derivedElsewhere = await offThread;
+  resumed?.();
+  for (const article of long) {
+    indexes.set(article.id, derivedElsewhere.get(article.id) ?? indexArticle(article));
     if (pause) await pause();
   }
   return { indexes, derived: missing.length };

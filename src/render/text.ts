@@ -1,10 +1,28 @@
-/** Answers as plain text for the terminal. Corpus spans are printed as they are; labels around them are fixed words. */
+/**
+ * Answers as plain text for the terminal. Corpus spans are printed as they are, but for control
+ * characters, shown as visible escapes (see `showControlCharacters`); labels around them are fixed words.
+ */
 import type { Answer, QuotationResult, Result } from '../commands/answer.ts';
 import { describeProblem } from '../commands/problems.ts';
 import { citationLabel, count, groupLabel, KIND_LABELS, NAMED_BY } from './citation.ts';
 
-/** The answer as lines of text. */
+/**
+ * Control characters but the line break and the tab: a terminal acts on them (`\x1b[2J` clears
+ * the screen, `\x1b]0;…` retitles the window, `\r` overwrites the line) rather than showing them.
+ */
+const CONTROL_CHARACTER = /(?![\n\t])\p{Cc}/gu;
+
+/** Text safe to print to a terminal: each control character but the line break and the tab shown as a visible escape (`\x1b`). */
+export function showControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTER, (c) => `\\x${c.codePointAt(0)!.toString(16).padStart(2, '0')}`);
+}
+
+/** The answer as lines of text, safe to print to a terminal. */
 export function renderText(answer: Answer): string {
+  return showControlCharacters(renderPlain(answer));
+}
+
+function renderPlain(answer: Answer): string {
   switch (answer.type) {
     case 'problem':
       return describeProblem(answer.problem);

@@ -53,3 +53,27 @@ describe('splitSentences', () => {
     expect(splitSentences(body).map((s) => s.text)).toEqual(['Calling on Washington to withdraw its troops', 'Referring to US presence, he spoke.']);
   });
 });
+
+describe('splitSentences on long text', () => {
+  it('splits a 40 KB paragraph, segmented in pieces, into the sentences of the same text broken into paragraphs', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const dir = 'test/fixtures/eval/articles';
+    const paragraphs: string[] = [];
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort()) {
+      const text = await readFile(`${dir}/${name}`, 'utf8');
+      paragraphs.push(...text.slice(text.indexOf('\n---\n') + 5).trim().split(/\n\n+/u).filter((p) => /[.!?]["”’]?$/u.test(p)));
+    }
+    const chosen = paragraphs.slice(0, 400);
+    const oneLine = chosen.join(' ');
+    expect(oneLine.length).toBeGreaterThan(40_000);
+    expect(splitSentences(oneLine).map((s) => s.text)).toEqual(splitSentences(chosen.join('\n\n')).map((s) => s.text));
+  });
+
+  it('cuts a 20,000-character run with no full stop at spaces, never within a word, losing nothing', () => {
+    const words = Array.from({ length: 3_000 }, (_, i) => `word${i}`).join(' ');
+    const sentences = splitSentences(words);
+    expect(sentences.length).toBeGreaterThan(1);
+    expect(sentences.map((s) => s.text).join(' ')).toBe(words);
+    for (const s of sentences) expect(s.text).toMatch(/^word\d+(?: word\d+)*$/u);
+  });
+});

@@ -4,16 +4,33 @@
  * token; and `deploy-commands` registering in a guild and globally.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatArticle, parseArticle } from '../../src/corpus/format.ts';
 import { DiscordEmulator } from '../support/discord-emulator.ts';
 
 const run = promisify(execFile);
+
+/** A long article of news prose: the evaluation articles' paragraphs, repeated to `length` characters. */
+async function longArticle(id: string, length: number): Promise<string> {
+  const dir = 'test/fixtures/eval/articles';
+  const paragraphs: string[] = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort()) {
+    const parsed = parseArticle(await readFile(join(dir, name), 'utf8'), name);
+    if (parsed.success) paragraphs.push(...parsed.article.body.split('\n\n'));
+  }
+  const body: string[] = [];
+  for (let i = 0, size = 0; size < length; i++) {
+    body.push(paragraphs[i % paragraphs.length]!);
+    size += body.at(-1)!.length + 2;
+  }
+  return formatArticle({ id, title: 'A very long report', outlet: 'The Long Read', published: '2024-06-01', url: `https://long.example/${id}` }, body.join('\n\n'));
+}
 const EPHEMERAL = 64;
 
 /** A child's standard error, parsed as log lines as they arrive. */
@@ -108,6 +125,35 @@ describe('the bot process against a local Discord', () => {
     }
   }, 30_000);
 
+  it('answers a steady stream of interactions within Discord\'s 3 seconds while a 400 KB article copied into its folder is indexed', async () => {
+    const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: corpus, LOG_LEVEL: 'info' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = logLines(child);
+    try {
+      await log.waitFor('logged in to Discord');
+      await emulator.waitForSession();
+      await writeFile(join(corpus, 'long-read.txt'), await longArticle('long-read', 400_000));
+      let done = false;
+      const reloaded = log.waitFor('corpus reloaded', 60_000).finally(() => (done = true));
+      const waits: Promise<number | null>[] = [];
+      // The bot runs in its own process: an event loop it holds delays these answers, not their sending.
+      for (let user = 1900000000000000000n; !done; user++) {
+        const interaction = emulator.sendCommand('quote', { query: 'Iravani' }, { userId: String(user) });
+        waits.push(interaction.response.then(() => interaction.events[0]!.elapsedMs, () => null));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await reloaded).toMatchObject({ added: [join(corpus, 'long-read.txt')], analysed: 1 });
+      const answered = await Promise.all(waits);
+      expect(answered.length).toBeGreaterThan(5);
+      expect(answered.filter((ms) => ms === null || ms >= 3_000)).toEqual([]);
+      // Derived on the worker thread, not in place after it failed.
+      expect(log.lines.filter((l) => String(l.msg).includes('worker thread'))).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      await rm(join(corpus, 'long-read.txt'), { force: true });
+    }
+  }, 90_000);
+
   it('exits 0 at once on SIGTERM while still connecting to a Discord that does not answer', async () => {
     // A server that takes the connection and never replies: login hangs, as it does in an outage.
     const silent = createServer(() => {});
@@ -138,6 +184,33 @@ describe('the bot process against a local Discord', () => {
     const fatal = failure.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.level === 60);
     expect(fatal?.msg).toContain('Discord refused the token in DISCORD_TOKEN');
     expect(failure.stderr + failure.stdout).not.toContain(token);
+  });
+
+  it('exits 1 with one clear line when Discord revokes the token while the bot runs (gateway close 4004)', async () => {
+    const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: corpus, LOG_LEVEL: 'INFO' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const log = logLines(child);
+    try {
+      await log.waitFor('logged in to Discord');
+      await emulator.waitForSession();
+      emulator.dropConnection(4004, 'Authentication failed.');
+      expect(await exited).toBe(1);
+      const fatal = log.lines.filter((l) => l.level === 60);
+      expect(fatal).toHaveLength(1);
+      expect(fatal[0]?.msg).toMatch(/^Discord refused the token in DISCORD_TOKEN/u);
+      expect(log.raw()).not.toContain(emulator.token);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('exits 1 with one fatal line when the corpus folder is missing', async () => {
+    const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: join(corpus, 'no-such-folder') };
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in failure && failure.code).toBe(1);
+    const lines = failure.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(lines.filter((l) => l.level === 60).map((l) => l.msg)).toEqual([`The corpus folder ${join(corpus, 'no-such-folder')} does not exist. Set CORPUS_DIR (or --corpus) to a folder of article files.`]);
   });
 
   it('registers the commands through npm run deploy-commands, in a guild and globally', async () => {

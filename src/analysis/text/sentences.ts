@@ -30,6 +30,57 @@ const NAME_INITIAL = /(?:^|\s)\p{Lu}\.$/u;
 // joined to the next.
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/**
+ * The longest stretch of text given to the segmenter at once, in UTF-16 units. ICU's sentence
+ * iterator slows down quadratically past some tens of kilobytes (100 KB in one call: over a
+ * second), so a line longer than this is segmented in pieces.
+ */
+const MAX_PIECE = 8_192;
+
+/** A segment of the text and where it starts. */
+interface Segment {
+  segment: string;
+  index: number;
+}
+
+/**
+ * The segmenter's segments of a whole text, a line at a time: a line break always ends a sentence
+ * segment (Unicode's rule SB4), so each line, its break included, segments on its own exactly as it
+ * does within the whole text, and the work grows with the text's length, not its square.
+ */
+function* segmentsOf(text: string): Generator<Segment> {
+  let from = 0;
+  while (from < text.length) {
+    const newline = text.indexOf('\n', from);
+    const to = newline === -1 ? text.length : newline + 1;
+    yield* segmentsOfLine(text, from, to);
+    from = to;
+  }
+}
+
+/**
+ * The segments of one line, in pieces of at most `MAX_PIECE`: a piece's last segment may end only
+ * because the piece does, so it is segmented again with what follows. A single sentence longer
+ * than a piece is cut at its last space, as no reader would take it for one sentence anyway.
+ */
+function* segmentsOfLine(text: string, from: number, to: number): Generator<Segment> {
+  let start = from;
+  while (to - start > MAX_PIECE) {
+    const piece = text.slice(start, start + MAX_PIECE);
+    const segments = [...segmenter.segment(piece)];
+    if (segments.length > 1) {
+      for (const { segment, index } of segments.slice(0, -1)) yield { segment, index: start + index };
+      start += segments.at(-1)!.index;
+      continue;
+    }
+    let cut = piece.search(/\s\S*$/u) + 1;
+    if (cut <= 0) cut = /[\uD800-\uDBFF]$/u.test(piece) ? MAX_PIECE - 1 : MAX_PIECE;
+    yield { segment: piece.slice(0, cut), index: start };
+    start += cut;
+  }
+  for (const { segment, index } of segmenter.segment(text.slice(start, to))) yield { segment, index: start + index };
+}
+
 /** Whether a segment ends in a stop that does not end the sentence. */
 function endsInAbbreviation(segment: string): boolean {
   const trimmed = segment.trimEnd();
@@ -68,7 +119,7 @@ export function splitSentences(body: string): Sentence[] {
   };
 
   const dateline = DATELINE.exec(body)?.[0].length ?? 0;
-  for (const { segment, index } of segmenter.segment(body)) {
+  for (const { segment, index } of segmentsOf(body)) {
     let start: number = pendingStart ?? index;
     if (start < dateline) start = Math.min(dateline, index + segment.length);
     if (endsInAbbreviation(segment) && index + segment.length < body.length) {

@@ -1,0 +1,20 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { indexArticle } from '../../src/analysis/analyse.ts';
+import { deriveOffThread } from '../../src/analysis/off-thread.ts';
+import type { Article } from '../../src/corpus/article.ts';
+import { parseArticle } from '../../src/corpus/format.ts';
+
+describe('deriveOffThread', () => {
+  it('derives on a worker thread exactly what indexArticle derives in place, for every seed article', async () => {
+    const articles: Article[] = [];
+    for (const name of (await readdir('corpus')).filter((n) => n.endsWith('.txt')).sort()) {
+      const parsed = parseArticle(await readFile(join('corpus', name), 'utf8'), name);
+      if (parsed.success) articles.push(parsed.article);
+    }
+    const derived = await deriveOffThread(articles);
+    expect([...derived.keys()].sort()).toEqual(articles.map((a) => a.id).sort());
+    for (const article of articles) expect(derived.get(article.id), article.id).toStrictEqual(indexArticle(article));
+  });
+});

@@ -20,7 +20,7 @@ export interface FeedLog {
 }
 
 /** What the poller needs of an adder (`ArticleAdder`). */
-export type FeedAdder = Pick<ArticleAdder, 'add' | 'known'>;
+export type FeedAdder = Pick<ArticleAdder, 'add' | 'known' | 'serve'>;
 
 /** How the feeds are followed. */
 export interface FeedOptions {
@@ -175,7 +175,8 @@ export class FeedPoller {
         continue;
       }
       if (tried++ >= MAX_ITEMS_PER_POLL) break;
-      const outcome = await adder.add(link);
+      // Served together at the end of the poll (see `AddOptions.serve`).
+      const outcome = await adder.add(link, { serve: false });
       if (outcome.success) {
         state.done.add(key);
         report.added.push(outcome.added.article.id);
@@ -189,6 +190,7 @@ export class FeedPoller {
     }
     // Only items the feed still lists need remembering: the set stays the size of the feed.
     for (const key of state.done) if (!listed.has(key)) state.done.delete(key);
+    if (report.added.length > 0) await adder.serve();
     return report;
   }
 }

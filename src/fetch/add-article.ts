@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { access, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { indexArticle } from '../analysis/analyse.ts';
 import { refOf, type Article, type ArticleRef } from '../corpus/article.ts';
 import { formatArticle } from '../corpus/format.ts';
 import { decodePage } from '../corpus/page.ts';
@@ -53,11 +54,23 @@ export type AddProblem =
 /** What adding an address did. */
 export type AddOutcome = { success: true; added: AddedArticle } | { success: false; problem: AddProblem };
 
+/** How one address is added. */
+export interface AddOptions {
+  /**
+   * Have the library serve it before resolving (default true), as `/add` does. The feeds add a
+   * poll's items first and then call `serve` once: on a large corpus a reload takes long enough
+   * that one per item would hold the next items up.
+   */
+  serve?: boolean;
+}
+
 /** Adds articles from their addresses, one at a time. */
 export class ArticleAdder {
   readonly #options: AdderOptions;
   /** The addresses added or found already in the corpus while running, by `addressKey`, to the article's id: they are not fetched again. */
   readonly #fetched = new Map<string, string>();
+  /** Articles written but not yet served, by id: later additions are checked against them too. */
+  readonly #pending = new Map<string, Article>();
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: AdderOptions) {
@@ -69,17 +82,32 @@ export class ArticleAdder {
     const library = this.#options.library.current();
     const key = addressKey(address);
     const id = this.#fetched.get(key);
-    return (id === undefined ? undefined : library.article(id)) ?? addressesOf(library).get(key);
+    if (id !== undefined) return library.article(id) ?? this.#pending.get(id);
+    return addressesOf(library).get(key) ?? [...this.#pending.values()].find((a) => addressKey(a.url) === key);
   }
 
   /** Fetches the page at `address` and adds its article, after any addition under way. */
-  add(address: string): Promise<AddOutcome> {
-    const next = this.#queue.then(() => this.#addNow(address));
+  add(address: string, options: AddOptions = {}): Promise<AddOutcome> {
+    return this.#queued(() => this.#addNow(address, options.serve ?? true));
+  }
+
+  /** Has the library serve the articles written so far (after any addition under way). */
+  serve(): Promise<void> {
+    return this.#queued(async () => {
+      if (this.#pending.size === 0) return;
+      await this.#options.library.reload();
+      const served = this.#options.library.current();
+      for (const id of [...this.#pending.keys()]) if (served.article(id)) this.#pending.delete(id);
+    });
+  }
+
+  #queued<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work);
     this.#queue = next.catch(() => undefined);
     return next;
   }
 
-  async #addNow(address: string): Promise<AddOutcome> {
+  async #addNow(address: string, serve: boolean): Promise<AddOutcome> {
     const already = this.known(address);
     if (already) return { success: false, problem: { code: 'duplicate', article: refOf(already) } };
     const { dir, library, allowHosts, limits, resolve } = this.#options;
@@ -87,9 +115,10 @@ export class ArticleAdder {
     if (!fetched.success) return { success: false, problem: { code: 'fetch', problem: fetched.problem } };
     if (fetched.notModified) throw new Error('add: a page fetched without validators came back "not modified"');
     const current = library.current();
-    const articles = current.articles;
+    const pending = [...this.#pending.values()].filter((a) => !current.article(a.id));
+    const articles = pending.length === 0 ? current.articles : [...current.articles, ...pending];
     const texts = await textsOf(current);
-    const sameText = (key: string): Article | undefined => texts.get(fingerprint(key));
+    const sameText = (key: string): Article | undefined => texts.get(fingerprint(key)) ?? pending.find((a) => fingerprints.get(a) === fingerprint(key));
     const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/iu.exec(fetched.contentType)?.[1];
     const prepared = prepareArticle(decodePage(fetched.body, charset), true, {}, articles, false, { url: fetched.url, outlet: new URL(fetched.url).hostname.replace(/^www\./u, ''), sameText });
     if (!prepared.success) {
@@ -110,19 +139,25 @@ export class ArticleAdder {
     } catch (error) {
       return { success: false, problem: { code: 'not-written', detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message } };
     }
+    const article: Article = { ...facts, body, file };
+    fingerprints.set(article, fingerprint(textKey(body)));
+    this.#pending.set(facts.id, article);
     this.#fetched.set(addressKey(address), facts.id);
     this.#fetched.set(addressKey(fetched.url), facts.id);
-    await library.reload();
-    const served = library.current();
-    const counts = served.article(facts.id) ? served.countsOf(facts.id) : null;
+    // What the library will find in it, worked out here so that the answer does not wait on the library to say.
+    const { sentences, quotations, figures } = indexArticle(article);
+    if (serve) {
+      await library.reload();
+      if (library.current().article(facts.id)) this.#pending.delete(facts.id);
+    }
     return {
       success: true,
       added: {
-        article: refOf({ ...facts, body, file }),
+        article: refOf(article),
         file,
-        sentences: counts?.sentences ?? 0,
-        quotations: counts ? counts.quotations.statement + counts.quotations.phrase : 0,
-        figures: counts?.figures ?? 0,
+        sentences: sentences.length,
+        quotations: quotations.filter((q) => q.kind === 'statement' || q.kind === 'phrase').length,
+        figures: figures.length,
       },
     };
   }

@@ -13,10 +13,14 @@ import { backoffDelay, FeedPoller, type FeedAdder } from '../../src/feeds/poller
 const ref = (id: string) => ({ id, title: null, outlet: 'Test', published: '2024-06-01', url: `https://news.example/${id}` });
 
 /** An adder whose answers are set per link, recording every call. */
-function recordingAdder(answers: Record<string, AddOutcome>, known: Set<string> = new Set()): FeedAdder & { asked: string[] } {
+function recordingAdder(answers: Record<string, AddOutcome>, known: Set<string> = new Set()): FeedAdder & { asked: string[]; served: number } {
   const asked: string[] = [];
   return {
     asked,
+    served: 0,
+    async serve() {
+      this.served++;
+    },
     known: (address) => (known.has(new URL(address).pathname) ? ({ id: 'known' } as Article) : undefined),
     add: async (address) => {
       asked.push(new URL(address).pathname);
@@ -98,6 +102,8 @@ describe('FeedPoller', () => {
       ['/a/menu', 'not an article (empty-body)'],
     ]);
     expect(adder.asked).toEqual(['/a/new', '/a/dup', '/a/slow', '/a/menu', '/a/guid']);
+    // The two added are served together, once.
+    expect(adder.served).toBe(1);
 
     // The next poll asks with the validators it was given: not modified, nothing fetched.
     const second = await poller.poll(`${base}/rss.xml`);

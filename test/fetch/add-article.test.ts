@@ -28,6 +28,8 @@ describe('ArticleAdder', () => {
       // The same article at another address, its own addresses rewritten: only its text shows it is the same.
       if (path === '/mirror') return void readFile('test/fixtures/pages/harbour-herald-port-strike.html', 'utf8').then((html) => res.writeHead(200, { 'content-type': 'text/html' }).end(html.replaceAll('www.harbourherald.example', 'mirror.example')));
       if (path === '/latin1') return void res.writeHead(200, { 'content-type': 'text/html; charset=ISO-8859-1' }).end(Buffer.from(LATIN1, 'latin1'));
+      // Another article of the same outlet and day.
+      if (path === '/second') return void readFile('test/fixtures/pages/harbour-herald-port-strike.html', 'utf8').then((html) => res.writeHead(200, { 'content-type': 'text/html' }).end(html.replaceAll('valmora-dockworkers-strike', 'valmora-talks-resume').replaceAll('Hundreds of dockworkers', 'Several hundred dockworkers')));
       if (path === '/about') return void res.writeHead(200, { 'content-type': 'text/html' }).end(UNDATED);
       if (path === '/flood') return void readFile('test/fixtures/pages/northern-ledger-flood.html').then((b) => res.writeHead(200, { 'content-type': 'text/html' }).end(b));
       res.writeHead(404).end();
@@ -82,6 +84,27 @@ describe('ArticleAdder', () => {
     expect(outcome).toMatchObject({ success: true, added: { article: { title: 'Café reopens', outlet: 'Le Petit Journal' } } });
     const text = await readFile(join(dir, 'le-petit-journal-2024-06-12.txt'), 'utf8');
     expect(text).toContain('"We are so happy to be back," said Zoé Marchand');
+  });
+
+  it('adds several articles before serving them together, checking each against those not yet served', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'verbatim-adder-batch-'));
+    try {
+      const opened = await LiveLibrary.open(other, { info: () => undefined, warn: () => undefined });
+      if (!opened.success) throw new Error(opened.reason);
+      const batch = new ArticleAdder({ dir: other, library: opened.live, allowHosts: ['127.0.0.1'] });
+      expect(await batch.add(`${base}/strike`, { serve: false })).toMatchObject({ success: true, added: { article: { id: 'the-harbour-herald-2024-05-14' }, sentences: expect.any(Number) } });
+      expect(opened.live.current().articles).toHaveLength(0);
+      // The same text at another address, and the same address again: refused against the article not yet served.
+      expect(await batch.add(`${base}/mirror`, { serve: false })).toMatchObject({ success: false, problem: { code: 'duplicate', article: { id: 'the-harbour-herald-2024-05-14' } } });
+      expect(await batch.add(`${base}/strike`, { serve: false })).toMatchObject({ success: false, problem: { code: 'duplicate' } });
+      // The outlet's next article of the day gets the next id, not the one already written.
+      expect(await batch.add(`${base}/second`, { serve: false })).toMatchObject({ success: true, added: { article: { id: 'the-harbour-herald-2024-05-14-2' } } });
+      await batch.serve();
+      expect(opened.live.current().articles.map((a) => a.id).sort()).toEqual(['the-harbour-herald-2024-05-14', 'the-harbour-herald-2024-05-14-2']);
+      expect((await readdir(other)).sort()).toEqual(['the-harbour-herald-2024-05-14-2.txt', 'the-harbour-herald-2024-05-14.txt']);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 
   it('never writes over a file already there', async () => {

@@ -1,7 +1,8 @@
 /** Answers as plain text for the terminal. Corpus spans are printed as they are; labels around them are fixed words. */
 import type { Answer, QuotationResult, Result } from '../commands/answer.ts';
 import { describeProblem } from '../commands/problems.ts';
-import { citationLabel, count, groupLabel, KIND_LABELS, NAMED_BY } from './citation.ts';
+import { countedLabel } from '../commands/figure-groups.ts';
+import { citationLabel, count, GROUP_NOTES, groupNote, KIND_LABELS, NAMED_BY, timeline } from './citation.ts';
 
 /** The answer as lines of text. */
 export function renderText(answer: Answer): string {
@@ -31,7 +32,7 @@ export function renderText(answer: Answer): string {
       const lines = [`/figures ${answer.query}: ${count(total, 'result')}`];
       let n = 0;
       for (const group of answer.groups) {
-        if (group.articles > 1) lines.push(`== ${groupLabel(group)}`);
+        if (group.articles > 1) lines.push(`== ${countedLabel(group)}: ${timeline(group.results)} (${GROUP_NOTES[groupNote(group)]})`);
         for (const result of group.results) lines.push(renderResult(result, ++n));
       }
       return lines.join('\n\n');

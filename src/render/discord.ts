@@ -383,7 +383,8 @@ function groupCard(block: Block, chart: string | null): { embed: APIEmbed; field
     if (result.kind !== 'figure') throw new Error(`render: a ${result.kind} result in a group of figures`);
     const link = citationLink(result);
     return {
-      name: plainText(`${index + 1} · ${shortDate(result.article.published)} · ${result.article.outlet}`, LIMITS.fieldName),
+      // A field's name renders markdown: the outlet is escaped there, so it can neither format nor mention.
+      name: escapedLabel(plainText(`${index + 1} · ${shortDate(result.article.published)} · ${result.article.outlet}`, LIMITS.fieldName), LIMITS.fieldName),
       pieces: spanInSentence(result.sentence, result.text),
       link: link ? `[source](${linkTarget(link)})` : '',
     };

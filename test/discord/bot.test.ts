@@ -216,6 +216,29 @@ describe('the bot against a local Discord', () => {
     }
   });
 
+  it('attaches to /figures casualties a PNG chart of each count over time, the card’s image, the same bytes each time', async () => {
+    const first = emulator.sendCommand('figures', { topic: 'casualties' }, aUser());
+    const response = await first.response;
+    expectSound(response.data);
+    const embeds = response.data?.embeds ?? [];
+    expect(embeds.map((e) => [e.author?.name, e.description, e.image?.url])).toEqual([
+      ['troops injured', '**46 (8 Nov 2023) → 56 (10 Nov 2023)**', 'attachment://figures-1.png'],
+      ['people killed', '**at least 10,818 (10 Nov 2023) → more than 26,600 (30 Jan 2024)**', 'attachment://figures-2.png'],
+    ]);
+    expect(embeds.map((e) => e.color)).toEqual([0x99aab5, 0x99aab5]); // a timeline, not a disagreement
+    expect(embeds[0]?.fields?.map((f) => f.name)).toEqual(['1 · 8 Nov 2023 · Gerçek News', '2 · 10 Nov 2023 · Press TV']);
+    const filesOf = (interaction: EmulatedInteraction) => interaction.events.find((e) => e.kind === 'callback' && e.status < 300)?.files ?? [];
+    const files = filesOf(first);
+    expect(files.map((f) => [f.filename, f.contentType])).toEqual([
+      ['figures-1.png', 'image/png'],
+      ['figures-2.png', 'image/png'],
+    ]);
+    expect(files[0]!.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const again = emulator.sendCommand('figures', { topic: 'casualties' }, aUser());
+    await again.response;
+    expect(filesOf(again).map((f) => f.data.equals(files[filesOf(again).indexOf(f)]!.data))).toEqual([true, true]);
+  });
+
   it('pages through every page of /figures casualties, each within the limits and verbatim', async () => {
     const asker = aUser();
     const command = emulator.sendCommand('figures', { topic: 'casualties' }, asker);

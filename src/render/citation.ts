@@ -17,7 +17,7 @@ export const FROM_ADDRESS = '(from its address: no headline)';
  * `…/719131/Iran-United-Nations-Iraq-Syria` → `Iran United Nations Iraq Syria`), marked as such;
  * null when the address has no words either.
  */
-export function headlineOf(article: Pick<ArticleRef, 'title' | 'url'>): { text: string; fromAddress: boolean } | null {
+export function headlineOf(article: { title?: string | null | undefined; url: string }): { text: string; fromAddress: boolean } | null {
   if (article.title) return { text: article.title, fromAddress: false };
   let path: string;
   try {

@@ -55,7 +55,10 @@ function renderResult(result: Result, n: number): string {
     case 'figure':
       return `${n}. ${result.text} [${result.category}]\n   ${result.sentence}\n${cite}`;
     case 'sentence': {
-      const context = [result.before, `» ${result.text}`, result.after].filter((s): s is string => Boolean(s)).join('\n   ');
+      // A neighbour that opens mid-sentence starts with …; a paragraph break shows as a blank line.
+      const before = result.before ? `${result.beforeCut ? '…' : ''}${result.before}${result.paragraphBefore ? '\n' : ''}` : null;
+      const after = result.after ? `${result.paragraphAfter ? '\n   ' : ''}${result.after}` : null;
+      const context = [before, `» ${result.text}`, after].filter((s): s is string => Boolean(s)).join('\n   ');
       return `${n}. ${context}\n${cite}`;
     }
   }

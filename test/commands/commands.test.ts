@@ -1,7 +1,7 @@
 /** The commands on the seed corpus: what the issue's "done means" asks of each, on the real articles. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/answer-line.ts';
-import type { Answer, FigureResult, QuotationResult, Result, SentenceResult } from '../../src/commands/answer.ts';
+import { quotationOpening, type Answer, type FigureResult, type QuotationResult, type Result, type SentenceResult } from '../../src/commands/answer.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 import type { Library } from '../../src/index/library.ts';
 
@@ -248,6 +248,24 @@ describe('/source', () => {
 });
 
 describe('/help', () => {
+  it('extends a neighbouring sentence that starts inside a quotation back to its opening mark, and says where a paragraph ends: /source query:Ain al-Asad', () => {
+    const answer = answerLine(library, '/source query:Ain al-Asad');
+    if (answer.type !== 'results') throw new Error(answer.type);
+    const hit = answer.results.find((r) => r.kind === 'sentence' && r.text.startsWith('Earlier this month'));
+    if (hit?.kind !== 'sentence') throw new Error('test: no such sentence');
+    expect(hit.before).toMatch(/^"Therefore, we deny any claim .* the Iranian envoy added\.$/su);
+    expect(library.article(hit.article.id)!.body).toContain(hit.before!);
+    expect(hit).toMatchObject({ beforeCut: false, paragraphBefore: true, paragraphAfter: false });
+  });
+
+  it('finds the opening mark of the quotation a position lies inside, within its paragraph', () => {
+    const body = 'He said: “We deny it. We always have.” Then he left.\n\nNew paragraph.';
+    expect(quotationOpening(body, body.indexOf('We always'))).toBe(body.indexOf('“'));
+    expect(quotationOpening(body, body.indexOf('Then'))).toBeNull();
+    expect(quotationOpening(body, body.indexOf('New'))).toBeNull();
+    expect(quotationOpening('"Straight. Quotes."', 11)).toBe(0);
+  });
+
   it('describes every command with an example', () => {
     const answer = answerLine(library, '/help');
     if (answer.type !== 'help') throw new Error(answer.type);

@@ -23,9 +23,10 @@ interface Option {
 }
 
 function menuOf(message: APIMessage | null): { custom_id: string; options: Option[] } {
-  const select = (message?.components ?? []).flatMap((row) => ('components' in row ? row.components : [])).find((c) => c.type === 3);
-  if (!select || !('options' in select)) throw new Error('test: no context menu');
-  return select as unknown as { custom_id: string; options: Option[] };
+  const rows = (message?.components ?? []) as unknown as { components: { type: number; custom_id: string; options?: Option[] }[] }[];
+  const select = rows.flatMap((row) => row.components).find((c) => c.type === 3);
+  if (!select?.options) throw new Error('test: no context menu');
+  return { custom_id: select.custom_id, options: select.options };
 }
 
 describe('the context menu across corpus changes', () => {

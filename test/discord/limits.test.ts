@@ -69,8 +69,9 @@ describe('replies within Discord’s limits, whatever the articles hold', () => 
       const what = `${name} ${JSON.stringify(options)}`;
       const message = await expectAccepted(emulator.sendCommand(name, options, who()), what);
       expect(message?.embeds.length, what).toBeGreaterThan(0);
-      const select = (message?.components ?? []).flatMap((row) => ('components' in row ? row.components : [])).find((c) => c.type === 3);
-      if (!select || !('options' in select)) continue;
+      const rows = (message?.components ?? []) as unknown as { components: { type: number; custom_id: string; options?: { label: string; value: string }[] }[] }[];
+      const select = rows.flatMap((row) => row.components).find((c) => c.type === 3);
+      if (!select?.options) continue;
       for (const option of select.options) {
         const context = await expectAccepted(emulator.sendSelect(select.custom_id, [option.value], message!, who()), `${what} context ${option.label}`);
         expect(context?.embeds.length, `${what} context`).toBe(1);

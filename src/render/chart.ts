@@ -14,9 +14,12 @@ import { countedLabel } from '../commands/figure-groups.ts';
 import { figureNumber, shortDate } from './citation.ts';
 import type { DiscordMessage } from './discord.ts';
 
-/** The chart's size in CSS pixels; the PNG is drawn at twice that, sharp on a phone. */
-const WIDTH = 520;
-const HEIGHT = 260;
+/**
+ * The plot's size in CSS pixels; the PNG is drawn at twice that, sharp on a phone. Small, with
+ * large type: Discord shrinks an embed's image to the embed's width, about 270 px on a phone.
+ */
+const WIDTH = 340;
+const HEIGHT = 180;
 const SCALE = 2;
 const FONT_FAMILY = 'DejaVu Sans';
 const FONT_FILE = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -27,25 +30,27 @@ const COLOURS = { background: '#2b2d31', text: '#dbdee1', grid: '#3f4147', line:
 export function chartSpec(group: FigureGroupResult): TopLevelSpec {
   const values = group.results
     .filter((r) => r.value !== null)
-    .map((r) => ({ date: r.article.published, value: r.value, label: `${figureNumber(r)} · ${r.article.outlet}`, day: shortDate(r.article.published) }));
+    .map((r, i) => ({ date: r.article.published, value: r.value, label: `${figureNumber(r)} · ${r.article.outlet}`, day: shortDate(r.article.published), first: i === 0 }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: WIDTH,
     height: HEIGHT,
     background: COLOURS.background,
     padding: 16,
-    title: { text: countedLabel(group), subtitle: 'as reported, by date of the article', color: COLOURS.text, subtitleColor: COLOURS.text, anchor: 'start', font: FONT_FAMILY, subtitleFont: FONT_FAMILY, fontSize: 16 },
-    config: { font: FONT_FAMILY, view: { stroke: null }, axis: { labelColor: COLOURS.text, titleColor: COLOURS.text, gridColor: COLOURS.grid, domainColor: COLOURS.grid, tickColor: COLOURS.grid, labelFont: FONT_FAMILY, titleFont: FONT_FAMILY } },
+    title: { text: countedLabel(group), subtitle: 'as reported, by date of the article', color: COLOURS.text, subtitleColor: COLOURS.text, anchor: 'start', font: FONT_FAMILY, subtitleFont: FONT_FAMILY, fontSize: 18, subtitleFontSize: 13 },
+    config: { font: FONT_FAMILY, view: { stroke: null }, axis: { labelFontSize: 13, labelColor: COLOURS.text, titleColor: COLOURS.text, gridColor: COLOURS.grid, domainColor: COLOURS.grid, tickColor: COLOURS.grid, labelFont: FONT_FAMILY, titleFont: FONT_FAMILY } },
     data: { values },
     encoding: {
       // A tick at each figure's date, and only there: the dates are what a reader compares by.
-      x: { field: 'date', type: 'temporal', scale: { type: 'utc', padding: 60 }, axis: { title: null, format: '%-d %b %Y', labelAngle: 0, values: [...new Set(values.map((v) => Date.parse(v.date)))], grid: false, labelOverlap: 'greedy' } },
+      x: { field: 'date', type: 'temporal', scale: { type: 'utc', padding: 70 }, axis: { title: null, format: '%-d %b %Y', labelAngle: 0, values: [...new Set(values.map((v) => Date.parse(v.date)))], grid: false, labelOverlap: 'greedy' } },
       y: { field: 'value', type: 'quantitative', scale: { zero: true, nice: true }, axis: { title: null, format: ',d', tickCount: 5 } },
     },
     layer: [
       { mark: { type: 'line', color: COLOURS.line, strokeWidth: 2 } },
       { mark: { type: 'point', filled: true, size: 70, color: COLOURS.point } },
-      { mark: { type: 'text', dy: -14, fontSize: 12, color: COLOURS.text, font: FONT_FAMILY }, encoding: { text: { field: 'label' } } },
+      // The first label reads rightwards from its point, the others end at theirs: they stay clear of the axis and inside the picture.
+      { transform: [{ filter: 'datum.first' }], mark: { type: 'text', align: 'left', dx: -6, dy: -14, fontSize: 14, color: COLOURS.text, font: FONT_FAMILY }, encoding: { text: { field: 'label' } } },
+      { transform: [{ filter: '!datum.first' }], mark: { type: 'text', align: 'right', dx: 6, dy: -14, fontSize: 14, color: COLOURS.text, font: FONT_FAMILY }, encoding: { text: { field: 'label' } } },
     ],
   };
 }

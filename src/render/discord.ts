@@ -17,7 +17,7 @@ import { referenceOf, type Context } from '../commands/context.ts';
 import { countedClass, countedLabel } from '../commands/figure-groups.ts';
 import { describeProblem } from '../commands/problems.ts';
 import type { Problem } from '../commands/answer.ts';
-import { citationLabel, count, dateSpan, GROUP_NOTES, groupNote, headlineOf, FROM_ADDRESS, NAMED_BY, REPORTED_LABEL, shortDate, timeline } from './citation.ts';
+import { citationLabel, count, dateSpan, GROUP_NOTES, groupNote, NAMED_BY, REPORTED_LABEL, shortDate, timeline } from './citation.ts';
 import { linkToSentence } from './fragment.ts';
 
 /** Discord's limits on a message (characters are counted as UTF-16 units here, never fewer than Discord counts). */
@@ -70,12 +70,12 @@ export const MID_MARK = '…';
  */
 export const MAX_LINK = 512;
 /** A headline in a card's title is cut to this, so the title takes at most two lines on a phone. */
-export const TITLE_HEADLINE = 90;
+export const TITLE_HEADLINE = 60;
 /**
  * Characters of corpus text a result shows in a list: a phone screen holds five such. The whole
  * result and the sentences around it are one "Show context for…" away.
  */
-export const MAX_SHOWN = 320;
+export const MAX_SHOWN = 180;
 
 /** Card colours: the kind of a card shows at a glance; a timeline is neutral, only reports of one date that differ are red. */
 const COLOURS = { statement: 0x5865f2, phrase: 0x5865f2, reported: 0xe67e22, scare: 0x99aab5, figure: 0x2ecc71, timeline: 0x99aab5, agree: 0x2ecc71, differ: 0xe74c3c, sentence: 0x3498db, article: 0x95a5a6 } as const;
@@ -265,13 +265,14 @@ function clipWords(text: string, max: number): string {
   return `${cut || line.slice(0, max - 1)}…`;
 }
 
-/** A card's title: the date first and short, the outlet, the headline cut to two lines on a phone (`10 Nov 2023 · Press TV · Iran rejects…`). */
+/**
+ * A card's title: the date first and short, the outlet, the headline cut to fit one line or two on
+ * a phone (`10 Nov 2023 · Press TV · Iran rejects…`). An article without a headline is titled by
+ * date and outlet alone; `/source` names it by its address.
+ */
 function cardTitle(article: ArticleRef): string {
   const head = `${shortDate(article.published)} · ${article.outlet}`;
-  const headline = headlineOf(article);
-  if (!headline) return escapedLabel(head, LIMITS.title);
-  const words = clipWords(headline.text, TITLE_HEADLINE);
-  return escapedLabel(`${head} · ${headline.fromAddress ? `${words} ${FROM_ADDRESS}` : words}`, LIMITS.title);
+  return escapedLabel(article.title ? `${head} · ${clipWords(article.title, TITLE_HEADLINE)}` : head, LIMITS.title);
 }
 
 /** The number of a result in a card, linking to its sentence when there is a link: `[**3**](…) `; with a fixed label (`people killed`) after it. */
@@ -337,7 +338,8 @@ function entryOf(result: Result, n: number): Piece[] {
 /** How long an entry may be in a list: its number and link, and `MAX_SHOWN` characters of words (twice that for a sentence with its neighbours). */
 function entryCap(entry: readonly Piece[], result: Result): number {
   const head = typeof entry[0] === 'string' ? entry[0].length : 0;
-  return head + (result.kind === 'sentence' ? 2 * MAX_SHOWN : MAX_SHOWN) + 40;
+  // Room for the escapes and quotation marks around the words, which Discord does not show.
+  return head + (result.kind === 'sentence' ? 2 * MAX_SHOWN : MAX_SHOWN) + 12;
 }
 
 /** Which results share a card: a speaker's in one article (reported speech apart), or one article's figures or sentences. */
@@ -591,12 +593,18 @@ function resultPages(answer: Extract<Answer, { type: 'results' | 'figures' }>, v
     else slots.push({ kind: 'single', items: [item] });
   }
   const drafts = slots.map((slot) => (slot.kind === 'single' ? { slot, draft: singleCard(slot.items) } : { slot, draft: null }));
+  // The speaker is named once: a card that goes on with the speaker of the card above it (another
+  // article of theirs) leaves the name out, which also keeps five quotations on a phone screen.
+  drafts.forEach(({ draft }, i) => {
+    const above = drafts[i - 1]?.draft;
+    if (draft?.embed.author && above?.embed.author?.name === draft.embed.author.name) delete draft.embed.author;
+  });
 
   // Every text of the page wants its capped length; what the 6,000 leave after the labels is shared among them.
   const texts: { pieces: Piece[]; cap: number }[] = [];
   for (const { slot, draft } of drafts) {
     if (draft && slot.kind === 'single') draft.entries.forEach((entry, i) => texts.push({ pieces: entry, cap: entryCap(entry, slot.items[i]!.result) }));
-    else if (slot.kind === 'group') for (const f of slot.card.fields) texts.push({ pieces: f.pieces, cap: Math.min(MAX_SHOWN + 40, LIMITS.fieldValue - f.link.length - 1) });
+    else if (slot.kind === 'group') for (const f of slot.card.fields) texts.push({ pieces: f.pieces, cap: Math.min(MAX_SHOWN + 12, LIMITS.fieldValue - f.link.length - 1) });
   }
   const labels =
     drafts.reduce((n, { slot, draft }) => n + (draft ? embedLength(draft.embed) + Math.max(0, draft.entries.length - 1) : slot.kind === 'group' ? embedLength(slot.card.embed) + slot.card.fields.reduce((m, f) => m + f.name.length + f.link.length + 1, 0) : 0), 0);

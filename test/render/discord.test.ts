@@ -97,6 +97,12 @@ describe('renderDiscord: results as cards', () => {
     expect(reported?.description).toMatch(/\) Singh said the strikes were lawful\.$/u);
   });
 
+  it('names the speaker once: a card going on with the speaker of the card above, from another article, leaves the name out', () => {
+    const other = { ...article, id: 'y', url: 'https://example.org/y' };
+    const reply = renderDiscord(results('quote', [result('One.'), result('Two.', { article: other }), result('Three.', { article: other, speaker: 'Someone Else' })]));
+    expect(reply.embeds.map((e) => e.author?.name)).toEqual(['A Person', undefined, 'Someone Else']);
+  });
+
   it('says when the article does not name the speaker', () => {
     const reply = renderDiscord(results('quote', [result('Words.', { speaker: null })]));
     expect(reply.embeds[0]?.author?.name).toBe('Speaker not named in the article');

@@ -38,8 +38,8 @@ describe('npm run ask', () => {
     expect(stderr).toContain(`Chart written to ${file}`);
     const first = await readFile(file);
     expect(first.subarray(1, 4).toString('latin1')).toBe('PNG');
-    // 2 × 520 px of chart plus its axis and padding: a picture a phone shows sharp.
-    expect(first.readUInt32BE(16)).toBeGreaterThan(1000);
+    // Drawn at twice its 340-px plot plus axis and padding: a picture a phone shows sharp.
+    expect(first.readUInt32BE(16)).toBeGreaterThan(680);
     expect(await readFile(join(dir, 'out-2.png'))).toBeInstanceOf(Buffer);
     await tsx('src/ask.ts', ['/figures casualties', '--chart', file]);
     expect((await readFile(file)).equals(first)).toBe(true);

@@ -6,9 +6,7 @@
  * any machine.
  */
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { FigureGroupResult } from '../commands/answer.ts';
 import { countedLabel } from '../commands/figure-groups.ts';
 import { figureNumber, shortDate } from './citation.ts';
@@ -57,6 +55,8 @@ export function chartSpec(group: FigureGroupResult): TopLevelSpec {
 
 /** The PNG of a group's chart. */
 export async function drawChart(group: FigureGroupResult): Promise<Buffer> {
+  // Loaded on the first chart, not at start-up: most answers draw none, and the libraries are large.
+  const [{ compile }, { parse, View }, { Resvg }] = await Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]);
   const { spec } = compile(chartSpec(group));
   const view = new View(parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();

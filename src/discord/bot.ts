@@ -24,7 +24,7 @@ import { findCommand } from '../commands/registry.ts';
 import type { LibrarySource } from '../live-library.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { privateNote, renderContext, renderDiscord, type ButtonAction, type DiscordMessage } from '../render/discord.ts';
-import { withCharts, type SendableMessage } from '../render/chart.ts';
+import { preloadCharts, withCharts, type SendableMessage } from '../render/chart.ts';
 import { decodeButton, encodeButton, OptionStore } from './custom-id.ts';
 import { NOTES } from './notes.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.ts';
@@ -85,6 +85,8 @@ export async function startBot({ token, library, apiUrl, logger = createLogger({
     await client.destroy();
     throw error;
   }
+  // In the background: the first /figures answer with a chart then waits for nothing.
+  preloadCharts().catch((error: unknown) => logger.warn({ err: error }, 'could not load the charting libraries'));
 
   async function stop(graceMs = STOP_GRACE_MS): Promise<void> {
     logger.info({ inFlight: inFlight.size }, 'stopping: no new interactions, finishing those in flight');

@@ -53,10 +53,19 @@ export function chartSpec(group: FigureGroupResult): TopLevelSpec {
   };
 }
 
+/** The charting libraries, loaded once when first asked for: most answers draw no chart, and they take half a second to load. */
+let libraries: Promise<[typeof import('vega-lite'), typeof import('vega'), typeof import('@resvg/resvg-js')]> | null = null;
+
+/** Loads the charting libraries ahead of the first chart (the bot does so once connected), so no answer waits for them. */
+export function preloadCharts(): Promise<unknown> {
+  libraries ??= Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]);
+  return libraries;
+}
+
 /** The PNG of a group's chart. */
 export async function drawChart(group: FigureGroupResult): Promise<Buffer> {
-  // Loaded on the first chart, not at start-up: most answers draw none, and the libraries are large.
-  const [{ compile }, { parse, View }, { Resvg }] = await Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]);
+  await preloadCharts();
+  const [{ compile }, { parse, View }, { Resvg }] = await libraries!;
   const { spec } = compile(chartSpec(group));
   const view = new View(parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();

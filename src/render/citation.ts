@@ -1,5 +1,6 @@
 /** The fixed labels of an answer: how it names its source (outlet, date, headline), a quotation's kind and who is named as its speaker, a count. */
 import type { ArticleRef } from '../corpus/article.ts';
+import { MONTHS } from '../analysis/lexicon/calendar.ts';
 import { PLAIN_QUALIFIERS } from '../analysis/lexicon/figures.ts';
 
 /** `Press TV, 2021-03-15, “Iran denies …”`; an article without a headline by the words of its address (see `headlineOf`). */
@@ -42,12 +43,13 @@ function safeDecode(part: string): string {
   }
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** Months as a date is shown: the calendar lexicon's names, cut to three letters (`Nov`). */
+const SHORT_MONTHS = MONTHS.map((month) => month.slice(0, 3));
 
 /** `2023-11-08` → `8 Nov 2023`: short, and read the same way everywhere. */
 export function shortDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
-  const name = MONTHS[(month ?? 1) - 1];
+  const name = SHORT_MONTHS[(month ?? 1) - 1];
   return name && day && year ? `${day} ${name} ${year}` : date;
 }
 

@@ -798,20 +798,26 @@ export function enforceLimits(msg: DiscordMessage): DiscordMessage {
     if (out.fields) out.fields = out.fields.slice(0, LIMITS.fields).map((f) => ({ ...f, name: clip(f.name, LIMITS.fieldName) || '\u200b', value: clip(f.value, LIMITS.fieldValue) || '\u200b' }));
     return out;
   });
-  // Over 6,000 together: the longest texts give up the excess, longest first.
+  // Over 6,000 together: the longest texts give up the excess, longest first (descriptions and
+  // field values before labels, which are short unless hostile).
+  type Slot = { get: () => string; set: (text: string) => void };
+  const slots: Slot[] = embeds.flatMap((e) => [
+    ...(e.description !== undefined ? [{ get: () => e.description ?? '', set: (t: string) => (e.description = t) }] : []),
+    ...(e.fields ?? []).flatMap((_, f) => [
+      { get: () => e.fields![f]!.value, set: (t: string) => (e.fields![f] = { ...e.fields![f]!, value: t }) },
+      { get: () => e.fields![f]!.name, set: (t: string) => (e.fields![f] = { ...e.fields![f]!, name: t }) },
+    ]),
+    ...(e.footer ? [{ get: () => e.footer!.text, set: (t: string) => (e.footer = { ...e.footer!, text: t }) }] : []),
+    ...(e.title !== undefined ? [{ get: () => e.title ?? '', set: (t: string) => (e.title = t) }] : []),
+    ...(e.author ? [{ get: () => e.author!.name, set: (t: string) => (e.author = { ...e.author!, name: t }) }] : []),
+  ]);
   let excess = embeds.reduce((n, e) => n + embedLength(e), 0) - LIMITS.embedTotal;
   while (excess > 0) {
-    const texts = embeds.flatMap((e, i) => [
-      { i, f: -1, length: e.description?.length ?? 0 },
-      ...(e.fields ?? []).map((field, f) => ({ i, f, length: field.value.length })),
-    ]);
-    const longest = texts.sort((a, b) => b.length - a.length)[0];
-    if (!longest || longest.length <= 1) break;
-    const target = Math.max(1, longest.length - excess);
-    const embed = embeds[longest.i]!;
-    if (longest.f < 0) embed.description = clip(embed.description ?? '', target);
-    else embed.fields![longest.f] = { ...embed.fields![longest.f]!, value: clip(embed.fields![longest.f]!.value, target) };
-    excess = embeds.reduce((n, e) => n + embedLength(e), 0) - LIMITS.embedTotal;
+    const longest = slots.reduce<Slot | null>((best, slot) => (!best || slot.get().length > best.get().length ? slot : best), null);
+    if (!longest || longest.get().length <= 1) break;
+    const before = longest.get().length;
+    longest.set(clip(longest.get(), Math.max(1, before - excess, Math.floor(before / 2))));
+    excess -= before - longest.get().length;
   }
   const components = msg.components
     .slice(0, LIMITS.rows)

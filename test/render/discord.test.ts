@@ -345,3 +345,33 @@ describe('renderDiscord: figures on one thing from several articles', () => {
     for (let page = 0; page < 3; page++) expect(checkMessageLimits(renderDiscord(answer, { page, buttonId }))).toEqual([]);
   });
 });
+
+describe('enforceLimits', () => {
+  it('brings any message within every Discord limit: texts, the 6,000 in all, addresses, menu options and custom ids', () => {
+    const long = (n: number): string => 'x'.repeat(n);
+    const over: DiscordMessage = {
+      content: long(3000),
+      embeds: Array.from({ length: 12 }, () => ({
+        title: long(300),
+        url: `https://example.org/${long(3000)}`,
+        author: { name: long(300) },
+        description: `\\*${long(5000)}`,
+        fields: Array.from({ length: 30 }, () => ({ name: long(300), value: long(2000) })),
+        footer: { text: long(3000) },
+        image: { url: `https://example.org/${long(3000)}` },
+      })),
+      components: [
+        { type: 1, components: [{ type: 3, custom_id: 'menu', placeholder: long(200), options: Array.from({ length: 30 }, (_, i) => ({ label: `${i}${long(150)}`, value: `${i}`, description: long(150) })) }] },
+        { type: 1, components: [{ type: 2, style: 2, custom_id: long(101), label: 'Too long an id' }, { type: 2, style: 2, custom_id: 'ok', label: long(100) }, { type: 2, style: 5, url: `https://example.org/${long(600)}`, label: 'Too long a link' }] },
+      ],
+      allowedMentions: { parse: [] },
+    };
+    const fitted = enforceLimits(over);
+    expect(checkMessageLimits(fitted)).toEqual([]);
+    expect(fitted.embeds).toHaveLength(10);
+    expect(fitted.embeds[0]?.url).toBeUndefined();
+    expect(fitted.components[1]?.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual(['ok']);
+    // A cut never leaves an escape's backslash alone at the end, where it would escape the mark.
+    for (const embed of fitted.embeds) expect(embed.description ?? '').not.toMatch(/(?<!\\)\\…$/u);
+  });
+});

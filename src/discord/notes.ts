@@ -2,9 +2,9 @@
 
 /** The notes, by situation. */
 export const NOTES = {
-  notYours: (command: string) => `These buttons belong to the person who asked. Ask /${command} yourself to get your own answer to page through.`,
+  // Not "ask again yourself": a second public answer would only crowd the channel.
+  notYours: (command: string) => `Paging this answer is left to the person who asked, so it does not move under everyone else. "Show context for…" works for anyone; to page on your own, ask /${command} with private: True.`,
   expired: (command: string) => `These buttons have expired. Ask /${command} again for a fresh answer.`,
-  changed: (command: string) => `That result is no longer in the answer (the articles have changed). Ask /${command} again.`,
   contextGone: (reason: 'changed' | 'gone' | 'malformed', command: string) =>
     reason === 'gone'
       ? `That article is no longer in the corpus, so its context cannot be shown. Ask /${command} again.`

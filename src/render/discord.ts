@@ -540,13 +540,6 @@ export function pageCount(answer: Answer): number {
   return Math.max(1, pagesOf(blocksOf(itemsOf(answer))).length);
 }
 
-/** Which page of an answer holds the result at `index`. */
-export function pageOf(answer: Answer, index: number): number {
-  const pages = pagesOf(blocksOf(itemsOf(answer)));
-  const page = pages.findIndex((blocks) => blocks.some((b) => index >= b.first && index < b.first + b.items.length));
-  return Math.max(0, page);
-}
-
 /** The file name of a group's chart. */
 export function chartName(groupIndex: number): string {
   return `figures-${groupIndex + 1}.png`;

@@ -180,7 +180,8 @@ describe('the bot against a local Discord', () => {
     const other = await press(command.original, 'Next', aUser());
     expect(other.response.type).toBe(REPLY);
     expect((other.response.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(other.response.data?.content).toContain('belong to the person who asked');
+    expect(other.response.data?.content).toContain('Paging this answer is left to the person who asked');
+    expect(other.response.data?.content).toContain('private: True');
     expect(buttonsOf(command.original).map((b) => b.label)).toContain('1 / 4'); // the answer is unchanged
   });
 

@@ -11,13 +11,15 @@
  * - the optional native packages discord.js and ws try (`zlib-sync`, `bufferutil`,
  *   `utf-8-validate`): absent, as here, they are skipped as they would be unbundled;
  * - pino, which starts its transports from files of its own;
- * - linkedom and Readability: only reading saved web pages uses them.
+ * - linkedom and Readability: only reading saved web pages uses them;
+ * - Vega, Vega-Lite and resvg (whose renderer is a native file of its own): only drawing a chart
+ *   uses them, and `src/render/chart.ts` imports them when it first draws.
  */
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
 const ENTRY_POINTS = ['src/main.ts', 'src/ask.ts', 'src/ingest.ts', 'src/deploy-commands.ts'];
-const EXTERNAL = ['zlib-sync', 'bufferutil', 'utf-8-validate', 'pino', 'linkedom', '@mozilla/readability'];
+const EXTERNAL = ['zlib-sync', 'bufferutil', 'utf-8-validate', 'pino', 'linkedom', '@mozilla/readability', 'vega', 'vega-lite', '@resvg/resvg-js'];
 
 await rm('dist', { recursive: true, force: true });
 await build({

@@ -1,6 +1,6 @@
 /** The command-line ways in, run as a user runs them: `npm run ask`, `npm start` without a token, `npm run ingest`. */
 import { execFile, spawn } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,6 +35,21 @@ describe('npm run ask', () => {
     const quote = JSON.parse((await node('src/ask.ts', ['/quote Khosravi', '--json'])).stdout) as { results: Record<string, unknown>[] };
     expect(Object.keys(quote.results[0]!).sort()).toEqual(['article', 'end', 'evidence', 'kind', 'rule', 'sentence', 'speaker', 'start', 'text', 'type']);
     expect(quote.results[0]).toMatchObject({ type: 'quotation', speaker: 'Kayvan Khosravi', kind: 'statement', rule: expect.any(String) });
+  });
+
+  it('writes the chart of each count over time with --chart, the same bytes each time', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'verbatim-chart-'));
+    const file = join(dir, 'out.png');
+    const { stderr } = await node('src/ask.ts', ['/figures casualties', '--chart', file]);
+    expect(stderr).toContain(`Chart written to ${file}`);
+    const first = await readFile(file);
+    expect(first.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Drawn at twice its 340-px plot plus axis and padding: a picture a phone shows sharp.
+    expect(first.readUInt32BE(16)).toBeGreaterThan(680);
+    expect(await readFile(join(dir, 'out-2.png'))).toBeInstanceOf(Buffer);
+    await node('src/ask.ts', ['/figures casualties', '--chart', file]);
+    expect((await readFile(file)).equals(first)).toBe(true);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('uses another corpus folder with --corpus, naming a broken file and serving the rest', async () => {

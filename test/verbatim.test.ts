@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../src/answer-line.ts';
 import type { Answer, Result } from '../src/commands/answer.ts';
-import { contextOf } from '../src/commands/context.ts';
-import { pageOf, renderContext, renderDiscord } from '../src/render/discord.ts';
+import { contextOf, referenceOf, resolveReference } from '../src/commands/context.ts';
+import { pageCount, renderContext, renderDiscord } from '../src/render/discord.ts';
 import { checkMessageLimits } from './support/discord-emulator.ts';
 import { seedLibrary } from './support/seed-library.ts';
 import { verbatimViolations } from './support/shown-text.ts';
@@ -31,16 +31,18 @@ function shown(answer: Answer): Result[] {
  * show, once Discord removes the markdown escapes, only text of the articles, within the limits.
  */
 function checkDiscord(answer: Answer, contexts = Infinity): void {
-  const pages = Number(/page \d+ of (\d+)/u.exec(renderDiscord(answer, { page: 0 }).content ?? '')?.[1] ?? 1);
-  for (let page = 0; page < pages; page++) {
+  for (let page = 0; page < pageCount(answer); page++) {
     const message = renderDiscord(answer, { page, buttonId: () => 'id' });
     expect(verbatimViolations(message, library)).toEqual([]);
     expect(checkMessageLimits({ ...message, components: [] })).toEqual([]);
   }
   shown(answer)
     .slice(0, contexts)
-    .forEach((result, index, all) => {
-      const message = renderContext(contextOf(library, result)!, result, { index, total: all.length, command: answer.command, page: pageOf(answer, index) }, { page: 0 });
+    .forEach((result) => {
+      // The context menu names the result by its reference: it finds the same words again.
+      const resolved = resolveReference(library, referenceOf(result));
+      expect(resolved.success && resolved.result.text).toBe(result.text);
+      const message = renderContext(contextOf(library, result)!, result);
       expect(verbatimViolations(message, library)).toEqual([]);
       expect(checkMessageLimits(message)).toEqual([]);
     });

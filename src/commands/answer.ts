@@ -50,9 +50,17 @@ export interface FigureResult extends ResultBase {
 /** A sentence (`/source`), with its neighbours. */
 export interface SentenceResult extends ResultBase {
   kind: 'sentence';
-  /** The sentences before and after, verbatim, or null at an edge of the article. */
+  /**
+   * The sentences before and after, verbatim, or null at an edge of the article. A sentence before
+   * that starts inside a quotation is extended back to the quotation's opening mark.
+   */
   before: string | null;
   after: string | null;
+  /** Whether `before` starts in the middle of a sentence (shown after `…`): its quotation opens too far back to show. */
+  beforeCut: boolean;
+  /** Whether a paragraph ends between `before` and the sentence, and between the sentence and `after`. */
+  paragraphBefore: boolean;
+  paragraphAfter: boolean;
 }
 
 /** One result of an answer; renderers choose how to show it by `kind`, never by the command that gave it. */
@@ -74,7 +82,9 @@ export interface FigureGroupResult {
   counted: string;
   /** How many articles the figures come from. */
   articles: number;
-  /** Whether the figures give different numbers. */
+  /** How many publication dates they span: two or more make a timeline of the count. */
+  dates: number;
+  /** Whether two articles of the same date give different numbers (a running total over several dates is no disagreement). */
   differ: boolean;
   results: FigureResult[];
 }
@@ -90,7 +100,14 @@ export type Problem =
 
 /** A command's answer. */
 export type Answer =
-  | { type: 'results'; command: string; query: string; results: Result[] }
+  | {
+      type: 'results';
+      command: string;
+      query: string;
+      results: Result[];
+      /** The speaker the query named (`/quote Irvani` → Amir Saeid Iravani), and whether the name was corrected to find them. */
+      speaker?: { name: string; corrected: boolean } | undefined;
+    }
   | { type: 'figures'; command: string; query: string; groups: FigureGroupResult[] }
   | { type: 'articles'; command: string; articles: ArticleSummary[] }
   | {
@@ -174,6 +191,11 @@ export { folded };
 
 /** The result for a sentence of an article (`sentences` are the article's), with the sentences around it. */
 export function sentenceResult(article: Article, sentences: readonly Sentence[], sentence: Sentence): SentenceResult {
+  const before = sentences[sentence.index - 1];
+  const after = sentences[sentence.index + 1];
+  const opening = before ? quotationOpening(article.body, before.start) : null;
+  const extended = opening !== null && before!.start - opening <= MAX_QUOTATION_REACH;
+  const between = (from: number, to: number): boolean => /\n/u.test(article.body.slice(from, to));
   return {
     kind: 'sentence',
     text: sentence.text,
@@ -181,9 +203,29 @@ export function sentenceResult(article: Article, sentences: readonly Sentence[],
     start: sentence.start,
     end: sentence.end,
     article: refOf(article),
-    before: sentences[sentence.index - 1]?.text ?? null,
-    after: sentences[sentence.index + 1]?.text ?? null,
+    before: before ? (extended ? article.body.slice(opening, before.end) : before.text) : null,
+    after: after?.text ?? null,
+    beforeCut: opening !== null && !extended,
+    paragraphBefore: before ? between(before.end, sentence.start) : false,
+    paragraphAfter: after ? between(sentence.end, after.start) : false,
   };
+}
+
+/** How far back (in characters) a neighbouring sentence is extended to the opening mark of the quotation it starts inside. */
+const MAX_QUOTATION_REACH = 400;
+
+/**
+ * Where the quotation that `at` lies inside opens, within its paragraph, or null when `at` is not
+ * inside one: a curly opening mark not yet closed, or an odd straight quote mark before it.
+ */
+export function quotationOpening(body: string, at: number): number | null {
+  const paragraphStart = body.lastIndexOf('\n', at - 1) + 1;
+  const before = body.slice(paragraphStart, at);
+  const open = before.lastIndexOf('“');
+  if (open >= 0 && open > before.lastIndexOf('”')) return paragraphStart + open;
+  const straight = [...before.matchAll(/"/gu)];
+  if (straight.length % 2 === 1) return paragraphStart + straight[straight.length - 1]!.index;
+  return null;
 }
 
 /** The sentences of an article that a span touches, as one verbatim stretch of the body. */

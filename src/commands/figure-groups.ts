@@ -9,7 +9,7 @@
  * is more than `STORY_GAP_DAYS` after the one before, since a toll from years earlier is another event.
  */
 import type { Figure } from '../analysis/types.ts';
-import { COUNTED_CLASSES } from '../analysis/lexicon/figures.ts';
+import { COUNTED_CLASSES, COUNTED_LABELS, IRREGULAR_PLURALS } from '../analysis/lexicon/figures.ts';
 
 /** Days between two reports past which the same count is taken to be about another event. */
 export const STORY_GAP_DAYS = 183;
@@ -34,8 +34,16 @@ export interface FigureGroup {
   figures: Figure[];
   /** How many articles the figures come from. */
   articles: number;
-  /** Whether the figures give more than one number (vague quantities aside). */
+  /** How many publication dates they span: two or more make a timeline, a count as it moved. */
+  dates: number;
+  /** Whether two articles of the same date give different numbers: a disagreement, not a running total. */
   differ: boolean;
+}
+
+/** What a group counts, in words: `troops injured`, `people killed`, `attacks` (see `COUNTED_LABELS`). */
+export function countedLabel(group: Pick<FigureGroup, 'category' | 'counted'>): string {
+  const counted = group.counted.endsWith('s') || IRREGULAR_PLURALS.has(group.counted) ? group.counted : `${group.counted}s`;
+  return COUNTED_LABELS[group.category].replace('{counted}', counted);
 }
 
 /**
@@ -53,17 +61,23 @@ export function groupFigures(figures: readonly Figure[], dateOf: (articleId: str
     const key = `${figure.category}:${countedClass(figure)}`;
     const current = open.get(key);
     if (current && daysBetween(current.last, date) <= STORY_GAP_DAYS) {
+      // One article saying the same number twice (in its lead and again below) is one report.
+      if (current.group.figures.some((f) => f.articleId === figure.articleId && f.value === figure.value && f.upper === figure.upper)) continue;
       current.group.figures.push(figure);
       current.last = date;
       continue;
     }
-    const group: FigureGroup = { category: figure.category, counted: countedClass(figure), figures: [figure], articles: 0, differ: false };
+    const group: FigureGroup = { category: figure.category, counted: countedClass(figure), figures: [figure], articles: 0, dates: 0, differ: false };
     open.set(key, { group, last: date });
     groups.push(group);
   }
   for (const group of groups) {
     group.articles = new Set(group.figures.map((f) => f.articleId)).size;
-    group.differ = new Set(group.figures.map((f) => f.value).filter((v) => v !== null)).size > 1;
+    group.dates = new Set(group.figures.map((f) => dateOf(f.articleId))).size;
+    // A toll that rose from one day to the next is a timeline; only two reports of one day can disagree.
+    const byDate = new Map<string, Set<number>>();
+    for (const f of group.figures) if (f.value !== null) byDate.set(dateOf(f.articleId), (byDate.get(dateOf(f.articleId)) ?? new Set()).add(f.value));
+    group.differ = [...byDate.values()].some((values) => values.size > 1);
   }
   return [...groups.filter((g) => g.articles > 1), ...groups.filter((g) => g.articles <= 1)];
 }

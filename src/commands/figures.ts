@@ -88,12 +88,22 @@ function topicList(library: Library): { topic: string; figures: number; first: b
   return list;
 }
 
-/** Autocomplete for /figures: topics starting with what is typed, each with how many figures it finds. */
+/**
+ * The form of a topic word that its other forms share (`casualties`, `casualty` → `casualty`;
+ * `deployments` → `deployment`), so autocomplete offers one of them.
+ */
+export function wordForm(word: string): string {
+  return word.replace(/ies$/u, 'y').replace(/(?<!s)s$/u, '');
+}
+
+/** Autocomplete for /figures: topics starting with what is typed, each with how many figures it finds, each word offered in one form. */
 export function suggestFigures(library: Library, option: string, typed: string): Suggestion[] {
   if (option !== 'topic') return [];
   const prefix = folded(typed.trim());
+  const offered = new Set<string>();
   return topicList(library)
     .filter((t) => (prefix ? t.topic.startsWith(prefix) : t.first))
+    .filter((t) => !offered.has(wordForm(t.topic)) && Boolean(offered.add(wordForm(t.topic))))
     .slice(0, MAX_SUGGESTIONS)
     .map((t) => suggestion(`${t.topic} (${count(t.figures, 'figure')})`, t.topic));
 }

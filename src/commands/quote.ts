@@ -1,5 +1,5 @@
 /** /quote: what a person said, or quotations holding some words, verbatim and cited. */
-import type { Library } from '../index/library.ts';
+import { folded, queryTerms, type Library } from '../index/library.ts';
 import type { Quotation, QuotationKind } from '../analysis/types.ts';
 import { count } from '../render/citation.ts';
 import { MAX_RESULTS, MAX_SUGGESTIONS, quotationResult, searchWords, suggestion, type Answer, type Command, type CommandOptions, type Suggestion } from './answer.ts';
@@ -26,7 +26,13 @@ export function answerQuote(library: Library, options: CommandOptions): Answer {
     quotations = library.searchQuotations(query, { kinds: SHOWN_KINDS, limit: MAX_RESULTS });
   }
   if (quotations.length === 0) return { type: 'problem', command: 'quote', query, problem: { code: 'nothing-found', query } };
-  return { type: 'results', command: 'quote', query, results: quotations.slice(0, MAX_RESULTS).map((q) => quotationResult(library, q)) };
+  const results = quotations.slice(0, MAX_RESULTS).map((q) => quotationResult(library, q));
+  const named = speakers[0];
+  if (!named) return { type: 'results', command: 'quote', query, results };
+  // Corrected when no word asked for is a word of the name found (`Irvani` for Iravani); `Iravani legal` names him and narrows.
+  const nameWords = new Set(folded(named.name).split(/[^\p{L}\p{N}]+/u));
+  const corrected = !queryTerms(query).some((term) => nameWords.has(term));
+  return { type: 'results', command: 'quote', query, results, speaker: { name: named.name, corrected } };
 }
 
 /** Autocomplete for /quote: speakers whose name starts with what is typed (or that it misspells), most quoted first, each with their count. */

@@ -2,6 +2,7 @@
 import { refOf, type Article } from '../corpus/article.ts';
 import type { Library } from '../index/library.ts';
 import { folded, MAX_SUGGESTIONS, optionText, searchWords, sentenceResult, suggestion, type Answer, type ArticleSummary, type Command, type CommandOptions, type Suggestion } from './answer.ts';
+import { FROM_ADDRESS, headlineOf } from '../render/citation.ts';
 import { PRIVATE_OPTION_SPEC } from './private.ts';
 
 /** How many opening sentences `/source article:` shows. */
@@ -69,7 +70,7 @@ export function suggestSource(library: Library, option: string, typed: string): 
   const words = folded(typed).split(/\s+/u).filter(Boolean);
   let facts = foldedFacts.get(library);
   if (!facts) {
-    facts = library.articles.map((a) => folded(`${a.id} ${a.outlet} ${a.published} ${a.title ?? ''}`));
+    facts = library.articles.map((a) => folded(`${a.id} ${a.outlet} ${a.published} ${headlineOf(a)?.text ?? ''}`));
     foldedFacts.set(library, facts);
   }
   const all = facts;
@@ -77,7 +78,12 @@ export function suggestSource(library: Library, option: string, typed: string): 
     .filter((_, i) => words.every((w) => all[i]!.includes(w)))
     .reverse()
     .slice(0, MAX_SUGGESTIONS)
-    .map((a) => suggestion([a.published, a.outlet, a.title].filter(Boolean).join(' · '), a.id));
+    .map((a) => {
+      // An article without a headline is told apart by the words of its address, labelled as such.
+      const headline = headlineOf(a);
+      const label = headline && (headline.fromAddress ? `${headline.text} ${FROM_ADDRESS}` : headline.text);
+      return suggestion([a.published, a.outlet, label].filter(Boolean).join(' · '), a.id);
+    });
 }
 
 /** The /source command. */

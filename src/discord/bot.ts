@@ -12,19 +12,21 @@ import {
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type StringSelectMenuInteraction,
   type Interaction,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
 } from 'discord.js';
 import { addCommand, handleAdd } from '../commands/add.ts';
 import { resultsOf, type Answer, type CommandOptions } from '../commands/answer.ts';
-import { contextOf } from '../commands/context.ts';
+import { contextOf, resolveReference } from '../commands/context.ts';
 import { PRIVATE_OPTION } from '../commands/private.ts';
 import { findCommand } from '../commands/registry.ts';
 import type { ArticleAdder } from '../fetch/add-article.ts';
 import type { LibrarySource } from '../live-library.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { pageOf, privateNote, renderContext, renderDiscord, type ButtonAction, type DiscordMessage } from '../render/discord.ts';
+import { privateNote, renderContext, renderDiscord, type ButtonAction, type DiscordMessage } from '../render/discord.ts';
+import { preloadCharts, withCharts, type SendableMessage } from '../render/chart.ts';
 import { decodeButton, encodeButton, OptionStore } from './custom-id.ts';
 import { NOTES } from './notes.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.ts';
@@ -101,6 +103,8 @@ export async function startBot({ token, library, apiUrl, logger = createLogger({
     await client.destroy();
     throw error;
   }
+  // In the background: the first /figures answer with a chart then waits for nothing.
+  preloadCharts().catch((error: unknown) => logger.warn({ err: error }, 'could not load the charting libraries'));
 
   async function stop(graceMs = STOP_GRACE_MS): Promise<void> {
     logger.info({ inFlight: inFlight.size }, 'stopping: no new interactions, finishing those in flight');
@@ -137,23 +141,24 @@ function resultCount(answer: Answer | undefined): number {
 }
 
 /** What kind of interaction it is, for the log. */
-function kindOf(interaction: Interaction): 'autocomplete' | 'button' | 'command' | 'other' {
-  return interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isChatInputCommand() ? 'command' : 'other';
+function kindOf(interaction: Interaction): 'autocomplete' | 'button' | 'select' | 'command' | 'other' {
+  return interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isStringSelectMenu() ? 'select' : interaction.isChatInputCommand() ? 'command' : 'other';
 }
 
 function isPrivate(message: DiscordMessage): boolean {
   return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 }
 
-/** A rendered message as a first reply. */
-function asReply(message: DiscordMessage): InteractionReplyOptions {
-  return { ...message, flags: message.flags as MessageFlags.Ephemeral | undefined };
+/** A rendered message as a first reply, its charts as files. */
+function asReply(message: SendableMessage): InteractionReplyOptions {
+  const { charts: _charts, ...rest } = message;
+  return { ...rest, flags: message.flags as MessageFlags.Ephemeral | undefined };
 }
 
-/** A rendered message replacing the message a button is on (flags cannot change there). */
-function asUpdate(message: DiscordMessage): InteractionUpdateOptions {
-  const { flags: _flags, ...rest } = message;
-  return { ...rest, content: message.content ?? '' };
+/** A rendered message replacing the message a button is on (flags cannot change there); the old page's charts go, the new page's come. */
+function asUpdate(message: SendableMessage): InteractionUpdateOptions {
+  const { flags: _flags, charts: _charts, ...rest } = message;
+  return { ...rest, content: message.content ?? '', attachments: [] };
 }
 
 /** Makes a message private, for `private: True`. */
@@ -179,7 +184,7 @@ class InteractionHandler {
       // Each handler fills in `fields` as it learns them, so a failure is logged with what was known.
       if (interaction.isChatInputCommand()) await this.command(interaction, fields);
       else if (interaction.isAutocomplete()) await this.autocomplete(interaction, fields);
-      else if (interaction.isButton()) await this.button(interaction, fields);
+      else if (interaction.isButton() || interaction.isStringSelectMenu()) await this.button(interaction, fields);
       else return;
       this.logger.info({ ...fields, ms: Math.round((performance.now() - started) * 10) / 10 }, 'answered');
     } catch (error) {
@@ -225,7 +230,7 @@ class InteractionHandler {
     const library = this.source.current();
     let answer: Answer | undefined;
     const buttonId = (action: ButtonAction) => encodeButton({ command: command.name, options, userId: interaction.user.id, action }, this.store);
-    const responder: Responder<DiscordMessage> = {
+    const responder: Responder<SendableMessage> = {
       reply: (message) => interaction.reply(asReply(message)),
       defer: () => interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {}),
       edit: async (message) => {
@@ -241,7 +246,7 @@ class InteractionHandler {
       () => {
         answer = command.answer(library, options);
         const message = renderDiscord(answer, { page: 0, buttonId });
-        return hidden ? privately(message) : message;
+        return withCharts(hidden ? privately(message) : message);
       },
       responder,
       this.deferAfterMs,
@@ -280,7 +285,8 @@ class InteractionHandler {
     fields.results = choices.length;
   }
 
-  private async button(interaction: ButtonInteraction, fields: Record<string, unknown>): Promise<void> {
+  /** A paging button (the asker's) or the context menu (anyone's: the context is shown privately to whoever chose). */
+  private async button(interaction: ButtonInteraction | StringSelectMenuInteraction, fields: Record<string, unknown>): Promise<void> {
     const decoded = decodeButton(interaction.customId, this.store);
     if (!decoded.success) {
       if (decoded.reason === 'foreign') {
@@ -297,15 +303,33 @@ class InteractionHandler {
       await interaction.reply(asReply(privateNote(note)));
       Object.assign(fields, { results: 0, refused: reason });
     };
+    const wait = this.limiter.take(interaction.user.id);
+    if (state.action.type === 'context') {
+      if (wait > 0) return refuse(NOTES.rateLimited(wait), 'rate-limit');
+      const reference = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : '';
+      const library = this.source.current();
+      const response = await respondPromptly(
+        () => {
+          const resolved = resolveReference(library, reference);
+          if (!resolved.success) return privateNote(NOTES.contextGone(resolved.reason, state.command));
+          const context = contextOf(library, resolved.result);
+          return context ? renderContext(context, resolved.result) : privateNote(NOTES.contextGone('gone', state.command));
+        },
+        { reply: (message) => interaction.reply(asReply(message)), defer: () => interaction.deferReply({ flags: MessageFlags.Ephemeral }), edit: (message) => interaction.editReply(asUpdate(message)) },
+        this.deferAfterMs,
+      );
+      Object.assign(fields, { results: 1, response });
+      return;
+    }
     if (state.userId !== interaction.user.id) return refuse(NOTES.notYours(state.command), 'not-the-asker');
     const command = findCommand(state.command);
     if (!command) return refuse(NOTES.expired(state.command), 'expired');
-    const wait = this.limiter.take(interaction.user.id);
     if (wait > 0) return refuse(NOTES.rateLimited(wait), 'rate-limit');
     const buttonId = (action: ButtonAction) => encodeButton({ ...state, action }, this.store);
     const library = this.source.current();
+    const page = state.action.page;
     let answer: Answer | undefined;
-    const responder: Responder<DiscordMessage> = {
+    const responder: Responder<SendableMessage> = {
       // A note (the answer changed) goes privately to the presser; anything else replaces the answer's message.
       reply: (message) => (isPrivate(message) ? interaction.reply(asReply(message)) : interaction.update(asUpdate(message))),
       defer: () => interaction.deferUpdate(),
@@ -314,12 +338,7 @@ class InteractionHandler {
     const response = await respondPromptly(
       () => {
         answer = command.answer(library, state.options);
-        if (state.action.type === 'page') return renderDiscord(answer, { page: state.action.page, buttonId });
-        const results = resultsOf(answer);
-        const result = results[state.action.index];
-        const context = result ? contextOf(library, result) : null;
-        if (!result || !context) return privateNote(NOTES.changed(state.command));
-        return renderContext(context, result, { index: state.action.index, total: results.length, command: state.command, page: pageOf(answer, state.action.index) }, { page: 0, buttonId });
+        return withCharts(renderDiscord(answer, { page, buttonId }));
       },
       responder,
       this.deferAfterMs,

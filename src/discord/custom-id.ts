@@ -23,7 +23,7 @@ export const STORE_TTL_MS = 60 * 60_000;
 /** How many stored queries are kept at most; the oldest goes first. */
 export const STORE_MAX_ENTRIES = 10_000;
 
-/** What a button press asks for, and who may press it. */
+/** What a button press or the context menu asks for, and who may page (anyone may see a result's context). */
 export interface ButtonState {
   command: string;
   /** The command's options as first given, by name. */
@@ -73,7 +73,9 @@ export class OptionStore {
 
 /** The custom id of a button; never longer than Discord allows. */
 export function encodeButton(state: ButtonState, store: OptionStore): string {
-  const action = state.action.type === 'page' ? `p${state.action.page}` : `c${state.action.index}`;
+  const action = state.action.type === 'page' ? `p${state.action.page}` : state.action.type === 'here' ? `h${state.action.page}` : 'x0';
+  // The context menu needs no options: each of its values names its result (see `referenceOf`).
+  if (state.action.type === 'context') return [PREFIX, state.command, action, state.userId, ''].join(SEPARATOR);
   const head = [PREFIX, state.command, action, state.userId].join(SEPARATOR);
   const given = Object.entries(state.options).filter((entry): entry is [string, string] => entry[1] !== undefined);
   if (given.length <= 1) {
@@ -92,10 +94,10 @@ export function decodeButton(customId: string, store: OptionStore): DecodedButto
   if (parts.length < 5 || parts[0] !== PREFIX) return { success: false, reason: 'foreign' };
   const [, command, action, userId] = parts as [string, string, string, string];
   const rest = parts.slice(4).join(SEPARATOR);
-  const act = /^([pc])(\d{1,6})$/u.exec(action);
+  const act = /^(?:([ph])(\d{1,6})|(x)0)$/u.exec(action);
   if (!command || !act || !/^\d{1,20}$/u.test(userId)) return { success: false, reason: 'foreign' };
   const n = Number(act[2]);
-  const parsedAction: ButtonAction = act[1] === 'p' ? { type: 'page', page: n } : { type: 'context', index: n };
+  const parsedAction: ButtonAction = act[3] ? { type: 'context' } : act[1] === 'p' ? { type: 'page', page: n } : { type: 'here', page: n };
   let options: CommandOptions;
   if (rest === '') options = {};
   else if (rest.startsWith('#')) {

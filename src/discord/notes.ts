@@ -2,9 +2,15 @@
 
 /** The notes, by situation. */
 export const NOTES = {
-  notYours: (command: string) => `These buttons belong to the person who asked. Ask /${command} yourself to get your own answer to page through.`,
+  // Not "ask again yourself": a second public answer would only crowd the channel.
+  notYours: (command: string) => `Paging this answer is left to the person who asked, so it does not move under everyone else. "Show context for…" works for anyone; to page on your own, ask /${command} with private: True.`,
   expired: (command: string) => `These buttons have expired. Ask /${command} again for a fresh answer.`,
-  changed: (command: string) => `That result is no longer in the answer (the articles have changed). Ask /${command} again.`,
+  contextGone: (reason: 'changed' | 'gone' | 'malformed', command: string) =>
+    reason === 'gone'
+      ? `That article is no longer in the corpus, so its context cannot be shown. Ask /${command} again.`
+      : reason === 'changed'
+        ? `That article has changed since this answer, and those words are no longer where they were. Ask /${command} again.`
+        : `That menu is not one Verbatim can read. Ask /${command} again.`,
   rateLimited: (ms: number) => `You are asking faster than Verbatim answers one person: please wait ${Math.max(1, Math.ceil(ms / 1000))} s and ask again.`,
   unreadableButton: "Verbatim couldn't read that button. Ask the command again for a fresh answer.",
   restarting: 'Verbatim is restarting. Please ask again in a minute.',

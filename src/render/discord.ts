@@ -1,17 +1,23 @@
 /**
- * Answers as Discord messages: one embed per result (the verbatim text, the speaker as author,
- * the citation as a title linking to the sentence), paged with buttons, within Discord's limits
- * at any corpus size, with corpus text escaped so it shows exactly as printed, and never pinging.
+ * Answers as Discord messages, made to be read at a glance on a phone in a busy channel: the words
+ * first. Results are shown as cards (embeds), one per speaker and article (or per article): the
+ * speaker once as author, the citation once as title with the date early, the results numbered in
+ * the description, each number linking to its sentence. Figures on one thing from several
+ * articles are one card, a timeline when their dates differ. One select menu shows a result's
+ * context privately; paging buttons with a page indicator stay the asker's.
  *
- * Each answer type has its own renderer in `RENDERERS`, and each kind of result its own embed in
- * `RESULT_EMBEDS`: a new answer shape or kind of result is one more entry, checked by the compiler.
+ * Every message passes `enforceLimits` on its way out: Discord's limits hold at one place for
+ * every reply, whatever the articles hold. Corpus text is escaped so it shows exactly as printed,
+ * and nothing pings.
  */
-import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APISelectMenuOption, type APIStringSelectComponent } from 'discord.js';
+import type { ArticleRef } from '../corpus/article.ts';
 import type { Answer, ArticleSummary, FigureGroupResult, FigureResult, QuotationResult, Result, SentenceResult } from '../commands/answer.ts';
-import type { Context } from '../commands/context.ts';
+import { referenceOf, type Context } from '../commands/context.ts';
+import { countedClass, countedLabel } from '../commands/figure-groups.ts';
 import { describeProblem } from '../commands/problems.ts';
 import type { Problem } from '../commands/answer.ts';
-import { citationLabel, count, groupLabel, KIND_LABELS, NAMED_BY } from './citation.ts';
+import { citationLabel, count, dateSpan, GROUP_NOTES, groupNote, NAMED_BY, REPORTED_LABEL, shortDate, timeline } from './citation.ts';
 import { linkToSentence } from './fragment.ts';
 
 /** Discord's limits on a message (characters are counted as UTF-16 units here, never fewer than Discord counts). */
@@ -27,49 +33,82 @@ export const LIMITS = {
   author: 256,
   /** Title, description, field names and values, footer and author of all embeds together. */
   embedTotal: 6000,
+  /** An embed's `url`, and an image's. */
+  url: 2048,
+  rows: 5,
+  rowComponents: 5,
   buttonLabel: 80,
   customId: 100,
   buttonUrl: 512,
+  selectOptions: 25,
+  /** A select option's label, description and value. */
+  optionText: 100,
+  placeholder: 150,
 } as const;
 
-/** Results a page shows: three quotations fit a phone screen with their citations. */
-export const RESULTS_PER_PAGE = 3;
+/** Results a page shows: five quotations fit a phone screen with the buttons (see the README's screenshot). */
+export const RESULTS_PER_PAGE = 5;
 /**
- * Figures of one group from several articles shown as one block (one embed, a field each): they
- * are read together. A page holds at most this many results in all, one row of context buttons.
+ * Figures of one group from several articles shown as one card (a field each): they are read
+ * together. A page holds at most `RESULTS_PER_PAGE` results in all.
  */
 export const GROUP_BLOCK = 5;
 /** Articles a page of `/source` lists. */
 export const ARTICLES_PER_PAGE = 10;
 /** Photo captions `/source article:` shows, each a field. */
 export const MAX_CAPTIONS = 5;
-/** How much of a query is echoed back in a footer or a message. */
+/** How much of a query is echoed back in a heading or a message. */
 export const MAX_ECHO = 100;
 /** Marks corpus text cut to fit a limit: the text before it is still verbatim. */
 export const CUT_MARK = ' […]';
+/** Marks a shown span that starts in the middle of a sentence. */
+export const MID_MARK = '…';
+/**
+ * A link to a sentence longer than this is shortened to the article's address, and an address
+ * longer than this is not linked: a percent-encoded slug of 3,000 characters would take half an
+ * embed's room for one result.
+ */
+export const MAX_LINK = 512;
+/** A headline in a card's title is cut to this, so the title takes at most two lines on a phone. */
+export const TITLE_HEADLINE = 60;
+/**
+ * Characters of corpus text a result shows in a list: a phone screen holds five such. The whole
+ * result and the sentences around it are one "Show context for…" away.
+ */
+export const MAX_SHOWN = 180;
 
-/** Embed colours, so the kind of a result shows at a glance. */
-const COLOURS = { statement: 0x5865f2, phrase: 0x99aab5, reported: 0xe67e22, scare: 0x99aab5, figure: 0x2ecc71, differ: 0xe74c3c, sentence: 0x3498db, article: 0x95a5a6 } as const;
+/** Card colours: the kind of a card shows at a glance; a timeline is neutral, only reports of one date that differ are red. */
+const COLOURS = { statement: 0x5865f2, phrase: 0x5865f2, reported: 0xe67e22, scare: 0x99aab5, figure: 0x2ecc71, timeline: 0x99aab5, agree: 0x2ecc71, differ: 0xe74c3c, sentence: 0x3498db, article: 0x95a5a6 } as const;
 
-/** A button of an answer: turn to a page, or show the sentences around one of the results. */
-export type ButtonAction = { type: 'page'; page: number } | { type: 'context'; index: number };
+/** A component of an answer: turn to a page, the page indicator (pressing it shows the page again), or the context menu. */
+export type ButtonAction = { type: 'page'; page: number } | { type: 'here'; page: number } | { type: 'context' };
 
 /** What the renderer needs beyond the answer. */
 export interface View {
   /** The page to show, from 0; clamped to the pages there are. */
   page: number;
-  /** The custom id of a button; without it the message has no buttons. */
+  /** The custom id of a component; without it the message has no components. */
   buttonId?: ((action: ButtonAction) => string) | undefined;
+}
+
+type Row = APIActionRowComponent<APIButtonComponent | APIStringSelectComponent>;
+
+/** A chart the edge draws and attaches: `name` is the file name the card's image refers to (`attachment://name`). */
+export interface ChartRequest {
+  name: string;
+  group: FigureGroupResult;
 }
 
 /** A message as discord.js sends it: a reply, or (without `flags`) an update of an answer. */
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
+  components: Row[];
   allowedMentions: { parse: [] };
   /** `MessageFlags.Ephemeral` for what only the asker should see; `SuppressEmbeds` where user text could unfurl a link. */
   flags?: number;
+  /** Charts to draw and attach as files (see `render/chart.ts`); each is some card's image. */
+  charts?: ChartRequest[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,12 +212,12 @@ function linkTarget(url: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Embeds
+// Cards
 
-/** An embed before its description is fitted to the room left on its page. */
+/** An embed before its description is fitted: the description is its entries, one a line (or several). */
 interface Draft {
   embed: Omit<APIEmbed, 'description'>;
-  pieces: Piece[];
+  entries: Piece[][];
 }
 
 /** Characters of an embed that count towards Discord's 6,000. */
@@ -204,80 +243,172 @@ function shareRoom(wanted: readonly number[], room: number): number[] {
 }
 
 /**
- * Fits the descriptions of a page's embeds into what is left of the 6,000 characters: short
- * ones are shown whole and the long ones share the rest equally, each cut at a word if need be.
+ * The link to a result's sentence, shortened when it is long: the sentence's text fragment, else
+ * the article's address, else none (an address longer than `MAX_LINK`).
  */
-function finishEmbeds(drafts: readonly Draft[], taken = 0): APIEmbed[] {
-  const room = LIMITS.embedTotal - taken - drafts.reduce((n, d) => n + embedLength(d.embed), 0);
-  const budget = shareRoom(
-    drafts.map((d) => fitPieces(d.pieces, LIMITS.description).length),
-    room,
-  );
-  return drafts.map((d, i) => {
-    const description = fitPieces(d.pieces, budget[i]!);
-    return description ? { ...d.embed, description } : { ...d.embed };
+export function citationLink(result: Pick<Result, 'article' | 'sentence'>): string | null {
+  const sentence = linkToSentence(result.article.url, result.sentence);
+  if (sentence.length <= MAX_LINK) return sentence;
+  return result.article.url.length <= MAX_LINK ? result.article.url : null;
+}
+
+/** An embed's `url`: the article's address, when Discord takes one that long. */
+function embedUrl(url: string): { url: string } | Record<string, never> {
+  return url.length <= LIMITS.url ? { url } : {};
+}
+
+/** Plain text cut at a word to `max` characters, marked `…` when cut. */
+function clipWords(text: string, max: number): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1).replace(/\s+\S*$/u, '').replace(/[\uD800-\uDBFF]$/u, '');
+  return `${cut || line.slice(0, max - 1)}…`;
+}
+
+/**
+ * A card's title: the date first and short, the outlet, the headline cut to fit one line or two on
+ * a phone (`10 Nov 2023 · Press TV · Iran rejects…`). An article without a headline is titled by
+ * date and outlet alone; `/source` names it by its address.
+ */
+function cardTitle(article: ArticleRef): string {
+  const head = `${shortDate(article.published)} · ${article.outlet}`;
+  return escapedLabel(article.title ? `${head} · ${clipWords(article.title, TITLE_HEADLINE)}` : head, LIMITS.title);
+}
+
+/** The number of a result in a card, linking to its sentence when there is a link: `[**3**](…) `; with a fixed label (`people killed`) after it. */
+function numberPiece(n: number, link: string | null, label?: string): string {
+  const text = label ? `**${n}** · ${label}` : `**${n}**`;
+  return link ? `[${text}](${linkTarget(link)}) ` : `${text} `;
+}
+
+/**
+ * A sentence as pieces with `span` in bold. A sentence much longer than `max` is shown from a
+ * little before the span (marked `…`), so the span is never cut away.
+ */
+function spanInSentence(sentence: string, span: string, max = MAX_SHOWN): Piece[] {
+  const at = sentence.indexOf(span);
+  if (at < 0) return [{ span: sentence }];
+  let from = 0;
+  const lead = Math.floor(max / 3);
+  if (sentence.length > max && at > lead) {
+    const space = sentence.slice(at - lead, at).search(/\s\S/u);
+    from = space < 0 ? at : at - lead + space + 1;
+  }
+  return [from > 0 ? MID_MARK : '', { span: sentence.slice(from, at) }, { span, bold: true }, { span: sentence.slice(at + span.length) }];
+}
+
+/** The speaker as a card's author; reported speech says so beside the name. */
+function speakerName(result: QuotationResult): string {
+  const name = result.speaker ?? 'Speaker not named in the article';
+  return result.quotationKind === 'reported' ? `${name} — ${REPORTED_LABEL}` : name;
+}
+
+/** What a single figure counts, in words (`people killed`), never its own words again. */
+function figureLabel(result: FigureResult): string {
+  return countedLabel({ category: result.category, counted: countedClass(result) });
+}
+
+/**
+ * A result as an entry of a card: its number linking to its sentence, then the words. A statement
+ * in “ ” (after `…` when it starts mid-sentence); a phrase inside its sentence, in bold; reported
+ * speech as written; a figure in its sentence, in bold, after what it counts; a sentence in bold
+ * between its neighbours, a paragraph break shown as one.
+ */
+function entryOf(result: Result, n: number): Piece[] {
+  switch (result.kind) {
+    case 'quotation': {
+      const prefix = numberPiece(n, citationLink(result));
+      if (result.quotationKind === 'phrase') return [prefix, ...spanInSentence(result.sentence, result.text)];
+      if (result.quotationKind === 'reported') return [prefix, { span: result.text }];
+      const mid = /^\p{Ll}/u.test(result.text) ? MID_MARK : '';
+      return [prefix, `“${mid}`, { span: result.text }, '”'];
+    }
+    case 'figure':
+      return [numberPiece(n, citationLink(result), figureLabel(result)), ...spanInSentence(result.sentence, result.text)];
+    case 'sentence': {
+      const pieces: Piece[] = [numberPiece(n, citationLink(result))];
+      if (result.before) pieces.push(result.beforeCut ? MID_MARK : '', { span: result.before }, result.paragraphBefore ? '\n\n' : '\n');
+      pieces.push({ span: result.text, bold: true });
+      if (result.after) pieces.push(result.paragraphAfter ? '\n\n' : '\n', { span: result.after });
+      return pieces;
+    }
+  }
+}
+
+/** How long an entry may be in a list: its number and link, and `MAX_SHOWN` characters of words (twice that for a sentence with its neighbours). */
+function entryCap(entry: readonly Piece[], result: Result): number {
+  const head = typeof entry[0] === 'string' ? entry[0].length : 0;
+  // Room for the escapes and quotation marks around the words, which Discord does not show.
+  return head + (result.kind === 'sentence' ? 2 * MAX_SHOWN : MAX_SHOWN) + 12;
+}
+
+/** Which results share a card: a speaker's in one article (reported speech apart), or one article's figures or sentences. */
+function cardKey(result: Result): string {
+  switch (result.kind) {
+    case 'quotation':
+      return `q\u0000${result.speaker ?? ''}\u0000${result.article.id}\u0000${result.quotationKind === 'reported'}`;
+    case 'figure':
+      return `f\u0000${result.article.id}`;
+    case 'sentence':
+      return `s\u0000${result.article.id}`;
+  }
+}
+
+/** A card of results that share a key: the speaker once as author, the citation once as title, the results numbered. */
+function singleCard(items: readonly Item[]): Draft {
+  const first = items[0]!.result;
+  const author = first.kind === 'quotation' ? { author: { name: plainText(speakerName(first), LIMITS.author) } } : {};
+  const color = first.kind === 'quotation' ? COLOURS[first.quotationKind] : COLOURS[first.kind];
+  return {
+    embed: { ...author, title: cardTitle(first.article), ...embedUrl(first.article.url), color },
+    entries: items.map(({ result, index }) => entryOf(result, index + 1)),
+  };
+}
+
+/** A field of a group: `8 Nov 2023 · Gerçek News` as name; the sentence, figure in bold, and a short link as value. */
+interface GroupField {
+  name: string;
+  pieces: Piece[];
+  link: string;
+}
+
+/**
+ * Figures on one thing from several articles as one card: what they count as author, the
+ * figures over time as description (`46 (8 Nov 2023) → 56 (10 Nov 2023)`), each figure a field,
+ * a note saying how to read them, and the chart as image when they span several dates.
+ */
+function groupCard(block: Block, chart: string | null): { embed: APIEmbed; fields: GroupField[] } {
+  const group = block.group!;
+  const note = groupNote(group);
+  const part = block.items.length < group.results.length ? ` · figures ${block.first + 1}–${block.first + block.items.length}` : '';
+  const fields = block.items.map(({ result, index }): GroupField => {
+    if (result.kind !== 'figure') throw new Error(`render: a ${result.kind} result in a group of figures`);
+    const link = citationLink(result);
+    return {
+      // A field's name renders markdown: the outlet is escaped there, so it can neither format nor mention.
+      name: escapedLabel(plainText(`${index + 1} · ${shortDate(result.article.published)} · ${result.article.outlet}`, LIMITS.fieldName), LIMITS.fieldName),
+      pieces: spanInSentence(result.sentence, result.text),
+      link: link ? `[source](${linkTarget(link)})` : '',
+    };
   });
-}
-
-/** The title and link of a result's citation: outlet, date and headline, opening the article at the sentence. */
-function citation(result: Result): Pick<APIEmbed, 'title' | 'url'> {
-  return { title: escapedLabel(citationLabel(result.article), LIMITS.title), url: linkToSentence(result.article.url, result.sentence) };
-}
-
-/** The speaker as an embed's author: the name, or a fixed label when the article does not say. */
-function speakerAuthor(result: QuotationResult): NonNullable<APIEmbed['author']> {
-  return { name: plainText(result.speaker ?? 'Speaker not named in the article', LIMITS.author) };
-}
-
-/** A quotation: the speaker as author, the words as description. */
-function quoteEmbed(result: QuotationResult): Draft {
-  const kind = result.quotationKind;
-  return {
-    embed: { author: speakerAuthor(result), ...citation(result), color: COLOURS[kind], footer: { text: KIND_LABELS[kind] } },
-    pieces: [{ span: result.text }],
+  const embed: APIEmbed = {
+    author: { name: plainText(countedLabel(group), LIMITS.author) },
+    description: `**${escapedLabel(timeline(group.results), 1000)}**`,
+    color: COLOURS[note],
+    footer: { text: `${GROUP_NOTES[note]}${part}` },
+    ...(chart ? { image: { url: `attachment://${chart}` } } : {}),
   };
-}
-
-/** A figure and what it counts (`four others · injured`): an embed's author, or a field's name in a group. */
-function figureLabel(result: FigureResult, max: number): string {
-  return plainText(`${result.text} · ${result.category}`, max);
-}
-
-/** A figure: what it counts as author, its sentence with the figure in bold. */
-function figureEmbed(result: FigureResult): Draft {
-  return {
-    embed: { author: { name: figureLabel(result, LIMITS.author) }, ...citation(result), color: COLOURS.figure, footer: { text: 'figure' } },
-    pieces: figurePieces(result),
-  };
-}
-
-/** A matching sentence in bold, with the sentences before and after it on their own lines. */
-function sentenceEmbed(result: SentenceResult): Draft {
-  const pieces: Piece[] = [];
-  if (result.before) pieces.push({ span: result.before }, '\n');
-  pieces.push({ span: result.text, bold: true });
-  if (result.after) pieces.push('\n', { span: result.after });
-  return { embed: { ...citation(result), color: COLOURS.sentence, footer: { text: 'sentence' } }, pieces };
-}
-
-/** How each kind of result becomes an embed. */
-const RESULT_EMBEDS: { readonly [K in Result['kind']]: (result: Extract<Result, { kind: K }>) => Draft } = { quotation: quoteEmbed, figure: figureEmbed, sentence: sentenceEmbed };
-
-/** The embed of a result, by its kind. */
-function resultEmbed(result: Result): Draft {
-  return (RESULT_EMBEDS[result.kind] as (result: Result) => Draft)(result);
+  return { embed, fields };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Buttons
-
-type Row = APIActionRowComponent<APIButtonComponent>;
+// Components
 
 function button(customId: string, label: string, disabled = false): APIButtonComponent {
   return { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customId, label: label.slice(0, LIMITS.buttonLabel), disabled };
 }
 
-/** Previous and next, when there is more than one page. */
+/** Previous, the page indicator, and next, when there is more than one page. */
 function pagingRow(view: View, page: number, pages: number): Row | null {
   if (!view.buttonId || pages <= 1) return null;
   return {
@@ -285,31 +416,41 @@ function pagingRow(view: View, page: number, pages: number): Row | null {
     // Disabled at the ends, where they point at the page shown: custom ids stay valid and distinct.
     components: [
       button(view.buttonId({ type: 'page', page: Math.max(0, page - 1) }), '◀ Previous', page === 0),
+      button(view.buttonId({ type: 'here', page }), `${page + 1} / ${pages}`, true),
       button(view.buttonId({ type: 'page', page: Math.min(pages - 1, page + 1) }), 'Next ▶', page >= pages - 1),
     ],
   };
 }
 
-/** One "Context" button per result on the page, numbered as the results are. */
-function contextRow(view: View, first: number, shown: number): Row | null {
-  if (!view.buttonId || shown === 0) return null;
-  const buttonId = view.buttonId;
-  return {
-    type: ComponentType.ActionRow,
-    components: Array.from({ length: shown }, (_, i) => button(buttonId({ type: 'context', index: first + i }), `Context ${first + i + 1}`)),
-  };
+/** The label of a result in the context menu: its number and its first words (`1 · We have said very clearly…`). */
+function optionLabel(result: Result, n: number): string {
+  const words = result.kind === 'figure' ? `${result.text} (${shortDate(result.article.published)})` : result.text;
+  return plainText(`${n} · ${words}`, LIMITS.optionText);
+}
+
+/** One select menu, `Show context for…`, an option per result on the page; its value is the result's stable reference. */
+function contextRow(view: View, items: readonly Item[]): Row | null {
+  if (!view.buttonId || items.length === 0) return null;
+  const options: APISelectMenuOption[] = items
+    .map(({ result, index }) => ({
+      label: optionLabel(result, index + 1),
+      value: referenceOf(result),
+      description: plainText(`${result.kind === 'quotation' && result.speaker ? `${result.speaker} · ` : ''}${result.article.outlet}, ${shortDate(result.article.published)}`, LIMITS.optionText),
+    }))
+    .slice(0, LIMITS.selectOptions);
+  return { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: view.buttonId({ type: 'context' }), placeholder: 'Show context for…', options }] };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Messages
 
 function message(parts: Partial<DiscordMessage>): DiscordMessage {
-  return { embeds: [], components: [], ...parts, allowedMentions: { parse: [] } };
+  return enforceLimits({ embeds: [], components: [], ...parts, allowedMentions: { parse: [] } });
 }
 
 /** A private note (a problem, help, a refused button): only the asker sees it, and no link in it unfurls. */
 export function privateNote(content: string): DiscordMessage {
-  return message({ content: content.slice(0, LIMITS.content), flags: MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds });
+  return message({ content, flags: MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds });
 }
 
 /** The page to show of `pages`, whatever page was asked for. */
@@ -322,9 +463,10 @@ function pageLabel(page: number, pages: number): string {
   return pages > 1 ? ` · page ${page + 1} of ${pages}` : '';
 }
 
-/** A result to show, and the group of figures from several articles it belongs to, if any (then the result is one of its figures). */
+/** A result to show, its position in the answer, and the group of figures from several articles it belongs to, if any. */
 interface Item {
   result: Result;
+  index: number;
   group?: FigureGroupResult | undefined;
 }
 
@@ -344,8 +486,8 @@ function articleLine(summary: ArticleSummary, room: number): string {
 }
 
 /**
- * A block of a page: one result (one embed), or up to `GROUP_BLOCK` figures of one group from
- * several articles (one embed, a field each). `first` is the index of its first result among all.
+ * A block of a page: one result, or up to `GROUP_BLOCK` figures of one group from several
+ * articles (one card, a field each). `first` is the index of its first result among all.
  */
 interface Block {
   items: readonly Item[];
@@ -366,13 +508,13 @@ function blocksOf(items: readonly Item[]): Block[] {
   return blocks;
 }
 
-/** Blocks in pages: up to `RESULTS_PER_PAGE` blocks and `GROUP_BLOCK` results a page. */
+/** Blocks in pages of at most `RESULTS_PER_PAGE` results. */
 function pagesOf(blocks: readonly Block[]): Block[][] {
   const pages: Block[][] = [];
   let page: Block[] = [];
   let results = 0;
   for (const block of blocks) {
-    if (page.length > 0 && (page.length >= RESULTS_PER_PAGE || results + block.items.length > GROUP_BLOCK)) {
+    if (page.length > 0 && results + block.items.length > RESULTS_PER_PAGE) {
       pages.push(page);
       page = [];
       results = 0;
@@ -386,92 +528,104 @@ function pagesOf(blocks: readonly Block[]): Block[][] {
 
 /** The items of an answer as the result pages show them; for any other answer, none. */
 function itemsOf(answer: Answer): Item[] {
-  if (answer.type === 'figures') return answer.groups.flatMap((group) => group.results.map((result) => ({ result, group: group.articles > 1 ? group : undefined })));
-  if (answer.type === 'results') return answer.results.map((result) => ({ result }));
+  if (answer.type === 'figures') {
+    return answer.groups.flatMap((group) => group.results.map((result) => ({ result, group: group.articles > 1 ? group : undefined }))).map((item, index) => ({ ...item, index }));
+  }
+  if (answer.type === 'results') return answer.results.map((result, index) => ({ result, index }));
   return [];
 }
 
-/** Which page of an answer holds the result at `index` (what a context's "Back" button returns to). */
-export function pageOf(answer: Answer, index: number): number {
-  const pages = pagesOf(blocksOf(itemsOf(answer)));
-  const page = pages.findIndex((blocks) => blocks.some((b) => index >= b.first && index < b.first + b.items.length));
-  return Math.max(0, page);
+/** How many pages of results an answer has (1 for any other answer). */
+export function pageCount(answer: Answer): number {
+  return Math.max(1, pagesOf(blocksOf(itemsOf(answer))).length);
 }
 
-/** A figure's sentence as pieces, the figure in bold. */
-function figurePieces(result: FigureResult): Piece[] {
-  const at = result.sentence.indexOf(result.text);
-  return at < 0
-    ? [{ span: result.sentence }]
-    : [{ span: result.sentence.slice(0, at) }, { span: result.text, bold: true }, { span: result.sentence.slice(at + result.text.length) }];
+/** The file name of a group's chart. */
+export function chartName(groupIndex: number): string {
+  return `figures-${groupIndex + 1}.png`;
 }
+
+/** What each command's results are called in the heading. */
+const NOUNS: Readonly<Record<string, string>> = { quote: 'quotation', figures: 'figure', source: 'sentence' };
 
 /**
- * Figures on one thing from several articles as one embed: the group as author, each figure a
- * field (the figure and what it counts as name; its sentence, figure in bold, and its citation
- * linking to the sentence as value), in date order. `room` is what the fields' values may take.
+ * The first line: what was matched, first. `**Amir Saeid Iravani** · 19 quotations in 3 articles,
+ * 8 Nov 2023 – 30 Jan 2024 (matched “Irvani”)`; the query itself when it names no speaker.
  */
-function groupEmbed(block: Block, total: number, echo: string): { embed: APIEmbed; fit(perResult: number): APIEmbed } {
-  const group = block.group!;
-  const last = block.first + block.items.length;
-  const part = block.items.length < group.results.length ? ` (these ${block.items.length})` : '';
-  const frame = block.items.map(({ result }) => {
-    if (result.kind !== 'figure') throw new Error(`render: a ${result.kind} result in a group of figures`);
-    return {
-      name: figureLabel(result, LIMITS.fieldName),
-      link: `[${escapedLabel(citationLabel(result.article), 120)}](${linkTarget(linkToSentence(result.article.url, result.sentence))})`,
-      result,
-    };
-  });
-  const embed: APIEmbed = {
-    author: { name: plainText(groupLabel(group), LIMITS.author) },
-    color: group.differ ? COLOURS.differ : COLOURS.figure,
-    fields: frame.map((f) => ({ name: f.name, value: '' })),
-    footer: { text: `${block.first + 1}–${last} of ${total} · figures on one thing, side by side in date order${part}${echo}` },
-  };
-  /** The embed with each figure's sentence and citation in at most `perResult` characters (and a field's 1,024). */
-  const fit = (perResult: number): APIEmbed => ({
-    ...embed,
-    fields: frame.map(({ name, link, result }) => {
-      const room = Math.min(LIMITS.fieldValue, perResult) - link.length - 1;
-      const sentence = fitPieces(figurePieces(result), Math.max(0, room));
-      return { name, value: sentence ? `${sentence}\n${link}` : link };
-    }),
-  });
-  return { embed, fit };
+function heading(answer: Extract<Answer, { type: 'results' | 'figures' }>, items: readonly Item[]): string {
+  const subject = answer.type === 'results' && answer.speaker ? escapeText(plainText(answer.speaker.name, MAX_ECHO)) : escapeText(plainText(answer.query, MAX_ECHO));
+  const articles = new Set(items.map((i) => i.result.article.id)).size;
+  const span = dateSpan(items.map((i) => i.result.article.published));
+  const corrected = answer.type === 'results' && answer.speaker?.corrected ? ` (matched “${echoQuery(answer.query)}”)` : '';
+  return `**\u2068${subject}\u2069** · ${count(items.length, NOUNS[answer.command] ?? 'result')} in ${count(articles, 'article')}, ${span}${corrected}`;
 }
 
-/** Results as pages of blocks: an embed each, with paging and a context button per result. */
-function resultPages(command: string, query: string, items: readonly Item[], view: View): DiscordMessage {
+/** Results as a page of cards, with the context menu and the paging buttons. */
+function resultPages(answer: Extract<Answer, { type: 'results' | 'figures' }>, view: View): DiscordMessage {
+  const items = itemsOf(answer);
   const pages = pagesOf(blocksOf(items));
   const page = clampPage(view.page, pages.length);
   const blocks = pages[page] ?? [];
-  const shown = blocks.reduce((n, b) => n + b.items.length, 0);
-  const first = blocks[0]?.first ?? 0;
-  // The query is echoed in the page's last footer: plain text there, so it can neither ping, link nor format.
-  const echoOf = (b: Block) => (b === blocks[blocks.length - 1] ? ` · /${command} ${echoQuery(query)}` : '');
-  const frames = blocks.filter((b) => b.group).map((b) => groupEmbed(b, items.length, echoOf(b)));
-  const drafts = blocks
-    .filter((b) => !b.group)
-    .map((b) => {
-      const { result, group } = b.items[0]!;
-      const draft = resultEmbed(result);
-      const label = [`${b.first + 1} of ${items.length}`, draft.embed.footer?.text ?? '', group ? groupLabel(group) : ''].filter(Boolean).join(' · ');
-      return { ...draft, embed: { ...draft.embed, footer: { text: `${plainText(label, LIMITS.footer - MAX_ECHO - 20)}${echoOf(b)}` } } };
+  const groupIndex = (group: FigureGroupResult): number => (answer.type === 'figures' ? answer.groups.indexOf(group) : -1);
+  const charts: ChartRequest[] = [];
+
+  // Consecutive single results that share a card are one card; a group's block is its own.
+  type Slot = { kind: 'single'; items: Item[] } | { kind: 'group'; card: ReturnType<typeof groupCard> };
+  const slots: Slot[] = [];
+  for (const block of blocks) {
+    if (block.group) {
+      const group = block.group;
+      const chart = group.dates > 1 && block.first === items.findIndex((i) => i.group === group) ? chartName(groupIndex(group)) : null;
+      if (chart) charts.push({ name: chart, group });
+      slots.push({ kind: 'group', card: groupCard(block, chart) });
+      continue;
+    }
+    const item = block.items[0]!;
+    const last = slots[slots.length - 1];
+    if (last?.kind === 'single' && cardKey(last.items[0]!.result) === cardKey(item.result)) last.items.push(item);
+    else slots.push({ kind: 'single', items: [item] });
+  }
+  const drafts = slots.map((slot) => (slot.kind === 'single' ? { slot, draft: singleCard(slot.items) } : { slot, draft: null }));
+  // The speaker is named once: a card that goes on with the speaker of the card above it (another
+  // article of theirs) leaves the name out, which also keeps five quotations on a phone screen.
+  drafts.forEach(({ draft }, i) => {
+    const above = drafts[i - 1]?.draft;
+    if (draft?.embed.author && above?.embed.author?.name === draft.embed.author.name) delete draft.embed.author;
+  });
+
+  // Every text of the page wants its capped length; what the 6,000 leave after the labels is shared among them.
+  const texts: { pieces: Piece[]; cap: number }[] = [];
+  for (const { slot, draft } of drafts) {
+    if (draft && slot.kind === 'single') draft.entries.forEach((entry, i) => texts.push({ pieces: entry, cap: entryCap(entry, slot.items[i]!.result) }));
+    else if (slot.kind === 'group') for (const f of slot.card.fields) texts.push({ pieces: f.pieces, cap: Math.min(MAX_SHOWN + 12, LIMITS.fieldValue - f.link.length - 1) });
+  }
+  const labels =
+    drafts.reduce((n, { slot, draft }) => n + (draft ? embedLength(draft.embed) + Math.max(0, draft.entries.length - 1) : slot.kind === 'group' ? embedLength(slot.card.embed) + slot.card.fields.reduce((m, f) => m + f.name.length + f.link.length + 1, 0) : 0), 0);
+  const budgets = shareRoom(
+    texts.map((t) => fitPieces(t.pieces, t.cap).length),
+    LIMITS.embedTotal - labels,
+  );
+  let t = 0;
+  const embeds = drafts.map(({ slot, draft }): APIEmbed => {
+    if (draft) {
+      // A card's own description has 4,096: its entries share that too.
+      const own = shareRoom(draft.entries.map(() => budgets[t++]!), LIMITS.description - (draft.entries.length - 1));
+      const description = draft.entries.map((entry, i) => fitPieces(entry, own[i]!)).join('\n');
+      return description ? { ...draft.embed, description } : { ...draft.embed };
+    }
+    const card = (slot as Extract<Slot, { kind: 'group' }>).card;
+    const fields = card.fields.map((f) => {
+      const sentence = fitPieces(f.pieces, budgets[t++]!);
+      return { name: f.name, value: [sentence, f.link].filter(Boolean).join('\n') || MID_MARK };
     });
-  // What the 6,000 leave after every label (names, authors, titles, footers) is shared equally by
-  // the results on the page: the groups' sentences take their share first, the other embeds the rest.
-  const labels = frames.reduce((n, f) => n + embedLength(f.embed), 0) + drafts.reduce((n, d) => n + embedLength(d.embed), 0);
-  const perResult = Math.max(0, Math.floor((LIMITS.embedTotal - labels) / Math.max(1, shown)));
-  const groups = frames.map((f) => f.fit(perResult));
-  const singles = finishEmbeds(drafts, groups.reduce((n, e) => n + embedLength(e), 0));
-  let g = 0;
-  let d = 0;
-  const embeds = blocks.map((b) => (b.group ? groups[g++]! : singles[d++]!));
+    return { ...card.embed, fields };
+  });
+  const shown = blocks.flatMap((b) => b.items);
   return message({
-    content: `**/${command}** · ${count(items.length, 'result')}${pageLabel(page, pages.length)}`,
+    content: heading(answer, items),
     embeds,
-    components: [pagingRow(view, page, pages.length), contextRow(view, first, shown)].filter((row): row is Row => row !== null),
+    components: [contextRow(view, shown), pagingRow(view, page, pages.length)].filter((row): row is Row => row !== null),
+    ...(charts.length > 0 ? { charts } : {}),
   });
 }
 
@@ -479,13 +633,11 @@ type Renderers = { [K in Answer['type']]: (answer: Extract<Answer, { type: K }>,
 
 const RENDERERS: Renderers = {
   results(answer, view) {
-    return resultPages(answer.command, answer.query, itemsOf(answer), view);
+    return resultPages(answer, view);
   },
 
   figures(answer, view) {
-    // Figures on one thing from several articles are one block, in date order, under a heading that
-    // says whether they differ; the rest are an embed each.
-    return resultPages(answer.command, answer.query, itemsOf(answer), view);
+    return resultPages(answer, view);
   },
 
   articles(answer, view) {
@@ -572,32 +724,113 @@ function namedByField(result: QuotationResult): APIEmbedField | null {
   return result.speaker === null ? { name: NAMED_BY_FIELD, value: NAMED_BY.none } : null;
 }
 
-/** Who spoke a quotation, for its context: the speaker as author, and the "Named by" field. */
-function speakerOf(result: QuotationResult): Pick<APIEmbed, 'author' | 'fields'> {
-  const named = namedByField(result);
-  return { author: speakerAuthor(result), ...(named ? { fields: [named] } : {}) };
-}
-
 /**
- * The sentences around one result, the result in bold, with a button back to its page and a link
- * that opens the article at the sentence. A quotation's context also names its speaker (as author)
- * and shows the words of the article that name them.
+ * The sentences around one result, privately for whoever asked: the result in bold, the speaker
+ * as author with the words of the article that name them, the citation linking to the sentence,
+ * and a button that opens the article there. `note` says why it is not quite what was asked (the
+ * article changed since the answer).
  */
-export function renderContext(context: Context, result: Result, position: { index: number; total: number; command: string; page: number }, view: View): DiscordMessage {
+export function renderContext(context: Context, result: Result, note?: string): DiscordMessage {
   const { text, highlightStart, highlightEnd } = context;
   const pieces: Piece[] = [{ span: text.slice(0, highlightStart) }, { span: text.slice(highlightStart, highlightEnd), bold: true }, { span: text.slice(highlightEnd) }];
   const speaker = result.kind === 'quotation' ? speakerOf(result) : {};
-  const draft: Draft = {
-    embed: { ...speaker, ...citation(result), color: COLOURS.sentence, footer: { text: `${position.index + 1} of ${position.total} · the result in bold, with the sentences around it` } },
-    pieces,
+  const link = citationLink(result);
+  const embed: Omit<APIEmbed, 'description'> = {
+    ...speaker,
+    title: cardTitle(result.article),
+    ...(link ? { url: link } : {}),
+    color: COLOURS.sentence,
+    footer: { text: 'the result in bold, with the sentences around it' },
   };
-  const link = linkToSentence(result.article.url, result.sentence);
+  const room = Math.min(LIMITS.description, LIMITS.embedTotal - embedLength(embed));
+  const description = fitPieces(pieces, room);
   const components: APIButtonComponent[] = [];
-  if (view.buttonId) components.push(button(view.buttonId({ type: 'page', page: position.page }), '◀ Back to the results'));
-  if (link.length <= LIMITS.buttonUrl) components.push({ type: ComponentType.Button, style: ButtonStyle.Link, url: link, label: 'Open the article here' });
+  if (link && link.length <= LIMITS.buttonUrl) components.push({ type: ComponentType.Button, style: ButtonStyle.Link, url: link, label: 'Open the article here' });
   return message({
-    content: `**/${position.command}** · the sentences around result ${position.index + 1} of ${position.total}`,
-    embeds: finishEmbeds([draft]),
+    ...(note ? { content: note } : {}),
+    embeds: [description ? { ...embed, description } : embed],
     components: components.length > 0 ? [{ type: ComponentType.ActionRow, components }] : [],
+    flags: MessageFlags.Ephemeral,
   });
+}
+
+/** Who spoke a quotation, for its context: the speaker as author (reported speech says so), and the "Named by" field. */
+function speakerOf(result: QuotationResult): Pick<APIEmbed, 'author' | 'fields'> {
+  const named = namedByField(result);
+  return { author: { name: plainText(speakerName(result), LIMITS.author) }, ...(named ? { fields: [named] } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits
+
+/** Text cut to `max` UTF-16 units: never a lone surrogate, never a trailing escape backslash, marked `…` when cut. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1)).replace(/[\uD800-\uDBFF]$/u, '');
+  // An odd run of backslashes at the end would escape the mark after it.
+  if (/(?<!\\)(\\\\)*\\$/u.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/**
+ * The one place Discord's limits are enforced for every message the bot sends, whatever the
+ * articles hold: each text within its limit, the embeds within 6,000 together, addresses within
+ * theirs, components and their options within theirs. The renderers fit text with care (cut at a
+ * word, marked); this is the net under them, so a bug there or hostile article metadata can never
+ * make Discord refuse a reply.
+ */
+export function enforceLimits(msg: DiscordMessage): DiscordMessage {
+  const embeds = msg.embeds.slice(0, LIMITS.embeds).map((embed): APIEmbed => {
+    const out: APIEmbed = { ...embed };
+    if (out.title !== undefined) out.title = clip(out.title, LIMITS.title);
+    if (out.description !== undefined) out.description = clip(out.description, LIMITS.description);
+    if (out.url !== undefined && out.url.length > LIMITS.url) delete out.url;
+    if (out.author) out.author = { ...out.author, name: clip(out.author.name, LIMITS.author) };
+    if (out.footer) out.footer = { ...out.footer, text: clip(out.footer.text, LIMITS.footer) };
+    if (out.image && out.image.url.length > LIMITS.url) delete out.image;
+    if (out.fields) out.fields = out.fields.slice(0, LIMITS.fields).map((f) => ({ ...f, name: clip(f.name, LIMITS.fieldName) || '\u200b', value: clip(f.value, LIMITS.fieldValue) || '\u200b' }));
+    return out;
+  });
+  // Over 6,000 together: the longest texts give up the excess, longest first (descriptions and
+  // field values before labels, which are short unless hostile).
+  type Slot = { get: () => string; set: (text: string) => void };
+  const slots: Slot[] = embeds.flatMap((e) => [
+    ...(e.description !== undefined ? [{ get: () => e.description ?? '', set: (t: string) => (e.description = t) }] : []),
+    ...(e.fields ?? []).flatMap((_, f) => [
+      { get: () => e.fields![f]!.value, set: (t: string) => (e.fields![f] = { ...e.fields![f]!, value: t }) },
+      { get: () => e.fields![f]!.name, set: (t: string) => (e.fields![f] = { ...e.fields![f]!, name: t }) },
+    ]),
+    ...(e.footer ? [{ get: () => e.footer!.text, set: (t: string) => (e.footer = { ...e.footer!, text: t }) }] : []),
+    ...(e.title !== undefined ? [{ get: () => e.title ?? '', set: (t: string) => (e.title = t) }] : []),
+    ...(e.author ? [{ get: () => e.author!.name, set: (t: string) => (e.author = { ...e.author!, name: t }) }] : []),
+  ]);
+  let excess = embeds.reduce((n, e) => n + embedLength(e), 0) - LIMITS.embedTotal;
+  while (excess > 0) {
+    const longest = slots.reduce<Slot | null>((best, slot) => (!best || slot.get().length > best.get().length ? slot : best), null);
+    if (!longest || longest.get().length <= 1) break;
+    const before = longest.get().length;
+    longest.set(clip(longest.get(), Math.max(1, before - excess, Math.floor(before / 2))));
+    excess -= before - longest.get().length;
+  }
+  const components = msg.components
+    .slice(0, LIMITS.rows)
+    .map((row): Row => ({
+      ...row,
+      components: row.components
+        .filter((c) => (c.type === ComponentType.Button && c.style === ButtonStyle.Link ? c.url.length <= LIMITS.buttonUrl : 'custom_id' in c && c.custom_id.length <= LIMITS.customId))
+        .map((c) => {
+          if (c.type === ComponentType.StringSelect) {
+            const options = c.options
+              .filter((o) => o.value.length <= LIMITS.optionText)
+              .slice(0, LIMITS.selectOptions)
+              .map((o) => ({ ...o, label: clip(o.label, LIMITS.optionText), ...(o.description !== undefined ? { description: clip(o.description, LIMITS.optionText) } : {}) }));
+            return { ...c, options, ...(c.placeholder !== undefined ? { placeholder: clip(c.placeholder, LIMITS.placeholder) } : {}) };
+          }
+          return 'label' in c && typeof c.label === 'string' ? { ...c, label: clip(c.label, LIMITS.buttonLabel) } : c;
+        })
+        .filter((c) => c.type !== ComponentType.StringSelect || c.options.length > 0)
+        .slice(0, LIMITS.rowComponents),
+    }))
+    .filter((row) => row.components.length > 0);
+  return { ...msg, ...(msg.content !== undefined ? { content: clip(msg.content, LIMITS.content) } : {}), embeds, components };
 }

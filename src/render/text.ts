@@ -4,7 +4,8 @@
  */
 import type { Answer, QuotationResult, Result } from '../commands/answer.ts';
 import { describeProblem } from '../commands/problems.ts';
-import { citationLabel, count, groupLabel, KIND_LABELS, NAMED_BY } from './citation.ts';
+import { countedLabel } from '../commands/figure-groups.ts';
+import { citationLabel, count, GROUP_NOTES, groupNote, KIND_LABELS, NAMED_BY, timeline } from './citation.ts';
 
 /**
  * Control characters but the line break and the tab: a terminal acts on them (`\x1b[2J` clears
@@ -49,7 +50,7 @@ function renderPlain(answer: Answer): string {
       const lines = [`/figures ${answer.query}: ${count(total, 'result')}`];
       let n = 0;
       for (const group of answer.groups) {
-        if (group.articles > 1) lines.push(`== ${groupLabel(group)}`);
+        if (group.articles > 1) lines.push(`== ${countedLabel(group)}: ${timeline(group.results)} (${GROUP_NOTES[groupNote(group)]})`);
         for (const result of group.results) lines.push(renderResult(result, ++n));
       }
       return lines.join('\n\n');
@@ -72,7 +73,10 @@ function renderResult(result: Result, n: number): string {
     case 'figure':
       return `${n}. ${result.text} [${result.category}]\n   ${result.sentence}\n${cite}`;
     case 'sentence': {
-      const context = [result.before, `» ${result.text}`, result.after].filter((s): s is string => Boolean(s)).join('\n   ');
+      // A neighbour that opens mid-sentence starts with …; a paragraph break shows as a blank line.
+      const before = result.before ? `${result.beforeCut ? '…' : ''}${result.before}${result.paragraphBefore ? '\n' : ''}` : null;
+      const after = result.after ? `${result.paragraphAfter ? '\n   ' : ''}${result.after}` : null;
+      const context = [before, `» ${result.text}`, after].filter((s): s is string => Boolean(s)).join('\n   ');
       return `${n}. ${context}\n${cite}`;
     }
   }

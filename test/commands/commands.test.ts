@@ -1,7 +1,7 @@
 /** The commands on the seed corpus: what the issue's "done means" asks of each, on the real articles. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/answer-line.ts';
-import type { Answer, FigureResult, QuotationResult, Result, SentenceResult } from '../../src/commands/answer.ts';
+import { quotationOpening, type Answer, type FigureResult, type QuotationResult, type Result, type SentenceResult } from '../../src/commands/answer.ts';
 import { seedLibrary } from '../support/seed-library.ts';
 import type { Library } from '../../src/index/library.ts';
 
@@ -174,13 +174,12 @@ describe('/figures', () => {
     expect(found.every((r) => r.category === 'rockets' && /Syria/.test(r.sentence + r.article.title))).toBe(true);
   });
 
-  it('groups the US troops injured from the two November 2023 articles and shows that they differ', () => {
+  it('groups the US troops injured from the two November 2023 articles as a timeline, one article’s repeat of 46 merged, no disagreement', () => {
     const answer = answerLine(library, '/figures casualties');
     if (answer.type !== 'figures') throw new Error(answer.type);
     const group = answer.groups.find((g) => g.results.some((r) => r.value === 56));
-    expect(group).toMatchObject({ category: 'injured', counted: 'troops', articles: 2, differ: true });
+    expect(group).toMatchObject({ category: 'injured', counted: 'troops', articles: 2, dates: 2, differ: false });
     expect(group!.results.map((r) => [r.value, r.article.outlet, r.article.published])).toEqual([
-      [46, 'Gerçek News', '2023-11-08'],
       [46, 'Gerçek News', '2023-11-08'],
       [56, 'Press TV', '2023-11-10'],
     ]);
@@ -194,7 +193,8 @@ describe('/figures', () => {
       ['at least 10,818 people', '2023-11-10'],
       ['more than 26,600 civilians', '2024-01-30'],
     ]);
-    expect(killed?.differ).toBe(true);
+    // A toll that rose over two months is a timeline, not two reports that differ.
+    expect(killed).toMatchObject({ dates: 2, differ: false });
   });
 
   it('does not put a 2021 count beside a 2023 one: years apart they are other events', () => {
@@ -248,6 +248,24 @@ describe('/source', () => {
 });
 
 describe('/help', () => {
+  it('extends a neighbouring sentence that starts inside a quotation back to its opening mark, and says where a paragraph ends: /source query:Ain al-Asad', () => {
+    const answer = answerLine(library, '/source query:Ain al-Asad');
+    if (answer.type !== 'results') throw new Error(answer.type);
+    const hit = answer.results.find((r) => r.kind === 'sentence' && r.text.startsWith('Earlier this month'));
+    if (hit?.kind !== 'sentence') throw new Error('test: no such sentence');
+    expect(hit.before).toMatch(/^"Therefore, we deny any claim .* the Iranian envoy added\.$/su);
+    expect(library.article(hit.article.id)!.body).toContain(hit.before!);
+    expect(hit).toMatchObject({ beforeCut: false, paragraphBefore: true, paragraphAfter: false });
+  });
+
+  it('finds the opening mark of the quotation a position lies inside, within its paragraph', () => {
+    const body = 'He said: “We deny it. We always have.” Then he left.\n\nNew paragraph.';
+    expect(quotationOpening(body, body.indexOf('We always'))).toBe(body.indexOf('“'));
+    expect(quotationOpening(body, body.indexOf('Then'))).toBeNull();
+    expect(quotationOpening(body, body.indexOf('New'))).toBeNull();
+    expect(quotationOpening('"Straight. Quotes."', 11)).toBe(0);
+  });
+
   it('describes every command with an example', () => {
     const answer = answerLine(library, '/help');
     if (answer.type !== 'help') throw new Error(answer.type);

@@ -1,6 +1,6 @@
 /** Figures on one thing from several articles, side by side. */
 import { describe, expect, it } from 'vitest';
-import { countedClass, groupFigures, STORY_GAP_DAYS } from '../../src/commands/figure-groups.ts';
+import { countedClass, countedLabel, groupFigures, STORY_GAP_DAYS } from '../../src/commands/figure-groups.ts';
 import type { Figure } from '../../src/analysis/types.ts';
 
 function figure(articleId: string, text: string, value: number | null, counted: string, category: Figure['category']): Figure {
@@ -20,11 +20,30 @@ describe('countedClass', () => {
 });
 
 describe('groupFigures', () => {
-  it('puts figures of one event and one class from several articles together, oldest first, and says they differ', () => {
+  it('puts figures of one event and one class from several articles together, oldest first: different dates are a timeline, not a disagreement', () => {
     const groups = groupFigures([figure('b', 'A total of 56 troops', 56, 'troops', 'injured'), figure('a', '46 US troops', 46, 'US troops', 'injured')], dateOf);
     expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatchObject({ category: 'injured', counted: 'troops', articles: 2, differ: true });
+    expect(groups[0]).toMatchObject({ category: 'injured', counted: 'troops', articles: 2, dates: 2, differ: false });
     expect(groups[0]!.figures.map((f) => f.value)).toEqual([46, 56]);
+  });
+
+  it('says figures differ only when two articles of the same date give different numbers', () => {
+    const sameDay: Record<string, string> = { ...dates, twin: '2023-11-08' };
+    const [group] = groupFigures([figure('a', '46 US troops', 46, 'US troops', 'injured'), figure('twin', '50 troops', 50, 'troops', 'injured'), figure('b', '56 troops', 56, 'troops', 'injured')], (id) => sameDay[id]!);
+    expect(group).toMatchObject({ articles: 3, dates: 2, differ: true });
+  });
+
+  it('merges one article’s repeats of the same figure, and keeps its different figures', () => {
+    const [group] = groupFigures([figure('a', '46 US troops', 46, 'US troops', 'injured'), figure('a', '46 US troops', 46, 'troops', 'injured'), figure('a', '40 troops', 40, 'troops', 'injured'), figure('b', '56 troops', 56, 'troops', 'injured')], dateOf);
+    expect(group!.figures.map((f) => [f.articleId, f.value])).toEqual([['a', 46], ['a', 40], ['b', 56]]);
+  });
+
+  it('labels a group by what it counts, never by a figure’s own words', () => {
+    expect(countedLabel({ category: 'injured', counted: 'troops' })).toBe('troops injured');
+    expect(countedLabel({ category: 'killed', counted: 'people' })).toBe('people killed');
+    expect(countedLabel({ category: 'killed', counted: 'member' })).toBe('members killed');
+    expect(countedLabel({ category: 'killed', counted: 'children' })).toBe('children killed');
+    expect(countedLabel({ category: 'rockets', counted: 'rockets' })).toBe('rockets and missiles fired');
   });
 
   it('says figures agree when they give one number, whatever words they use', () => {

@@ -33,7 +33,8 @@ describe('autocomplete', () => {
 
   it('/figures suggests topics starting with what is typed, with the number of figures /figures gives', () => {
     const cas = suggestFigures(library, 'topic', 'cas');
-    expect(cas.map((s) => s.value)).toEqual(['casualties', 'casualty']);
+    // One form of a word: casualties and casualty are offered once.
+    expect(cas.map((s) => s.value)).toEqual(['casualties']);
     const answer = answerFigures(library, { topic: 'casualties' });
     expect(cas[0]?.name).toBe(`casualties (${resultsOf(answer).length} figures)`);
     // With nothing typed, topics that mean the same (casualties, victims, toll) are offered once.
@@ -48,5 +49,7 @@ describe('autocomplete', () => {
     expect(suggestSource(library, 'article', 'letter UN chief')).toEqual([{ name: '2021-03-15 · Press TV · Iran denies involvement in Iraq attacks in letter to UN chief', value: 'press-tv-2021-03-15' }]);
     expect(suggestSource(library, 'article', 'Gercek').map((s) => s.value)).toEqual(['gercek-news-2023-11-08']);
     expect(suggestSource(library, 'query', 'Iran')).toEqual([]);
+    // An article without a headline: the words of its address, labelled as such, and found by them.
+    expect(suggestSource(library, 'article', 'united nations syria')).toEqual([{ name: '2024-01-30 · Press TV · Iran United Nations United States Iraq Syria (from its address: no headline)', value: 'press-tv-2024-01-30' }]);
   });
 });

@@ -18,7 +18,7 @@ import type { Resolve } from '../../src/fetch/fetch.ts';
 import { LiveLibrary } from '../../src/live-library.ts';
 import { createLogger, messageLog } from '../../src/log.ts';
 import { DiscordEmulator, type EmulatedInteraction } from '../support/discord-emulator.ts';
-import { shownText } from '../support/shown-text.ts';
+import { corpusPart } from '../support/shown-text.ts';
 
 const EPHEMERAL = 64;
 const DEFERRED_REPLY = 5;
@@ -165,10 +165,10 @@ describe('adding articles from Discord and from a feed', () => {
   it('answers from a folder holding a Markdown article and a saved web page', async () => {
     const fromMd = await emulator.sendCommand('quote', { query: 'Okafor' }, who()).response;
     expect(fromMd.data?.embeds?.[0]?.author?.name).toBe('Nadia Okafor');
-    expect(fromMd.data?.embeds?.map((e) => shownText(e.description ?? ''))).toContain('The repairs are finished and the bridge is safe for cars and lorries again');
+    expect(fromMd.data?.embeds?.flatMap((e) => (e.description ?? '').split('\n').map((line) => corpusPart(line).text))).toContain('The repairs are finished and the bridge is safe for cars and lorries again');
     const fromPage = await emulator.sendCommand('quote', { query: 'Ilves' }, who()).response;
     expect(fromPage.data?.embeds?.[0]?.author?.name).toBe('Marta Ilves');
-    expect(fromPage.data?.embeds?.map((e) => shownText(e.description ?? ''))).toContain('We will stay out until the contract is signed');
+    expect(fromPage.data?.embeds?.flatMap((e) => (e.description ?? '').split('\n').map((line) => corpusPart(line).text))).toContain('We will stay out until the contract is signed');
   });
 
   it('/add of a page’s link: a private answer naming what was added, a public line naming who added it without a ping, and /quote of its speaker within 5 s', async () => {
@@ -189,7 +189,7 @@ describe('adding articles from Discord and from a feed', () => {
     const quote = await emulator.sendCommand('quote', { query: 'Reyes' }, who()).response;
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(quote.data?.embeds?.[0]?.author?.name).toBe('Alan Reyes');
-    expect(quote.data?.embeds?.map((e) => shownText(e.description ?? ''))).toContain('The river is still rising and we expect it to peak this evening');
+    expect(quote.data?.embeds?.flatMap((e) => (e.description ?? '').split('\n').map((line) => corpusPart(line).text))).toContain('The river is still rising and we expect it to peak this evening');
     expect(await readdir(dir)).toContain('127-0-0-1-2024-06-03.txt');
   });
 
@@ -239,7 +239,7 @@ describe('adding articles from Discord and from a feed', () => {
     expect(polled).toMatchObject({ added: ['the-fennick-courier-2024-06-10'], skipped: 1, failed: 0 });
     const quote = await emulator.sendCommand('quote', { query: 'Lindqvist' }, who()).response;
     expect(quote.data?.embeds?.[0]?.author?.name).toBe('Priya Lindqvist');
-    expect(quote.data?.embeds?.map((e) => shownText(e.description ?? ''))).toContain('We expect the depot to open next spring, and the buses will be back on their old timetable from then');
+    expect(quote.data?.embeds?.flatMap((e) => (e.description ?? '').split('\n').map((line) => corpusPart(line).text))).toContain('We expect the depot to open next spring, and the buses will be back on their old timetable from then');
 
     // The next polls add nothing again.
     const after = lines.length;

@@ -13,7 +13,7 @@ import { fixedLibrary } from '../../src/live-library.ts';
 import { createLogger } from '../../src/log.ts';
 import { checkChoices, checkMessageLimits, DiscordEmulator, type EmulatedInteraction, type InteractionCallback } from '../support/discord-emulator.ts';
 import { seedLibrary } from '../support/seed-library.ts';
-import { shownText, verbatimViolations } from '../support/shown-text.ts';
+import { corpusPart, shownText, verbatimViolations } from '../support/shown-text.ts';
 
 const EPHEMERAL = 64;
 const REPLY = 4;
@@ -25,14 +25,26 @@ let nextUser = 1400000000000000000n;
 const aUser = (): { userId: string } => ({ userId: String(nextUser++) });
 
 interface Button {
+  type: number;
   label: string;
   custom_id?: string;
   url?: string;
   disabled?: boolean;
 }
 
+interface Select {
+  type: 3;
+  custom_id: string;
+  placeholder?: string;
+  options: { label: string; value: string; description?: string }[];
+}
+
 function buttonsOf(message: { components?: unknown } | null | undefined): Button[] {
-  return ((message?.components ?? []) as { components: Button[] }[]).flatMap((row) => row.components);
+  return ((message?.components ?? []) as { components: (Button | Select)[] }[]).flatMap((row) => row.components).filter((c): c is Button => c.type === 2);
+}
+
+function selectOf(message: { components?: unknown } | null | undefined): Select | undefined {
+  return ((message?.components ?? []) as { components: (Button | Select)[] }[]).flatMap((row) => row.components).find((c): c is Select => c.type === 3);
 }
 
 describe('the bot against a local Discord', () => {
@@ -61,6 +73,15 @@ describe('the bot against a local Discord', () => {
     return { interaction, response: await interaction.response };
   };
 
+  /** Chooses the option numbered `n` in the message's "Show context for…" menu, as `who`. */
+  const choose = async (message: APIMessage | null, n: number, who: { userId: string }): Promise<{ interaction: EmulatedInteraction; response: InteractionCallback }> => {
+    const select = selectOf(message);
+    const option = select?.options.find((o) => o.label.startsWith(`${n} · `));
+    if (!select || !option || !message) throw new Error(`test: no context option ${n}`);
+    const interaction = emulator.sendSelect(select.custom_id, [option.value], message, who);
+    return { interaction, response: await interaction.response };
+  };
+
   beforeAll(async () => {
     emulator = await new DiscordEmulator().start();
     library = await seedLibrary();
@@ -81,60 +102,87 @@ describe('the bot against a local Discord', () => {
     expect(autocompleted.sort()).toEqual(['figures topic', 'quote query', 'source article']);
   });
 
-  it('answers /quote Iravani publicly in the first response: his words verbatim as embeds, him as author, nothing that pings', async () => {
+  it('answers /quote Iravani publicly in the first response: what was matched first, his words verbatim in one card per article, five on the page, nothing that pings', async () => {
     const response = await emulator.sendCommand('quote', { query: 'Iravani' }, aUser()).response;
     expect(response.type).toBe(REPLY); // the answer itself, not a deferral
     expect((response.data?.flags ?? 0) & EPHEMERAL).toBe(0);
     expectSound(response.data);
+    expect(response.data?.content).toBe('**\u2068Amir Saeid Iravani\u2069** · 19 quotations in 3 articles, 8 Nov 2023 – 30 Jan 2024');
     const embeds = response.data?.embeds ?? [];
-    expect(embeds).toHaveLength(3);
+    // His statements of two articles: one card each, the speaker and the citation once.
+    expect(embeds.map((e) => e.title?.slice(0, 22))).toEqual(['10 Nov 2023 · Press TV', '30 Jan 2024 · Press TV']);
     const his = library.quotations.filter((q) => q.speakerId && library.speaker(q.speakerId)?.name === 'Amir Saeid Iravani').map((q) => q.text);
+    const lines = embeds.flatMap((e) => (e.description ?? '').split('\n'));
+    expect(lines.map((l) => /^\[\*\*(\d+)\*\*\]\(https:\/\/presstv\.ir\/[^)]+#:~:text=[^)]+\) “/u.exec(l)?.[1])).toEqual(['1', '2', '3', '4', '5']);
+    // The speaker once, as the first card's author; the card that goes on with him leaves the name out.
+    expect(embeds.map((e) => e.author?.name)).toEqual(['Amir Saeid Iravani', undefined]);
     for (const embed of embeds) {
-      expect(embed.author?.name).toBe('Amir Saeid Iravani');
-      expect(his).toContain(shownText(embed.description ?? ''));
-      expect(embed.url).toMatch(/^https:\/\/presstv\.ir\/.+#:~:text=/u);
+      // Each his words, whole or (a long one, marked […]) their start.
+      for (const line of (embed.description ?? '').split('\n')) expect(his.some((h) => (line.endsWith(' […]') ? h.startsWith(corpusPart(line).text) : h === corpusPart(line).text)), line).toBe(true);
     }
-    expect(buttonsOf(response.data).map((b) => b.label)).toEqual(['◀ Previous', 'Next ▶', 'Context 1', 'Context 2', 'Context 3']);
+    expect(selectOf(response.data)?.placeholder).toBe('Show context for…');
+    expect(selectOf(response.data)?.options.map((o) => o.label.slice(0, 30))).toEqual([
+      '1 · We have said very clearly ',
+      '2 · an occupying entity is not',
+      '3 · The US remarks were aimed ',
+      '4 · there is no group affiliat',
+      '5 · Therefore, the Islamic Rep',
+    ]);
+    expect(buttonsOf(response.data).map((b) => b.label)).toEqual(['◀ Previous', '1 / 4', 'Next ▶']);
   });
 
-  it('pages with next and previous, and shows the sentences around a result and back, all as updates of the answer', async () => {
+  it('says which speaker a misspelt name matched: /quote Irvani', async () => {
+    const response = await emulator.sendCommand('quote', { query: 'Irvani' }, aUser()).response;
+    expect(response.data?.content).toBe('**\u2068Amir Saeid Iravani\u2069** · 19 quotations in 3 articles, 8 Nov 2023 – 30 Jan 2024 (matched “\u2068Irvani\u2069”)');
+  });
+
+  it('pages with next and previous, as updates of the answer, the indicator between them', async () => {
     const asker = aUser();
     const command = emulator.sendCommand('quote', { query: 'Iravani' }, asker);
     await command.response;
     const next = await press(command.original, 'Next', asker);
     expect(next.response.type).toBe(UPDATE);
     expectSound(next.response.data, 'page 2');
-    expect(next.response.data?.content).toContain('page 2 of 7');
-    expect(next.response.data?.embeds?.[0]?.footer?.text).toMatch(/^4 of 19/u);
-
-    const context = await press(next.interaction.original, 'Context 5', asker);
-    expect(context.response.type).toBe(UPDATE);
-    expectSound(context.response.data, 'context');
-    const description = context.response.data?.embeds?.[0]?.description ?? '';
-    const bold = /\*\*(.+?)\*\*/su.exec(description)?.[1] ?? '';
-    expect(shownText(bold)).toBe(shownText(next.response.data?.embeds?.[1]?.description ?? ''));
-    expect(buttonsOf(context.response.data).find((b) => b.url)?.url).toBe(context.response.data?.embeds?.[0]?.url);
-    // The words that name the speaker, as the article prints them among the sentences shown.
-    const [named] = context.response.data?.embeds?.[0]?.fields ?? [];
-    expect(named?.name).toBe('Named by');
-    const evidence = /^“(.+)”$/su.exec(named?.value ?? '')?.[1] ?? '';
-    expect(evidence).not.toBe('');
-    expect(shownText(description)).toContain(shownText(evidence));
-
-    const back = await press(context.interaction.original, '◀ Back', asker);
-    expect(back.response.data?.content).toContain('page 2 of 7');
-    const previous = await press(back.interaction.original, '◀ Previous', asker);
-    expect(previous.response.data?.content).toContain('page 1 of 7');
+    expect(buttonsOf(next.response.data).map((b) => b.label)).toEqual(['◀ Previous', '2 / 4', 'Next ▶']);
+    expect(selectOf(next.response.data)?.options.map((o) => o.label.split(' · ')[0])).toEqual(['6', '7', '8', '9', '10']);
+    const previous = await press(next.interaction.original, '◀ Previous', asker);
+    expect(buttonsOf(previous.response.data).map((b) => b.label)).toContain('1 / 4');
   });
 
-  it('refuses the buttons, politely and privately, to anyone but the person who asked', async () => {
+  it('shows the context privately to whoever chooses it, the asker or anyone else, and leaves the public answer as it was', async () => {
+    const asker = aUser();
+    const command = emulator.sendCommand('quote', { query: 'Iravani' }, asker);
+    const answer = await command.response;
+    const before = JSON.stringify(command.original);
+    for (const who of [asker, aUser()]) {
+      const context = await choose(command.original, 2, who);
+      expect(context.response.type).toBe(REPLY);
+      expect((context.response.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+      expectSound(context.response.data, 'context');
+      const [embed] = context.response.data?.embeds ?? [];
+      const bold = /\*\*(.+?)\*\*/su.exec(embed?.description ?? '')?.[1] ?? '';
+      expect(shownText(bold)).toBe(corpusPart((answer.data?.embeds?.[0]?.description ?? '').split('\n')[1]!).text.replace(/^…/u, ''));
+      expect(embed?.author?.name).toBe('Amir Saeid Iravani');
+      expect(buttonsOf(context.response.data).find((b) => b.url)?.url).toBe(embed?.url);
+      // The words that name the speaker, as the article prints them among the sentences shown.
+      const [named] = embed?.fields ?? [];
+      expect(named?.name).toBe('Named by');
+      const evidence = /^“(.+)”$/su.exec(named?.value ?? '')?.[1] ?? '';
+      expect(evidence).not.toBe('');
+      expect(shownText(embed?.description ?? '')).toContain(shownText(evidence));
+    }
+    expect(JSON.stringify(command.original)).toBe(before);
+  });
+
+  it('refuses the paging buttons, politely and privately, to anyone but the person who asked', async () => {
     const command = emulator.sendCommand('quote', { query: 'Iravani' }, aUser());
     await command.response;
     const other = await press(command.original, 'Next', aUser());
     expect(other.response.type).toBe(REPLY);
     expect((other.response.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(other.response.data?.content).toContain('belong to the person who asked');
-    expect(command.original?.content).toContain('page 1 of 7'); // the answer is unchanged
+    expect(other.response.data?.content).toContain('Paging this answer is left to the person who asked');
+    expect(other.response.data?.content).toContain('private: True');
+    expect(buttonsOf(command.original).map((b) => b.label)).toContain('1 / 4'); // the answer is unchanged
   });
 
   it('suggests speakers with their counts, topics and articles as people type', async () => {
@@ -171,19 +219,42 @@ describe('the bot against a local Discord', () => {
     }
   });
 
+  it('attaches to /figures casualties a PNG chart of each count over time, the card’s image, the same bytes each time', async () => {
+    const first = emulator.sendCommand('figures', { topic: 'casualties' }, aUser());
+    const response = await first.response;
+    expectSound(response.data);
+    const embeds = response.data?.embeds ?? [];
+    expect(embeds.map((e) => [e.author?.name, e.description, e.image?.url])).toEqual([
+      ['troops injured', '**46 (8 Nov 2023) → 56 (10 Nov 2023)**', 'attachment://figures-1.png'],
+      ['people killed', '**at least 10,818 (10 Nov 2023) → more than 26,600 (30 Jan 2024)**', 'attachment://figures-2.png'],
+    ]);
+    expect(embeds.map((e) => e.color)).toEqual([0x99aab5, 0x99aab5]); // a timeline, not a disagreement
+    expect(embeds[0]?.fields?.map((f) => f.name)).toEqual(['1 · 8 Nov 2023 · Gerçek News', '2 · 10 Nov 2023 · Press TV']);
+    const filesOf = (interaction: EmulatedInteraction) => interaction.events.find((e) => e.kind === 'callback' && e.status < 300)?.files ?? [];
+    const files = filesOf(first);
+    expect(files.map((f) => [f.filename, f.contentType])).toEqual([
+      ['figures-1.png', 'image/png'],
+      ['figures-2.png', 'image/png'],
+    ]);
+    expect(files[0]!.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const again = emulator.sendCommand('figures', { topic: 'casualties' }, aUser());
+    await again.response;
+    expect(filesOf(again).map((f) => f.data.equals(files[filesOf(again).indexOf(f)]!.data))).toEqual([true, true]);
+  });
+
   it('pages through every page of /figures casualties, each within the limits and verbatim', async () => {
     const asker = aUser();
     const command = emulator.sendCommand('figures', { topic: 'casualties' }, asker);
     let page = await command.response;
     let message = command.original;
-    const pages = Number(/page 1 of (\d+)/u.exec(page.data?.content ?? '')?.[1]);
+    const pages = Number(/^1 \/ (\d+)$/u.exec(buttonsOf(page.data)[1]?.label ?? '')?.[1]);
     expect(pages).toBeGreaterThan(2);
     for (let n = 2; n <= pages; n++) {
       const next = await press(message, 'Next', asker);
       page = next.response;
       message = next.interaction.original;
       expectSound(page.data, `page ${n}`);
-      expect(page.data?.content).toContain(`page ${n} of ${pages}`);
+      expect(buttonsOf(page.data)[1]?.label).toBe(`${n} / ${pages}`);
     }
     expect(buttonsOf(page.data).find((b) => b.label.startsWith('Next'))?.disabled).toBe(true);
   });
@@ -204,7 +275,7 @@ describe('the bot against a local Discord', () => {
   it('answers privately when asked with private: True, buttons and all', async () => {
     const response = await emulator.sendCommand('quote', { query: 'Iravani', private: true }, aUser()).response;
     expect((response.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(response.data?.embeds).toHaveLength(3);
+    expect(response.data?.embeds).toHaveLength(2);
     expect(buttonsOf(response.data).length).toBeGreaterThan(0);
   });
 
@@ -266,8 +337,8 @@ describe('the bot against a local Discord', () => {
     emulator.invalidateSession(false);
     await emulator.waitForIdentify(identifies + 1, 15_000);
     const response = await emulator.sendCommand('figures', { topic: 'casualties' }, aUser()).response;
-    // The first page: the US troops injured, from two articles, as one block.
-    expect(response.data?.embeds?.[0]?.author?.name).toBe('injured: troops · 3 figures from 2 articles, which differ');
+    // The first page: the US troops injured, from two articles, as one card.
+    expect(response.data?.embeds?.[0]?.author?.name).toBe('troops injured');
   }, 20_000);
 
   it('keeps the buttons of an answer working after the bot restarts: they hold no state in memory', async () => {
@@ -279,7 +350,8 @@ describe('the bot against a local Discord', () => {
     await emulator.waitForSession();
     const next = await press(command.original, 'Next', asker);
     expect(next.response.type).toBe(UPDATE);
-    expect(next.response.data?.content).toContain('page 2 of 7');
+    expect(buttonsOf(next.response.data).map((b) => b.label)).toContain('2 / 4');
+    expect((await choose(command.original, 1, aUser())).response.data?.embeds?.[0]?.author?.name).toBe('Amir Saeid Iravani');
   }, 20_000);
 
   it('logs one JSON line per answer with the command, query length, result count and time, and never the token', () => {

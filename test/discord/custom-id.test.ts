@@ -11,10 +11,14 @@ describe('button custom ids', () => {
     expect(decodeButton(id, new OptionStore())).toEqual({ success: true, state: state({ query: 'Iravani | legal = yes' }) });
   });
 
-  it('read back a context button and a button of an answer with no options', () => {
+  it('read back the context menu, which holds no options however long the query, and the page indicator', () => {
     const store = new OptionStore();
-    const context = encodeButton({ command: 'source', options: {}, userId: asker, action: { type: 'context', index: 12 } }, store);
-    expect(decodeButton(context, store)).toEqual({ success: true, state: { command: 'source', options: {}, userId: asker, action: { type: 'context', index: 12 } } });
+    const context = encodeButton({ command: 'source', options: { query: 'word '.repeat(40) }, userId: asker, action: { type: 'context' } }, store);
+    expect(context).toBe(`v1|source|x0|${asker}|`);
+    expect(store.size).toBe(0);
+    expect(decodeButton(context, store)).toEqual({ success: true, state: { command: 'source', options: {}, userId: asker, action: { type: 'context' } } });
+    const here = encodeButton({ command: 'quote', options: {}, userId: asker, action: { type: 'here', page: 2 } }, store);
+    expect(decodeButton(here, store)).toEqual({ success: true, state: { command: 'quote', options: {}, userId: asker, action: { type: 'here', page: 2 } } });
   });
 
   it('keep a query too long for 100 characters in the store, for well over 15 minutes, then say it expired', () => {

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, ArticleSummary, FigureResult, QuotationResult, Result, SentenceResult } from '../../src/commands/answer.ts';
 import { NAMED_BY } from '../../src/render/citation.ts';
-import { echoQuery, escapeText, LIMITS, NAMED_BY_FIELD, renderContext, renderDiscord, RESULTS_PER_PAGE, type ButtonAction } from '../../src/render/discord.ts';
+import { echoQuery, enforceLimits, escapeText, LIMITS, NAMED_BY_FIELD, renderContext, renderDiscord, RESULTS_PER_PAGE, type ButtonAction, type DiscordMessage } from '../../src/render/discord.ts';
 import { checkMessageLimits } from '../support/discord-emulator.ts';
 import { shownText } from '../support/shown-text.ts';
 
 const EPHEMERAL = 64;
 const SUPPRESS_EMBEDS = 4;
 const article = { id: 'x-2024-01-01', title: 'A headline', outlet: 'Some Outlet', published: '2024-01-01', url: 'https://example.org/a' };
-const buttonId = (action: ButtonAction): string => (action.type === 'page' ? `page:${action.page}` : `context:${action.index}`);
+const buttonId = (action: ButtonAction): string => (action.type === 'context' ? 'context' : `${action.type}:${action.page}`);
 
 /** A quotation result by 'A Person', its sentence being its words. */
 function result(text: string, extra: Partial<QuotationResult> = {}): QuotationResult {
@@ -18,7 +18,7 @@ function result(text: string, extra: Partial<QuotationResult> = {}): QuotationRe
 
 /** A sentence result, alone in its article. */
 function sentenceResult(text: string): SentenceResult {
-  return { kind: 'sentence', text, sentence: text, start: 0, end: text.length, article, before: null, after: null };
+  return { kind: 'sentence', text, sentence: text, start: 0, end: text.length, article, before: null, after: null, beforeCut: false, paragraphBefore: false, paragraphAfter: false };
 }
 
 /** A figure result. */
@@ -56,16 +56,51 @@ describe('escapeText', () => {
   });
 });
 
-describe('renderDiscord: results as embeds', () => {
-  it('shows a quotation as an embed: the words, the speaker as author, the citation linking to the sentence', () => {
-    const reply = renderDiscord(results('quote', [result('We have said it - clearly, & firmly.', { speaker: 'Amir Saeid Iravani' })]));
+/** The custom ids of a message's components, row by row. */
+function idsOf(message: DiscordMessage): string[][] {
+  return message.components.map((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+}
+
+/** The options of the message's context menu. */
+function optionsOf(message: DiscordMessage): { label: string; value: string; description?: string }[] {
+  const select = message.components.flatMap((row) => row.components).find((c) => c.type === 3);
+  return select && 'options' in select ? select.options : [];
+}
+
+describe('renderDiscord: results as cards', () => {
+  it('shows a speaker’s quotations from one article as one card: the speaker once, the citation once with the date first, each quotation numbered and linking to its sentence', () => {
+    const reply = renderDiscord(results('quote', [result('We have said it - clearly, & firmly.', { speaker: 'Amir Saeid Iravani' }), result('Second words.', { speaker: 'Amir Saeid Iravani', start: 40, end: 53 })]));
     expect(reply.allowedMentions).toEqual({ parse: [] });
     expect(reply.flags).toBeUndefined();
+    expect(reply.embeds).toHaveLength(1);
     const [embed] = reply.embeds;
     expect(embed?.author?.name).toBe('Amir Saeid Iravani');
-    expect(shownText(embed?.description ?? '')).toBe('We have said it - clearly, & firmly.');
-    expect(embed?.title).toBe('Some Outlet, 2024-01-01, “A headline”');
-    expect(embed?.url).toBe('https://example.org/a#:~:text=We%20have%20said%20it%20%2D%20clearly%2C%20%26%20firmly%2E');
+    expect(embed?.title).toBe('1 Jan 2024 · Some Outlet · A headline');
+    expect(embed?.url).toBe('https://example.org/a');
+    const lines = embed?.description?.split('\n') ?? [];
+    expect(lines[0]).toBe('[**1**](https://example.org/a#:~:text=We%20have%20said%20it%20%2D%20clearly%2C%20%26%20firmly%2E) “We have said it - clearly, & firmly.”');
+    expect(lines[1]).toBe('[**2**](https://example.org/a#:~:text=Second%20words%2E) “Second words.”');
+  });
+
+  it('starts a statement that begins mid-sentence with …, shows a phrase in bold inside its sentence, and labels reported speech in the author line', () => {
+    const reply = renderDiscord(
+      results('quote', [
+        result('an occupying entity is not entitled', { speaker: 'A Person' }),
+        result('baseless claims', { quotationKind: 'phrase', sentence: 'He rejected the “baseless claims” of the US.', speaker: 'A Person' }),
+        result('Singh said the strikes were lawful.', { quotationKind: 'reported', speaker: 'Sabrina Singh' }),
+      ]),
+    );
+    expect(reply.embeds).toHaveLength(2);
+    const [quoted, reported] = reply.embeds;
+    expect(quoted?.description?.split('\n').map((l) => l.replace(/^\[\*\*\d\*\*\]\([^)]*\) /u, ''))).toEqual(['“…an occupying entity is not entitled”', 'He rejected the “**baseless claims**” of the US.']);
+    expect(reported?.author?.name).toBe('Sabrina Singh — reported, not quoted');
+    expect(reported?.description).toMatch(/\) Singh said the strikes were lawful\.$/u);
+  });
+
+  it('names the speaker once: a card going on with the speaker of the card above, from another article, leaves the name out', () => {
+    const other = { ...article, id: 'y', url: 'https://example.org/y' };
+    const reply = renderDiscord(results('quote', [result('One.'), result('Two.', { article: other }), result('Three.', { article: other, speaker: 'Someone Else' })]));
+    expect(reply.embeds.map((e) => e.author?.name)).toEqual(['A Person', undefined, 'Someone Else']);
   });
 
   it('says when the article does not name the speaker', () => {
@@ -73,57 +108,68 @@ describe('renderDiscord: results as embeds', () => {
     expect(reply.embeds[0]?.author?.name).toBe('Speaker not named in the article');
   });
 
-  it('shows each result by its kind, whatever the command that gave it', () => {
-    const reply = renderDiscord(results('quote', [figureResult('four others', { sentence: 'It wounded four others.' }), sentenceResult('A sentence.'), result('Words.')]));
-    expect(reply.embeds.map((e) => e.footer?.text.split(' · ')[1])).toEqual(['figure', 'sentence', 'statement']);
-    expect(reply.embeds[0]?.description).toBe('It wounded **four others**.');
+  it('shows each result by its kind, whatever the command that gave it: a figure after what it counts, in bold in its sentence', () => {
+    const reply = renderDiscord(results('quote', [figureResult('four others', { sentence: 'It wounded four others.', counted: 'others' }), sentenceResult('A sentence.'), result('Words.')]));
+    expect(reply.embeds).toHaveLength(3);
+    expect(reply.embeds[0]?.description).toBe('[**1** · people injured](https://example.org/a#:~:text=It%20wounded%20four%20others%2E) It wounded **four others**.');
+    expect(reply.embeds[1]?.description).toBe('[**2**](https://example.org/a#:~:text=A%20sentence%2E) **A sentence.**');
+    expect(reply.embeds[2]?.author?.name).toBe('A Person');
   });
 
-  it('shows a figure in bold within its sentence, with what it counts as author', () => {
-    const sentence = 'The attack killed one and wounded four others.';
-    const reply = renderDiscord(results('figures', [figureResult('four others', { sentence, category: 'injured' })]));
-    expect(reply.embeds[0]?.description).toBe('The attack killed one and wounded **four others**.');
-    expect(reply.embeds[0]?.author?.name).toBe('four others · injured');
+  it('shows a matching sentence between its neighbours, a paragraph break as one, and a neighbour that opens inside a quotation after …', () => {
+    const reply = renderDiscord(results('source', [{ ...sentenceResult('The match.'), before: 'the end of a quotation.”', beforeCut: true, paragraphBefore: false, after: 'Next paragraph.', paragraphAfter: true }]));
+    expect(reply.embeds[0]?.description).toBe('[**1**](https://example.org/a#:~:text=The%20match%2E) …the end of a quotation.”\n**The match.**\n\nNext paragraph.');
   });
 
-  it('pages results three at a time with previous and next buttons, numbering them across pages', () => {
-    const answer = results('quote', Array.from({ length: 8 }, (_, i) => result(`Statement number ${i + 1}.`)));
+  it('pages results five at a time, with a context menu of the page’s results and a page indicator between previous and next', () => {
+    const answer = results('quote', Array.from({ length: 12 }, (_, i) => result(`Statement number ${i + 1}.`, { start: i * 100, end: i * 100 + 20 })));
+    expect(RESULTS_PER_PAGE).toBe(5);
     const second = renderDiscord(answer, { page: 1, buttonId });
-    expect(second.embeds.map((e) => shownText(e.description ?? ''))).toEqual(['Statement number 4.', 'Statement number 5.', 'Statement number 6.']);
-    expect(second.content).toBe('**/quote** · 8 results · page 2 of 3');
-    expect(second.embeds[0]?.footer?.text).toBe('4 of 8 · statement');
-    const [paging, context] = second.components;
-    expect(paging?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['page:0', 'page:2']);
-    expect(context?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['context:3', 'context:4', 'context:5']);
+    expect(second.embeds).toHaveLength(1);
+    expect(second.embeds[0]?.description?.split('\n').map((l) => shownText(l.replace(/^\[[^\]]*\]\([^)]*\) /u, '')))).toEqual(['“Statement number 6.”', '“Statement number 7.”', '“Statement number 8.”', '“Statement number 9.”', '“Statement number 10.”']);
+    expect(second.content).toBe('**\u2068q\u2069** · 12 quotations in 1 article, 1 Jan 2024');
+    const [menu, paging] = second.components;
+    expect(idsOf(second)).toEqual([['context'], ['page:0', 'here:1', 'page:2']]);
+    expect(paging?.components.map((c) => ('label' in c ? c.label : ''))).toEqual(['◀ Previous', '2 / 3', 'Next ▶']);
+    expect(paging?.components.map((c) => ('disabled' in c ? c.disabled : ''))).toEqual([false, true, false]);
+    expect(menu?.components[0]).toMatchObject({ type: 3, placeholder: 'Show context for…' });
+    expect(optionsOf(second).map((o) => o.label)).toEqual(['6 · Statement number 6.', '7 · Statement number 7.', '8 · Statement number 8.', '9 · Statement number 9.', '10 · Statement number 10.']);
+    expect(optionsOf(second)[0]?.value).toMatch(/^q\.500\.520\.[\w-]{8}\.x-2024-01-01$/u);
     const last = renderDiscord(answer, { page: 2, buttonId });
-    expect(last.embeds).toHaveLength(2);
-    expect(last.components[0]?.components.map((b) => b.disabled)).toEqual([false, true]);
+    expect(last.embeds[0]?.description?.split('\n')).toHaveLength(2);
+    expect(last.components[1]?.components.map((b) => ('disabled' in b ? b.disabled : ''))).toEqual([false, true, true]);
     expect(checkMessageLimits(last)).toEqual([]);
   });
 
   it('shows the last page when asked for a page past the end, and no paging buttons for one page', () => {
     const answer = results('quote', [result('Only one.')]);
     const reply = renderDiscord(answer, { page: 9, buttonId });
-    expect(shownText(reply.embeds[0]?.description ?? '')).toBe('Only one.');
-    expect(reply.components).toHaveLength(1); // the context button alone
+    expect(shownText(reply.embeds[0]?.description ?? '')).toMatch(/“Only one\.”$/u);
+    expect(idsOf(reply)).toEqual([['context']]); // the context menu alone
   });
 
-  it('keeps three very long results within 6,000 characters, each cut at a word and marked', () => {
+  it('keeps five very long results within 6,000 characters, each cut at a word and marked', () => {
     const long = (n: number) => `Word${n} `.repeat(900).trim();
-    const reply = renderDiscord(results('quote', [result(long(1)), result(long(2)), result(long(3))]), { page: 0, buttonId });
+    const reply = renderDiscord(results('quote', [1, 2, 3, 4, 5].map((n) => result(long(n), { start: n, end: n + 1 }))), { page: 0, buttonId });
     expect(checkMessageLimits(reply)).toEqual([]);
-    for (const embed of reply.embeds) {
-      expect(embed.description).toMatch(/^Word\d( Word\d)* \[…\]$/u);
-      expect(embed.description!.length).toBeLessThanOrEqual(LIMITS.description);
-    }
+    const lines = reply.embeds[0]?.description?.split('\n') ?? [];
+    expect(lines).toHaveLength(5);
+    for (const line of lines) expect(line).toMatch(/^\[\*\*\d\*\*\]\([^)]*\) “Word\d( Word\d)* \[…\]$/u);
   });
 
-  it('keeps a query of 6,000 characters echoed in a footer plain, clipped and isolated from right-to-left text', () => {
+  it('heads the answer with what was matched: the speaker, how many quotations in how many articles and when, and the correction of the name', () => {
+    const other = { ...article, id: 'y', published: '2023-11-08', url: 'https://example.org/y' };
+    const answer: Answer = { type: 'results', command: 'quote', query: 'Irvani', results: [result('One.'), result('Two.', { article: other })], speaker: { name: 'Amir Saeid Iravani', corrected: true } };
+    expect(renderDiscord(answer).content).toBe('**\u2068Amir Saeid Iravani\u2069** · 2 quotations in 2 articles, 8 Nov 2023 – 1 Jan 2024 (matched “\u2068Irvani\u2069”)');
+  });
+
+  it('keeps a hostile query of 6,000 characters in the heading plain, clipped and isolated from right-to-left text', () => {
     const query = `@everyone <@123> **x** \`y\` \u202e\u0007שלום https://example.org ${'z'.repeat(6000)}`;
     const reply = renderDiscord(results('quote', [result('Words.')], query));
-    const footer = reply.embeds[0]?.footer?.text ?? '';
-    expect(footer.length).toBeLessThanOrEqual(LIMITS.footer);
-    expect(footer).toContain(echoQuery(query));
+    const content = reply.content ?? '';
+    expect(content.length).toBeLessThan(400);
+    expect(content).not.toContain('@everyone');
+    expect(content).not.toMatch(/[\u202e\u0007]/u);
     expect(echoQuery(query)).toMatch(/^\u2068@everyone <@123> \*\*x\*\* `y` שלום https:\/\/example\.org z+…\u2069$/u);
     expect(checkMessageLimits(reply)).toEqual([]);
   });
@@ -138,7 +184,7 @@ describe('renderDiscord: other answers', () => {
     expect(third.embeds[0]?.description?.split('\n')).toHaveLength(5);
     expect(third.embeds[0]?.description).toContain('(https://example.org/20_%28b%29%3Ec)');
     expect(third.embeds[0]?.footer?.text).toContain('page 3 of 3');
-    expect(third.components[0]?.components).toHaveLength(2);
+    expect(third.components[0]?.components.map((c) => ('label' in c ? c.label : ''))).toEqual(['◀ Previous', '3 / 3', 'Next ▶']);
   });
 
   it('keeps a page of ten articles with long headlines and addresses within 4,096 characters, linking those whose address fits', () => {
@@ -205,23 +251,22 @@ describe('renderDiscord: other answers', () => {
 });
 
 describe('renderContext', () => {
-  it('shows the result in bold among its sentences, a button back to its page and a link to the sentence', () => {
+  it('shows the result in bold among its sentences, privately, with a link that opens the article at the sentence', () => {
     const body = 'One before. The quoted words here. One after.';
     const res = result('quoted words', { sentence: 'The quoted words here.', start: 16, end: 28 });
-    const reply = renderContext({ article, text: body, start: 0, end: body.length, highlightStart: 16, highlightEnd: 28 }, res, { index: 4, total: 8, command: 'quote', page: 1 }, { page: 0, buttonId });
+    const reply = renderContext({ article, text: body, start: 0, end: body.length, highlightStart: 16, highlightEnd: 28 }, res);
+    expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.embeds[0]?.description).toBe('One before. The **quoted words** here. One after.');
-    const [back, link] = reply.components[0]?.components ?? [];
-    expect(back && 'custom_id' in back && back.custom_id).toBe('page:1');
+    const [link] = reply.components[0]?.components ?? [];
     expect(link && 'url' in link && link.url).toBe('https://example.org/a#:~:text=The%20quoted%20words%20here%2E');
   });
 
   const body = '“We deny it,” the Iranian envoy added. He left.';
   const contextOf = { article, text: body, start: 0, end: body.length, highlightStart: 1, highlightEnd: 11 };
-  const position = { index: 0, total: 1, command: 'quote', page: 0 };
   const said = (extra: Partial<QuotationResult>): QuotationResult => result('We deny it', { sentence: '“We deny it,” the Iranian envoy added.', start: 1, end: 11, ...extra });
 
   it('names the speaker as author and shows the words of the article that name them: Named by “the Iranian envoy added”', () => {
-    const reply = renderContext(contextOf, said({ speaker: 'Majid Takht-Ravanchi', evidence: { text: 'the Iranian envoy added', start: 14, end: 37 } }), position, { page: 0, buttonId });
+    const reply = renderContext(contextOf, said({ speaker: 'Majid Takht-Ravanchi', evidence: { text: 'the Iranian envoy added', start: 14, end: 37 } }));
     const [embed] = reply.embeds;
     expect(embed?.author?.name).toBe('Majid Takht-Ravanchi');
     expect(embed?.fields).toEqual([{ name: NAMED_BY_FIELD, value: '“the Iranian envoy added”' }]);
@@ -230,23 +275,23 @@ describe('renderContext', () => {
   });
 
   it('says, with a fixed label, that the article does not say who spoke when the speaker is null', () => {
-    const reply = renderContext(contextOf, said({ speaker: null, rule: 'no-attribution', evidence: null }), position, { page: 0 });
+    const reply = renderContext(contextOf, said({ speaker: null, rule: 'no-attribution', evidence: null }));
     expect(reply.embeds[0]?.author?.name).toBe('Speaker not named in the article');
     expect(reply.embeds[0]?.fields).toEqual([{ name: NAMED_BY_FIELD, value: NAMED_BY.none }]);
   });
 
   it('shows no named-by field for a speaker found without words to show, nor for a figure or a sentence', () => {
-    expect(renderContext(contextOf, said({ rule: 'before-verb/name', evidence: null }), position, { page: 0 }).embeds[0]?.fields).toBeUndefined();
-    const figure = renderContext(contextOf, figureResult('deny it', { start: 4, end: 11 }), { ...position, command: 'figures' }, { page: 0 }).embeds[0];
+    expect(renderContext(contextOf, said({ rule: 'before-verb/name', evidence: null })).embeds[0]?.fields).toBeUndefined();
+    const figure = renderContext(contextOf, figureResult('deny it', { start: 4, end: 11 })).embeds[0];
     expect(figure?.fields).toBeUndefined();
     expect(figure?.author).toBeUndefined();
-    expect(renderContext(contextOf, sentenceResult('He left.'), { ...position, command: 'source' }, { page: 0 }).embeds[0]?.fields).toBeUndefined();
+    expect(renderContext(contextOf, sentenceResult('He left.')).embeds[0]?.fields).toBeUndefined();
   });
 
   it('escapes the evidence and cuts a very long one at a word to fit a field, within every limit', () => {
     const words = `**said** \`x\` @everyone ${'word '.repeat(400)}`.trim();
     const long = `${words} ${'z'.repeat(4000)}`;
-    const reply = renderContext({ ...contextOf, text: long, end: long.length }, said({ evidence: { text: long, start: 0, end: long.length } }), position, { page: 0 });
+    const reply = renderContext({ ...contextOf, text: long, end: long.length }, said({ evidence: { text: long, start: 0, end: long.length } }));
     const value = reply.embeds[0]?.fields?.[0]?.value ?? '';
     expect(value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
     expect(value).toMatch(/^“.* \[…\]$/su);
@@ -258,29 +303,75 @@ describe('renderContext', () => {
 
 describe('renderDiscord: figures on one thing from several articles', () => {
   const other = { ...article, id: 'y-2024-02-01', outlet: 'Other Outlet', published: '2024-02-01', url: 'https://example.org/b' };
+  const same = { ...article, id: 'z-2024-01-01', outlet: 'Third Outlet', url: 'https://example.org/c' };
   const figure = (text: string, value: number, art = article): FigureResult => figureResult(text, { sentence: `Officials said ${text} were hurt.`, article: art, value });
-  const groupOf = (list: FigureResult[], differ = true) => ({ category: 'injured' as const, counted: 'troops', articles: 2, differ, results: list });
+  const groupOf = (list: FigureResult[], differ = false, dates = 2) => ({ category: 'injured' as const, counted: 'troops', articles: 2, dates, differ, results: list });
 
-  it('shows a group as one block: its heading, then each figure verbatim in its sentence with its own citation, red when they differ', () => {
+  it('shows figures of different dates as a timeline in a neutral colour: what is counted, the numbers by date, each figure labelled date · outlet with its sentence and a short link, and the chart', () => {
     const answer: Answer = { type: 'figures', command: 'figures', query: 'casualties', groups: [groupOf([figure('46 US troops', 46), figure('56 troops', 56, other)])] };
     const reply = renderDiscord(answer, { page: 0, buttonId });
     expect(reply.embeds).toHaveLength(1);
     const [embed] = reply.embeds;
-    expect(embed?.author?.name).toBe('injured: troops · 2 figures from 2 articles, which differ');
-    expect(embed?.color).toBe(0xe74c3c);
-    expect(embed?.fields?.map((f) => f.name)).toEqual(['46 US troops · injured', '56 troops · injured']);
-    expect(embed?.fields?.map((f) => shownText(f.value.split('\n')[0]!))).toEqual(['Officials said 46 US troops were hurt.', 'Officials said 56 troops were hurt.']);
-    expect(embed?.fields?.[1]?.value.split('\n')[1]).toMatch(/^\[Other Outlet, 2024-02-01, “A headline”\]\(https:\/\/example\.org\/b#:~:text=/u);
-    // One context button per figure, numbered as the figures are.
-    expect(reply.components.at(-1)?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['context:0', 'context:1']);
+    expect(embed?.author?.name).toBe('troops injured');
+    expect(embed?.description).toBe('**46 (1 Jan 2024) → 56 (1 Feb 2024)**');
+    expect(embed?.color).toBe(0x99aab5);
+    expect(embed?.footer?.text).toBe('the count as reported over time, oldest first');
+    expect(embed?.fields?.map((f) => f.name)).toEqual(['1 · 1 Jan 2024 · Some Outlet', '2 · 1 Feb 2024 · Other Outlet']);
+    expect(embed?.fields?.map((f) => f.value.split('\n')[0])).toEqual(['Officials said **46 US troops** were hurt.', 'Officials said **56 troops** were hurt.']);
+    expect(embed?.fields?.[1]?.value.split('\n')[1]).toMatch(/^\[source\]\(https:\/\/example\.org\/b#:~:text=/u);
+    expect(embed?.image?.url).toBe('attachment://figures-1.png');
+    expect(reply.charts?.map((c) => c.name)).toEqual(['figures-1.png']);
+    expect(optionsOf(reply).map((o) => o.label)).toEqual(['1 · 46 US troops (1 Jan 2024)', '2 · 56 troops (1 Feb 2024)']);
   });
 
-  it('splits a large group into blocks of five and keeps every page within the limits', () => {
+  it('shows red only different figures of the same date, and draws no chart for one date', () => {
+    const answer: Answer = { type: 'figures', command: 'figures', query: 'casualties', groups: [groupOf([figure('46 US troops', 46), figure('50 troops', 50, same)], true, 1)] };
+    const reply = renderDiscord(answer, { page: 0, buttonId });
+    expect(reply.embeds[0]?.color).toBe(0xe74c3c);
+    expect(reply.embeds[0]?.description).toBe('**46 (1 Jan 2024) / 50 (1 Jan 2024)**');
+    expect(reply.embeds[0]?.footer?.text).toBe('reports of the same date give different figures');
+    expect(reply.embeds[0]?.image).toBeUndefined();
+    expect(reply.charts).toBeUndefined();
+  });
+
+  it('splits a large group into blocks of five, draws its chart once, and keeps every page within the limits', () => {
     const many = Array.from({ length: 12 }, (_, i) => figure(`${i + 10} troops ${'word '.repeat(150)}`, i + 10, i % 2 ? other : article));
     const answer: Answer = { type: 'figures', command: 'figures', query: 'casualties', groups: [groupOf(many)] };
     const first = renderDiscord(answer, { page: 0, buttonId });
-    expect(first.content).toContain('page 1 of 3');
+    expect(first.components[1]?.components.map((c) => ('label' in c ? c.label : ''))).toContain('1 / 3');
     expect(first.embeds[0]?.fields).toHaveLength(5);
+    expect(first.charts).toHaveLength(1);
+    expect(renderDiscord(answer, { page: 1, buttonId }).charts).toBeUndefined();
     for (let page = 0; page < 3; page++) expect(checkMessageLimits(renderDiscord(answer, { page, buttonId }))).toEqual([]);
+  });
+});
+
+describe('enforceLimits', () => {
+  it('brings any message within every Discord limit: texts, the 6,000 in all, addresses, menu options and custom ids', () => {
+    const long = (n: number): string => 'x'.repeat(n);
+    const over: DiscordMessage = {
+      content: long(3000),
+      embeds: Array.from({ length: 12 }, () => ({
+        title: long(300),
+        url: `https://example.org/${long(3000)}`,
+        author: { name: long(300) },
+        description: `\\*${long(5000)}`,
+        fields: Array.from({ length: 30 }, () => ({ name: long(300), value: long(2000) })),
+        footer: { text: long(3000) },
+        image: { url: `https://example.org/${long(3000)}` },
+      })),
+      components: [
+        { type: 1, components: [{ type: 3, custom_id: 'menu', placeholder: long(200), options: Array.from({ length: 30 }, (_, i) => ({ label: `${i}${long(150)}`, value: `${i}`, description: long(150) })) }] },
+        { type: 1, components: [{ type: 2, style: 2, custom_id: long(101), label: 'Too long an id' }, { type: 2, style: 2, custom_id: 'ok', label: long(100) }, { type: 2, style: 5, url: `https://example.org/${long(600)}`, label: 'Too long a link' }] },
+      ],
+      allowedMentions: { parse: [] },
+    };
+    const fitted = enforceLimits(over);
+    expect(checkMessageLimits(fitted)).toEqual([]);
+    expect(fitted.embeds).toHaveLength(10);
+    expect(fitted.embeds[0]?.url).toBeUndefined();
+    expect(fitted.components[1]?.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual(['ok']);
+    // A cut never leaves an escape's backslash alone at the end, where it would escape the mark.
+    for (const embed of fitted.embeds) expect(embed.description ?? '').not.toMatch(/(?<!\\)\\…$/u);
   });
 });

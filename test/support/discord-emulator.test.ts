@@ -4,7 +4,7 @@
  */
 import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, REST, Routes, type Interaction } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DiscordEmulator } from './discord-emulator.ts';
+import { checkMessageLimits, DiscordEmulator } from './discord-emulator.ts';
 
 type Handler = (interaction: Interaction) => Promise<void>;
 
@@ -168,6 +168,35 @@ describe('DiscordEmulator with a logged-in discord.js Client', () => {
     const dm = emulator.sendCommand('quote', { query: 'Iravani' }, { dm: true, userId: '1300000000000000099' });
     expect((await dm.response).data?.content).toBe('in private');
     expect(seen).toEqual(['autocomplete query=Ira', `button more:1 on ${button.componentMessage?.id}`, 'dm false 1300000000000000099']);
+  });
+
+  it('delivers a choice in a select menu, and a file uploaded with a reply, bytes and all, for an embed image that names it', async () => {
+    const png = Buffer.from('\x89PNG\r\n\x1a\nnot really a picture', 'latin1');
+    handler = async (interaction) => {
+      if (!interaction.isStringSelectMenu()) return;
+      await interaction.reply({ content: `chose ${interaction.values.join()}`, embeds: [{ image: { url: 'attachment://chart.png' } }], files: [{ attachment: png, name: 'chart.png' }], flags: 64 });
+    };
+    const message = { components: [{ type: 1, components: [{ type: 3, custom_id: 'menu', options: [{ label: 'One', value: 'one' }] }] }] } as unknown as Parameters<DiscordEmulator['sendSelect']>[2];
+    const select = emulator.sendSelect('menu', ['one'], message);
+    expect((await select.response).data?.content).toBe('chose one');
+    const files = (await select.waitForEvent('callback')).files ?? [];
+    expect(files.map((f) => [f.filename, f.data.equals(png)])).toEqual([['chart.png', true]]);
+    expect(select.original?.attachments.map((a) => a.filename)).toEqual(['chart.png']);
+  });
+
+  it('refuses, as Discord would, a select menu beside another component, over 25 options, a duplicate value, a long label, and an image naming no upload', () => {
+    const option = (value: string, label = value) => ({ label, value });
+    const body = {
+      embeds: [{ image: { url: 'attachment://missing.png' } }],
+      components: [{ type: 1, components: [{ type: 3, custom_id: 'menu', options: [...Array.from({ length: 25 }, (_, i) => option(String(i))), option('0', 'x'.repeat(101))] }, { type: 2, style: 2, custom_id: 'b', label: 'B' }] }],
+    };
+    expect(checkMessageLimits(body, []).map((v) => `${v.path.join('.')} ${v.code}`).sort()).toEqual([
+      'components.0.components COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+      'components.0.components.0.options BASE_TYPE_BAD_LENGTH',
+      'components.0.components.0.options.25.label BASE_TYPE_MAX_LENGTH',
+      'components.0.components.0.options.25.value SELECT_COMPONENT_OPTION_VALUE_DUPLICATED',
+      'embeds.0.image.url ATTACHMENT_NOT_FOUND',
+    ]);
   });
 
   it('registers commands globally and in the guild, echoing them with ids that survive a re-registration', async () => {

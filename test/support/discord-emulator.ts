@@ -124,6 +124,8 @@ export interface RecordedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The file's bytes, so a test can compare what was uploaded (a chart drawn twice is the same bytes). */
+  data: Buffer;
 }
 
 /** One REST request as the emulator saw and answered it. */
@@ -195,6 +197,8 @@ export interface InteractionEvent {
   status: number;
   /** The error body for non-2xx answers. */
   error: ApiErrorBody | null;
+  /** Files uploaded with it (multipart), in order. */
+  files?: RecordedFile[];
 }
 
 /** A problem Discord would reject, located like Discord's `errors` tree (`['embeds', 0, 'title']`). */
@@ -379,8 +383,12 @@ const codePoints = (text: string): number => [...text].length;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isList = (value: unknown): value is readonly unknown[] => Array.isArray(value);
 
-/** Everything in a message body (content, embeds, components, allowed_mentions) that Discord would reject. */
-export function checkMessageLimits(body: unknown): LimitViolation[] {
+/**
+ * Everything in a message body (content, embeds, components, allowed_mentions) that Discord would
+ * reject. With `files` (the upload of a multipart request), an embed image `attachment://name`
+ * must name one of them, or an attachment the body keeps.
+ */
+export function checkMessageLimits(body: unknown, files?: readonly RecordedFile[]): LimitViolation[] {
   const out: LimitViolation[] = [];
   if (!isRecord(body)) return out;
   const maxLength = (path: (string | number)[], value: unknown, max: number): number => {
@@ -400,6 +408,15 @@ export function checkMessageLimits(body: unknown): LimitViolation[] {
       total += maxLength(['embeds', i, 'description'], embed.description, 4096);
       if (isRecord(embed.footer)) total += maxLength(['embeds', i, 'footer', 'text'], embed.footer.text, 2048);
       if (isRecord(embed.author)) total += maxLength(['embeds', i, 'author', 'name'], embed.author.name, 256);
+      maxLength(['embeds', i, 'url'], embed.url, 2048);
+      if (isRecord(embed.image)) {
+        maxLength(['embeds', i, 'image', 'url'], embed.image.url, 2048);
+        const name = typeof embed.image.url === 'string' ? /^attachment:\/\/(.+)$/u.exec(embed.image.url)?.[1] : undefined;
+        const kept = isList(body.attachments) ? body.attachments.filter(isRecord).map((a) => a.filename) : [];
+        if (name !== undefined && files !== undefined && !files.some((f) => f.filename === name) && !kept.includes(name)) {
+          out.push({ path: ['embeds', i, 'image', 'url'], code: 'ATTACHMENT_NOT_FOUND', message: `No attachment named ${name}` });
+        }
+      }
       if (isList(embed.fields)) {
         if (embed.fields.length > 25) out.push({ path: ['embeds', i, 'fields'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
         embed.fields.forEach((field, j) => {
@@ -433,6 +450,21 @@ export function checkMessageLimits(body: unknown): LimitViolation[] {
             out.push({ path: ['components', i, 'components', j], code: 'BUTTON_COMPONENT_INVALID', message: link ? 'A link button needs a url and no custom_id' : 'A button needs a custom_id and no url' });
           }
           maxLength(['components', i, 'components', j, 'url'], component.url, 512);
+        }
+        if (component.type === 3) {
+          // A select menu fills its row; it has 1 to 25 options with distinct values, each text at most 100.
+          if ((row.components as unknown[]).length > 1) out.push({ path: ['components', i, 'components'], code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', message: 'The specified component exceeds the maximum width' });
+          maxLength(['components', i, 'components', j, 'placeholder'], component.placeholder, 150);
+          const options = isList(component.options) ? component.options : [];
+          if (options.length < 1 || options.length > 25) out.push({ path: ['components', i, 'components', j, 'options'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 25 in length.' });
+          const values = new Set<unknown>();
+          options.forEach((option, k) => {
+            if (!isRecord(option)) return;
+            for (const key of ['label', 'value', 'description'] as const) maxLength(['components', i, 'components', j, 'options', k, key], option[key], 100);
+            if (typeof option.label !== 'string' || option.label.length === 0) out.push({ path: ['components', i, 'components', j, 'options', k, 'label'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+            if (values.has(option.value)) out.push({ path: ['components', i, 'components', j, 'options', k, 'value'], code: 'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED', message: 'Select component option value cannot be duplicated' });
+            values.add(option.value);
+          });
         }
         if (typeof component.custom_id === 'string') {
           if (customIds.has(component.custom_id)) out.push({ path: ['components', i, 'components', j, 'custom_id'], code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
@@ -586,7 +618,7 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** The parts of a multipart/form-data body: text fields by name, and files (contents dropped). */
+/** The parts of a multipart/form-data body: text fields by name, and files with their bytes. */
 function parseMultipart(raw: Buffer, boundary: string): { fields: Map<string, string>; files: RecordedFile[] } {
   const fields = new Map<string, string>();
   const files: RecordedFile[] = [];
@@ -607,7 +639,7 @@ function parseMultipart(raw: Buffer, boundary: string): { fields: Map<string, st
       const filename = /filename="([^"]*)"/i.exec(head)?.[1];
       const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream';
       if (filename === undefined) fields.set(name, content.toString('utf8'));
-      else files.push({ field: name, filename, contentType, size: content.length });
+      else files.push({ field: name, filename, contentType, size: content.length, data: Buffer.from(content) });
     }
     position = next;
   }
@@ -858,6 +890,11 @@ export class DiscordEmulator {
     const base = this.makeMessage({ content: '', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Button', custom_id: customId }] }] }, [], 0, null);
     const full: APIMessage = { ...base, ...message };
     return this.sendInteraction(InteractionKind.MessageComponent, { custom_id: customId, component_type: 2 }, who, full);
+  }
+
+  /** Dispatches the choice of `values` in the select menu `customId` on `message`. */
+  sendSelect(customId: string, values: string[], message: APIMessage, who: InteractionOptions = {}): EmulatedInteraction {
+    return this.sendInteraction(InteractionKind.MessageComponent, { custom_id: customId, component_type: 3, values }, who, message);
   }
 
   /** Dispatches any interaction type with the given `data`; the other helpers build on this. */
@@ -1293,7 +1330,7 @@ export class DiscordEmulator {
     const data = isRecord(body.data) ? (body.data as CallbackData) : undefined;
     if (this.enforceLimits) {
       if (requested === CallbackType.ChannelMessageWithSource && isEmptyMessage(data, files.length)) return reject(fail(400, 50006, 'Cannot send an empty message'));
-      const problems = requested === CallbackType.AutocompleteResult ? checkChoices(data) : requested === CallbackType.ChannelMessageWithSource || requested === CallbackType.UpdateMessage ? checkMessageLimits(data) : [];
+      const problems = requested === CallbackType.AutocompleteResult ? checkChoices(data) : requested === CallbackType.ChannelMessageWithSource || requested === CallbackType.UpdateMessage ? checkMessageLimits(data, files) : [];
       if (problems.length > 0) return reject(invalidForm(problems, ['data']));
     }
 
@@ -1318,7 +1355,7 @@ export class DiscordEmulator {
     }
     const callback: InteractionCallback = data === undefined ? { type: requested } : { type: requested, data };
     interaction.acknowledge(callback);
-    interaction.record({ kind: 'callback', messageId: message?.id ?? null, callbackType: requested, body, status: query.get('with_response') === 'true' ? 200 : 204, error: null });
+    interaction.record({ kind: 'callback', messageId: message?.id ?? null, callbackType: requested, body, status: query.get('with_response') === 'true' ? 200 : 204, error: null, files });
     if (query.get('with_response') !== 'true') return { status: 204 };
     const shown = message ?? interaction.original;
     return {

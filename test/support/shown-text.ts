@@ -4,7 +4,7 @@
  */
 import type { Library } from '../../src/index/library.ts';
 import { NAMED_BY } from '../../src/render/citation.ts';
-import { CUT_MARK, NAMED_BY_FIELD } from '../../src/render/discord.ts';
+import { CUT_MARK, MID_MARK, NAMED_BY_FIELD } from '../../src/render/discord.ts';
 
 /** The text Discord displays for markdown made of escaped text and `**bold**` markers: escapes and markers removed. */
 export function shownText(markdown: string): string {
@@ -51,7 +51,7 @@ function fieldViolations(embed: EmbedLike, library: Library): string[] {
       continue;
     }
     for (const raw of lines.slice(0, -1)) {
-      const line = shownText(raw.endsWith(CUT_MARK) ? raw.slice(0, -CUT_MARK.length) : raw);
+      const line = corpusPart(raw).text;
       if (line && !article.body.includes(line)) out.push(`not in ${article.id}: ${JSON.stringify(line)}`);
     }
   }
@@ -83,6 +83,25 @@ function namedByViolations(embed: EmbedLike, body: string, id: string): string[]
   return out;
 }
 
+/** The number that starts an entry of a card, linking to its sentence or not: `[**3**](url) `, `[**3** · people killed](url) `, `**3** `. */
+const ENTRY_NUMBER = /^(?:\[\*\*\d+\*\*(?: · [^\]]*)?\]\((?<url>[^)]*)\)|\*\*\d+\*\*(?: · [a-z ]+)?) /u;
+
+/**
+ * The corpus text of a line of a card as Discord shows it, without what the renderer adds around
+ * it: the entry's number and link, the “ ” around a statement, the `…` of a mid-sentence start,
+ * the mark of a cut.
+ */
+export function corpusPart(raw: string): { text: string; url: string | null } {
+  const number = ENTRY_NUMBER.exec(raw);
+  let line = number ? raw.slice(number[0].length) : raw;
+  if (line.endsWith(CUT_MARK)) line = line.slice(0, -CUT_MARK.length);
+  let text = shownText(line);
+  if (number && text.startsWith('“')) text = text.slice(1);
+  if (text.startsWith(MID_MARK)) text = text.slice(MID_MARK.length);
+  if (text.endsWith('”')) text = text.slice(0, -1);
+  return { text, url: number?.groups?.['url'] ?? null };
+}
+
 /**
  * Every way an embed of a message breaks the verbatim rule: a line of its description that, as
  * shown, is not in its article's body, a "Named by" field that is neither a fixed label nor the
@@ -100,13 +119,17 @@ export function verbatimViolations(body: unknown, library: Library): string[] {
       out.push(`no article has the address ${url}`);
       continue;
     }
+    const links = [url];
     for (const raw of (embed.description ?? '').split('\n')) {
-      const line = shownText(raw.endsWith(CUT_MARK) ? raw.slice(0, -CUT_MARK.length) : raw);
+      const { text: line, url: link } = corpusPart(raw);
+      if (link) links.push(link);
       if (line && !article.body.includes(line)) out.push(`not in ${article.id}: ${JSON.stringify(line)}`);
     }
     out.push(...namedByViolations(embed, article.body, article.id));
-    const fragment = fragmentOf(url);
-    if (fragment) {
+    for (const link of links) {
+      if (link !== article.url && !link.startsWith(`${article.url}#`)) out.push(`a link to another article than the card's: ${link}`);
+      const fragment = fragmentOf(link);
+      if (!fragment) continue;
       const at = article.body.indexOf(fragment.start);
       if (at < 0) out.push(`fragment start not in ${article.id}: ${fragment.start}`);
       if (fragment.end !== null && article.body.indexOf(fragment.end, at) < 0) out.push(`fragment end not after its start in ${article.id}: ${fragment.end}`);

@@ -31,6 +31,9 @@ export const QUALIFIERS: readonly string[] = [
   'fewer than', 'less than', 'approximately', 'roughly', 'as many as', 'between', 'an estimated',
 ];
 
+/** Qualifiers that bound nothing (`a total of 56` is 56): a figure is compared without them. */
+export const PLAIN_QUALIFIERS: readonly string[] = ['a total of', 'another'];
+
 /** Number words and their values; larger numbers are composed with `SCALE_WORDS` (`two hundred and fifty`). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -414,3 +417,21 @@ export const COUNTED_CLASSES: Readonly<Record<string, readonly string[]>> = {
   attacks: ['attacks', 'attack', 'times', 'strikes', 'strike', 'raids', 'raid', 'assaults', 'assault'],
   rockets: ['rockets', 'rocket', 'missiles', 'missile', 'projectiles', 'projectile'],
 };
+
+/**
+ * What a group of figures counts, in words, by category: `{counted}` is the class of what is
+ * counted (`troops`, `people`; see `COUNTED_CLASSES`), made plural. A label says what is counted,
+ * never repeats the figure's own words (`one · killed`).
+ */
+export const COUNTED_LABELS: Readonly<Record<FigureCategoryName, string>> = {
+  killed: '{counted} killed',
+  injured: '{counted} injured',
+  missing: '{counted} missing',
+  attacks: 'attacks',
+  rockets: 'rockets and missiles fired',
+  deployed: '{counted} deployed',
+  other: '{counted}',
+};
+
+/** The categories a figure can have (the same names as `FigureCategory`, kept here so the lexicon needs no import). */
+type FigureCategoryName = 'killed' | 'injured' | 'missing' | 'attacks' | 'rockets' | 'deployed' | 'other';

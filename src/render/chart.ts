@@ -62,19 +62,46 @@ export function preloadCharts(): Promise<unknown> {
   return libraries;
 }
 
-/** The PNG of a group's chart. */
-export async function drawChart(group: FigureGroupResult): Promise<Buffer> {
+/** How many charts `drawChart` keeps, newest used last (a chart's PNG is some 30–60 KB). */
+const KEPT_CHARTS = 64;
+
+/**
+ * Charts drawn lately, by their spec. Drawing one holds the event loop some 15 ms (Vega's SVG) and
+ * takes as long again in resvg; an answer asked again, or paged through, has the same chart, and
+ * under a burst of `/figures` the drawing alone made interactions miss Discord's 3 seconds. A
+ * chart being drawn is kept too, so that the same chart asked for meanwhile is drawn once.
+ */
+const drawn = new Map<string, Promise<Buffer>>();
+
+/** The PNG of a group's chart: the same bytes for the same figures, drawn once while it is kept. */
+export function drawChart(group: FigureGroupResult): Promise<Buffer> {
+  const spec = chartSpec(group);
+  const key = JSON.stringify(spec);
+  let png = drawn.get(key);
+  if (png) drawn.delete(key);
+  else {
+    png = render(spec);
+    // A failure is not kept: the next answer tries again.
+    png.catch(() => drawn.delete(key));
+  }
+  drawn.set(key, png);
+  if (drawn.size > KEPT_CHARTS) drawn.delete(drawn.keys().next().value!);
+  return png;
+}
+
+/** Draws a Vega-Lite spec: Vega to SVG on this thread, then resvg to PNG on libuv's thread pool, off the event loop. */
+async function render(chart: TopLevelSpec): Promise<Buffer> {
   await preloadCharts();
-  const [{ compile }, { parse, View }, { Resvg }] = await libraries!;
-  const { spec } = compile(chartSpec(group));
+  const [{ compile }, { parse, View }, { renderAsync }] = await libraries!;
+  const { spec } = compile(chart);
   const view = new View(parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: SCALE },
     font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
 
 /** A message ready to send: its charts drawn, as files discord.js uploads. */

@@ -299,8 +299,10 @@ export function recordedFiles(saved: UsableIndex, dir: string): { files: Map<str
 export function loadSavedLibrary(saved: UsableIndex, articles: readonly Article[], preload = false): Library {
   const { columns, persons, articleIndex, speakerIndex } = saved;
   const library = Library.load(articles, { ...saved.meta.library, columns, persons, articleIndex, speakerIndex });
+  // The speakers' index only: the first answers (a name, autocomplete) search it, and the article
+  // index (the larger by far) would hold up logging in; the bot loads it once connected (see `startBot`).
   // A failure here fails that first search too, which reports it: nothing is lost by not reporting it twice.
-  if (preload) library.loadIndexes().catch(() => undefined);
+  if (preload) library.loadIndexes({ articles: false }).catch(() => undefined);
   return library;
 }
 

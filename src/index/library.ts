@@ -220,12 +220,13 @@ export class Library {
   /**
    * Loads the search indexes of a library loaded from the cache, one after the other in later
    * turns of the event loop: a bot logging in meanwhile goes on with it between them. Without it
-   * they load when first searched.
+   * they load when first searched. `articles: false` loads the speakers' index only.
    */
-  async loadIndexes(): Promise<void> {
+  async loadIndexes({ articles = true }: { articles?: boolean } = {}): Promise<void> {
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     await nextTurn();
     this.#speakerIndex.load();
+    if (!articles) return;
     await nextTurn();
     this.#articleIndex.load();
   }

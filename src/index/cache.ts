@@ -10,7 +10,7 @@
  * what lets ten thousand articles load in well under a second.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -22,15 +22,15 @@ import type { ArticleIndex } from '../analysis/analyse.ts';
 import { ANALYSIS_VERSION, versionOf } from '../analysis/version.ts';
 import { Library, type SavedLibrary } from './library.ts';
 import { POSTINGS_CAP, STOPWORDS, type SavedTextIndex } from './search.ts';
-import { pack, PackFile } from './pack.ts';
-import { COLUMN_NAMES, columnsOf, offsetsFit, Store, type Columns } from './store.ts';
+import { pack, PackFile, parseJsonPart } from './pack.ts';
+import { COLUMN_NAMES, columnsOf, DEFERRED_COLUMNS, offsetsFit, Store, type Columns, type DeferredColumn } from './store.ts';
 
 /**
  * Bump when the file's layout changes, or when what `src/index/` derives and saves changes in a way
  * `INDEX_VERSION`'s data does not show: the columns, how speakers are merged, how text is cut into
  * search terms.
  */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /** The cache file of a corpus folder: one per folder (by its absolute path), so several corpora can share a cache folder. */
 export function cacheFileOf(cacheDir: string, corpusDir: string): string {
@@ -185,7 +185,7 @@ function parsedLater<T>(bytes: Buffer): () => T {
   let value: T | undefined;
   return () => {
     if (held) {
-      value = JSON.parse(held.toString('utf8')) as T;
+      value = parseJsonPart(held) as T;
       held = null;
     }
     return value!;
@@ -209,8 +209,13 @@ export function readSavedIndex(path: string, dir: string): SavedIndex {
     if (typeof meta !== 'object' || meta === null || !Array.isArray(meta.files)) throw new Foreign('the saved index is not a Verbatim index');
     if (meta.format !== CACHE_FORMAT || meta.version !== INDEX_VERSION) throw new Foreign('the saved index is from another version of Verbatim');
     const parts: Record<string, unknown> = {};
-    for (const name of COLUMN_NAMES) if (file.has(name)) parts[name] = file.read(name);
-    const columns = columnsOf(parts);
+    const deferred: Partial<Record<(typeof DEFERRED_COLUMNS)[number], DeferredColumn>> = {};
+    for (const name of COLUMN_NAMES) {
+      if (!file.has(name)) continue;
+      if ((DEFERRED_COLUMNS as readonly string[]).includes(name)) deferred[name as (typeof DEFERRED_COLUMNS)[number]] = { length: file.lengthOf(name) / 4, read: () => readDeferred(file, name, path) };
+      else parts[name] = file.read(name);
+    }
+    const columns = columnsOf(parts, deferred);
     const bodyFrom = file.has('bodyFrom') ? file.read('bodyFrom') : null;
     if (!columns || !file.has('bodies') || !file.has('persons') || !(bodyFrom instanceof Int32Array) || !offsetsFit(bodyFrom, meta.files.length, file.lengthOf('bodies'))) throw new Error('incomplete');
     return {
@@ -225,6 +230,23 @@ export function readSavedIndex(path: string, dir: string): SavedIndex {
     file.close();
     return { meta: null, reason: error instanceof Foreign ? error.message : 'the saved index is corrupt' };
   }
+}
+
+/**
+ * A column read when first used (see `DEFERRED_COLUMNS`), checked against its hash as every part is.
+ * Damaged, it cannot be served: the saved index is deleted, so that the next start rebuilds it from
+ * the corpus, and the answer that needed it fails with a message saying so.
+ */
+function readDeferred(file: PackFile, name: string, path: string): Int32Array {
+  let value: unknown;
+  try {
+    value = file.read(name);
+  } catch (error) {
+    value = error;
+  }
+  if (value instanceof Int32Array) return value;
+  rmSync(path, { force: true });
+  throw new Error(`The saved index ${path} is damaged (${value instanceof Error ? value.message : `part ${name} is not a column`}); it has been deleted and is rebuilt from the corpus at the next start.`);
 }
 
 /**

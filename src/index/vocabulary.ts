@@ -68,8 +68,10 @@ export interface TermLists {
 /** Whether the i-th list holds an id in `range`. */
 export function holds(lists: TermLists, i: number, [low, high]: TermRange): boolean {
   if (low === high) return false;
-  for (let k = lists.from[i]!, end = lists.from[i + 1]!; k < end; k++) {
-    const id = lists.ids[k]!;
+  // Taken once: the ids of a saved store are read when first used (see `DEFERRED_COLUMNS`).
+  const { from, ids } = lists;
+  for (let k = from[i]!, end = from[i + 1]!; k < end; k++) {
+    const id = ids[k]!;
     if (id >= low && id < high) return true;
   }
   return false;

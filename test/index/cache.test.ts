@@ -104,6 +104,33 @@ describe('the saved index', () => {
     expect(contents(damaged.library)).toEqual(built);
   });
 
+  it('reads the word ids of sentences when a search first needs them, and a damaged copy of them is deleted, never searched', async () => {
+    const built = contents((await open()).library);
+    const path = cacheFileOf(cache, corpus);
+    // Damage the middle of the sentences' word ids in place, as a disk would: the part keeps its length, not its hash.
+    const whole = await readFile(path);
+    const headerLength = whole.readUInt32LE(16);
+    const table = JSON.parse(whole.subarray(20, 20 + headerLength).toString('utf8')) as [string, string, number, string][];
+    let offset = 20 + headerLength;
+    offset += (8 - (offset % 8)) % 8;
+    for (const [name, , length] of table) {
+      if (name === 'sentenceTermIds') break;
+      offset += length + ((8 - (length % 8)) % 8);
+    }
+    const [, , length] = table.find(([name]) => name === 'sentenceTermIds')!;
+    whole.writeInt32LE(whole.readInt32LE(offset + length / 2) ^ 0x55, offset + length / 2);
+    await writeFile(path, whole);
+    // Opened as sound (nothing at start reads them), with the speakers' answers the same.
+    const opened = await open();
+    expect(opened.report.outcome).toBe('loaded');
+    expect(opened.library.findSpeakers('Iravani').map((s) => s.id)).toEqual(built.searches[0]!.speakers);
+    expect(() => opened.library.searchSentences('said')).toThrow(/is damaged .*deleted and is rebuilt from the corpus at the next start/u);
+    await expect(readFile(path)).rejects.toThrow(/ENOENT/u);
+    const rebuilt = await open();
+    expect(rebuilt.report.outcome).toBe('built');
+    expect(contents(rebuilt.library)).toEqual(built);
+  });
+
   it('never serves a damaged copy of an article: the file is read instead, or everything is read again', async () => {
     const built = contents((await open()).library);
     const path = cacheFileOf(cache, corpus);

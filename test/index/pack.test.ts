@@ -26,6 +26,13 @@ describe('a packed file', () => {
     expect((back['empty'] as Int32Array).length).toBe(0);
   });
 
+  it('writes JSON parts in ASCII alone, and reads back every character of them', () => {
+    const value = { title: 'Gerçek’s “report” — 日本 😀', names: ['Iravaní', 'tab\tquote"'] };
+    const file = Buffer.concat(pack({ value }));
+    expect([...file].every((byte) => byte < 0x80)).toBe(true);
+    expect(unpack(file)['value']).toEqual(value);
+  });
+
   it('is read from a buffer that does not start on an aligned address', () => {
     const shifted = Buffer.concat([Buffer.alloc(3), file]).subarray(3);
     expect([...(unpack(shifted)['values'] as Float64Array)]).toEqual([...parts.values]);

@@ -57,8 +57,6 @@ export interface Speaker {
   name: string;
   /** Other spellings of the name (`Ilyas Yusef Darvesh`). */
   aliases: string[];
-  /** How the articles describe this speaker (`the Norlandic UN envoy`), as written. */
-  descriptors: string[];
 }
 
 /** What a figure counts happening. */

@@ -30,7 +30,7 @@ import { COLUMN_NAMES, columnsOf, DEFERRED_COLUMNS, offsetsFit, Store, type Colu
  * `INDEX_VERSION`'s data does not show: the columns, how speakers are merged, how text is cut into
  * search terms.
  */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 /** The cache file of a corpus folder: one per folder (by its absolute path), so several corpora can share a cache folder. */
 export function cacheFileOf(cacheDir: string, corpusDir: string): string {

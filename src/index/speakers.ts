@@ -7,7 +7,7 @@ import { slug } from '../slug.ts';
 import type { Speaker } from '../analysis/types.ts';
 
 /** What merging needs of a person of one article. */
-export type MergeablePerson = Pick<LocalPerson, 'kind' | 'name' | 'surname' | 'given' | 'alias'> & { descriptors: Iterable<string> };
+export type MergeablePerson = Pick<LocalPerson, 'kind' | 'name' | 'surname' | 'given' | 'alias'>;
 
 /** A person of one article, with how many quotations the article gives them. */
 export interface PersonInArticle<P extends MergeablePerson = LocalPerson> {
@@ -76,11 +76,10 @@ export function mergeSpeakers<P extends MergeablePerson>(people: readonly Person
     const name = [...counts.entries()].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
     const aliases = new Set(group.members.flatMap((m) => [m.person.name, ...(m.person.alias ? [m.person.alias] : [])]));
     aliases.delete(name);
-    const descriptors = new Set(group.members.flatMap((m) => [...m.person.descriptors]));
     let id = slug(name);
     for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
     usedIds.add(id);
-    const speaker: Speaker = { id, kind: group.kind, name, aliases: [...aliases], descriptors: [...descriptors] };
+    const speaker: Speaker = { id, kind: group.kind, name, aliases: [...aliases] };
     speakers.push(speaker);
     for (const m of group.members) speakerOf.set(m.person, speaker);
   }

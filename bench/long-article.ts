@@ -14,33 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { formatArticle, parseArticle } from '../src/corpus/format.ts';
 import { deployCommands } from '../src/discord/deploy.ts';
 import { DiscordEmulator } from '../test/support/discord-emulator.ts';
+import { longArticle } from '../test/support/long-article.ts';
 
 const { values } = parseArgs({ options: { bytes: { type: 'string', default: String(2_000_000) }, every: { type: 'string', default: '100' } } });
 const bytes = Number(values.bytes);
 const everyMs = Number(values.every);
 
-/** A long article of news prose: the evaluation articles' paragraphs, repeated to `size` bytes. */
-async function longArticle(size: number): Promise<string> {
-  const dir = 'test/fixtures/eval/articles';
-  const paragraphs: string[] = [];
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort()) {
-    const parsed = parseArticle(await readFile(join(dir, name), 'utf8'), name);
-    if (parsed.success) paragraphs.push(...parsed.article.body.split('\n\n'));
-  }
-  const facts = { id: 'long-read', title: 'A very long report', outlet: 'The Long Read', published: '2024-06-01', url: 'https://long.example/long-read' };
-  const body: string[] = [];
-  let length = formatArticle(facts, '').length;
-  for (let i = 0; ; i++) {
-    const paragraph = paragraphs[i % paragraphs.length]!;
-    if (length + Buffer.byteLength(paragraph) + 2 > size) break;
-    body.push(paragraph);
-    length += Buffer.byteLength(paragraph) + 2;
-  }
-  return formatArticle(facts, body.join('\n\n'));
-}
 
 const dir = await mkdtemp(join(tmpdir(), 'verbatim-bench-long-'));
 const emulator = await new DiscordEmulator().start();
@@ -69,7 +50,7 @@ try {
   try {
     await logged('logged in to Discord');
     await emulator.waitForSession();
-    const text = await longArticle(bytes);
+    const text = await longArticle('long-read', bytes, { notOver: true });
     const written = performance.now();
     await writeFile(join(corpus, 'long-read.txt'), text);
     let served: Record<string, unknown> | undefined;

@@ -6,36 +6,19 @@
  * The real discord.js client against the local Discord emulator, on a watched temporary folder.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm, symlink, unlink, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, symlink, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle, formatArticle } from '../../src/corpus/format.ts';
 import { startBot, type Bot } from '../../src/discord/bot.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { LiveLibrary } from '../../src/live-library.ts';
 import { createLogger, messageLog } from '../../src/log.ts';
 import { DiscordEmulator } from '../support/discord-emulator.ts';
+import { longArticle } from '../support/long-article.ts';
 
 const EPHEMERAL = 64;
 
-/** A long article of real news prose: the evaluation articles' paragraphs, repeated to `length` characters. */
-async function longArticle(id: string, length: number): Promise<string> {
-  const dir = 'test/fixtures/eval/articles';
-  const paragraphs: string[] = [];
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort()) {
-    const parsed = parseArticle(await readFile(join(dir, name), 'utf8'), name);
-    if (parsed.success) paragraphs.push(...parsed.article.body.split('\n\n'));
-  }
-  const body: string[] = [];
-  let size = 0;
-  for (let i = 0; size < length; i++) {
-    const paragraph = paragraphs[i % paragraphs.length]!;
-    body.push(paragraph);
-    size += paragraph.length + 2;
-  }
-  return formatArticle({ id, title: 'A very long report', outlet: 'The Long Read', published: '2024-06-01', url: `https://long.example/${id}` }, body.join('\n\n'));
-}
 
 describe('the bot with hostile and unlucky files dropped into its corpus folder', () => {
   let emulator: DiscordEmulator;

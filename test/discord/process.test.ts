@@ -4,33 +4,18 @@
  * token; and `deploy-commands` registering in a guild and globally.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatArticle, parseArticle } from '../../src/corpus/format.ts';
 import { DiscordEmulator } from '../support/discord-emulator.ts';
+import { longArticle } from '../support/long-article.ts';
 
 const run = promisify(execFile);
 
-/** A long article of news prose: the evaluation articles' paragraphs, repeated to `length` characters. */
-async function longArticle(id: string, length: number): Promise<string> {
-  const dir = 'test/fixtures/eval/articles';
-  const paragraphs: string[] = [];
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort()) {
-    const parsed = parseArticle(await readFile(join(dir, name), 'utf8'), name);
-    if (parsed.success) paragraphs.push(...parsed.article.body.split('\n\n'));
-  }
-  const body: string[] = [];
-  for (let i = 0, size = 0; size < length; i++) {
-    body.push(paragraphs[i % paragraphs.length]!);
-    size += body.at(-1)!.length + 2;
-  }
-  return formatArticle({ id, title: 'A very long report', outlet: 'The Long Read', published: '2024-06-01', url: `https://long.example/${id}` }, body.join('\n\n'));
-}
 const EPHEMERAL = 64;
 
 /** A child's standard error, parsed as log lines as they arrive. */

@@ -132,12 +132,23 @@ export class ArticleAdder {
       }
       return { success: false, problem: { code: 'not-an-article', problem } };
     }
-    const { facts, body, name } = prepared.article;
-    const file = join(dir, name);
-    try {
-      await writeNew(file, formatArticle(facts, body));
-    } catch (error) {
-      return { success: false, problem: { code: 'not-written', detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message } };
+    const { body } = prepared.article;
+    let { facts } = prepared.article;
+    let file: string;
+    // A file already there under the article's name (one the corpus skips, say) is never written
+    // over: the article takes the outlet's next number of the day instead, as a second article would.
+    for (let n = 2; ; n++) {
+      file = join(dir, `${facts.id}.txt`);
+      try {
+        await writeNew(file, formatArticle(facts, body));
+        break;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST' || n > MAX_NAME_TRIES) return { success: false, problem: { code: 'not-written', detail: code ?? (error as Error).message } };
+        // Past the ids articles already have, whatever their files are called.
+        while (articles.some((a) => a.id === `${prepared.article.facts.id}-${n}`)) n++;
+        facts = { ...facts, id: `${prepared.article.facts.id}-${n}` };
+      }
     }
     const article: Article = { ...facts, body, file };
     fingerprints.set(article, fingerprint(textKey(body)));
@@ -208,6 +219,9 @@ async function textsOf(library: Library): Promise<Map<string, Article>> {
   texts.set(library, byText);
   return byText;
 }
+
+/** How many names `/add` tries when files already hold the ones it would take. */
+const MAX_NAME_TRIES = 20;
 
 /**
  * Writes a new corpus file whole or not at all (a hidden temporary file renamed into place, so the

@@ -107,7 +107,7 @@ describe('ArticleAdder', () => {
     }
   });
 
-  it('never writes over a file already there', async () => {
+  it('never writes over a file already there: the article takes the next name', async () => {
     const other = await mkdtemp(join(tmpdir(), 'verbatim-adder-other-'));
     try {
       // A broken file holding the name the article would get.
@@ -115,8 +115,11 @@ describe('ArticleAdder', () => {
       const opened = await LiveLibrary.open(other, { info: () => undefined, warn: () => undefined });
       if (!opened.success) throw new Error(opened.reason);
       const second = new ArticleAdder({ dir: other, library: opened.live, allowHosts: ['127.0.0.1'] });
-      expect(await second.add(`${base}/strike`)).toMatchObject({ success: false, problem: { code: 'not-written', detail: 'EEXIST' } });
+      const outcome = await second.add(`${base}/strike`);
+      expect(outcome).toMatchObject({ success: true, added: { article: { id: 'the-harbour-herald-2024-05-14-2' } } });
       expect(await readFile(join(other, 'the-harbour-herald-2024-05-14.txt'), 'utf8')).toBe('not an article yet\n');
+      expect(await readFile(join(other, 'the-harbour-herald-2024-05-14-2.txt'), 'utf8')).toMatch(/^---\nid: the-harbour-herald-2024-05-14-2\n/u);
+      expect(opened.live.current().article('the-harbour-herald-2024-05-14-2')).toBeDefined();
     } finally {
       await rm(other, { recursive: true, force: true });
     }

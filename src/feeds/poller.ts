@@ -10,7 +10,7 @@
  */
 import Parser from 'rss-parser';
 import type { AddProblem, ArticleAdder } from '../fetch/add-article.ts';
-import { fetchProblemText, safeFetch, type FetchLimits, type FetchProblem, type Resolve } from '../fetch/fetch.ts';
+import { fetchProblemText, safeFetch, type FetchPolicy, type FetchProblem } from '../fetch/fetch.ts';
 import { addressKey } from '../corpus/prepare.ts';
 
 /** Where the poller's lines go. */
@@ -23,15 +23,12 @@ export interface FeedLog {
 export type FeedAdder = Pick<ArticleAdder, 'add' | 'known' | 'serve'>;
 
 /** How the feeds are followed. */
-export interface FeedOptions {
+export interface FeedOptions extends FetchPolicy {
   feeds: readonly string[];
   /** Between two polls of a feed that answered, in ms (`FEED_INTERVAL_MINUTES`; tests use less). */
   intervalMs: number;
   adder: FeedAdder;
   log: FeedLog;
-  allowHosts?: readonly string[];
-  limits?: Partial<FetchLimits>;
-  resolve?: Resolve;
 }
 
 /** What one poll of a feed did. */
@@ -149,7 +146,7 @@ export class FeedPoller {
 
   async #poll(state: FeedState): Promise<FeedPollReport> {
     const { adder, allowHosts, limits, resolve } = this.#options;
-    const fetched = await safeFetch(state.url, { kind: 'feed', etag: state.etag, lastModified: state.lastModified, ...(allowHosts ? { allowHosts } : {}), ...(limits ? { limits } : {}), ...(resolve ? { resolve } : {}) });
+    const fetched = await safeFetch(state.url, { kind: 'feed', etag: state.etag, lastModified: state.lastModified, allowHosts, limits, resolve });
     if (!fetched.success) throw new FeedFailure(fetchProblemText(fetched.problem));
     const report: FeedPollReport = { feed: state.url, notModified: fetched.notModified, added: [], skipped: 0, failed: [] };
     if (fetched.notModified) return report;

@@ -14,7 +14,7 @@ import { formatArticle } from '../corpus/format.ts';
 import { decodePage } from '../corpus/page.ts';
 import { addressKey, prepareArticle, textKey, type IngestProblem } from '../corpus/prepare.ts';
 import type { Library } from '../index/library.ts';
-import { safeFetch, type FetchLimits, type FetchProblem, type Resolve } from './fetch.ts';
+import { safeFetch, type FetchPolicy, type FetchProblem } from './fetch.ts';
 
 /** The library an adder writes for: the one in force, and a reload that serves the folder's new files. */
 export interface GrowingLibrary {
@@ -23,14 +23,10 @@ export interface GrowingLibrary {
 }
 
 /** How an adder fetches and where it writes. */
-export interface AdderOptions {
+export interface AdderOptions extends FetchPolicy {
   /** The corpus folder. */
   dir: string;
   library: GrowingLibrary;
-  /** Hosts fetched from without the address check (see `safeFetch`). */
-  allowHosts?: readonly string[];
-  limits?: Partial<FetchLimits>;
-  resolve?: Resolve;
 }
 
 /** An article added, with what the library found in it. */
@@ -111,7 +107,7 @@ export class ArticleAdder {
     const already = this.known(address);
     if (already) return { success: false, problem: { code: 'duplicate', article: refOf(already) } };
     const { dir, library, allowHosts, limits, resolve } = this.#options;
-    const fetched = await safeFetch(address, { kind: 'page', ...(allowHosts ? { allowHosts } : {}), ...(limits ? { limits } : {}), ...(resolve ? { resolve } : {}) });
+    const fetched = await safeFetch(address, { kind: 'page', allowHosts, limits, resolve });
     if (!fetched.success) return { success: false, problem: { code: 'fetch', problem: fetched.problem } };
     if (fetched.notModified) throw new Error('add: a page fetched without validators came back "not modified"');
     const current = library.current();

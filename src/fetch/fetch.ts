@@ -57,6 +57,9 @@ export interface FetchOptions {
   resolve?: Resolve;
 }
 
+/** What an adder or a feed poller is told of how to fetch: the same for every fetch it makes. */
+export type FetchPolicy = Pick<FetchOptions, 'allowHosts' | 'limits' | 'resolve'>;
+
 /** Why a fetch brought nothing back. Each code has one message in `fetchProblemText`. */
 export type FetchProblem =
   | { code: 'bad-url'; detail: string }

@@ -59,6 +59,19 @@ export function createLogger({ secrets = [], destination, level = 'info' }: Logg
   );
 }
 
+/**
+ * Makes a bug that escapes every handler end in one scrubbed line on `logger`, not Node's raw stack
+ * (which could quote a request with the token in it), and exit 1 for the service manager.
+ */
+export function exitOnUnexpectedErrors(logger: Logger): void {
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+    process.on(event, (error: unknown) => {
+      logger.fatal({ err: error, event }, 'Verbatim stopped on an unexpected error');
+      process.exit(1);
+    });
+  }
+}
+
 /** Message-first logging (`warn(message, fields)`) onto a pino logger, for code that also logs to a terminal. */
 export function messageLog(logger: Logger): {
   info(message: string, fields?: Record<string, unknown>): void;

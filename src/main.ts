@@ -3,14 +3,14 @@
  * set), otherwise a console in the terminal. Each part is imported only when it runs, so the
  * terminal starts without loading discord.js.
  */
-import { configOrExit } from './setup.ts';
+import { configOrExit, PREPARE_INDEX } from './setup.ts';
 
 const config = configOrExit();
 
 if (!config.DISCORD_TOKEN) {
   const { runConsole } = await import('./console.ts');
   await runConsole(config);
-} else if (process.env['VERBATIM_PREPARE_INDEX']) {
+} else if (process.env[PREPARE_INDEX]) {
   // Started by the shard manager: build or update the saved index, then exit.
   const { prepareIndex } = await import('./discord/prepare-index.ts');
   await prepareIndex({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN });

@@ -10,6 +10,13 @@ import { openLibrary, type OpenProgress, type OpenReport } from './index/open.ts
 import { showControlCharacters } from './render/text.ts';
 import { LiveLibrary, type ReloadLog } from './live-library.ts';
 
+/**
+ * The variable the shard manager sets to start `src/main.ts` as the process that builds the saved
+ * index before any shard (see `src/discord/prepare-index.ts`). Here, where `main.ts` reads it
+ * without loading the bot.
+ */
+export const PREPARE_INDEX = 'VERBATIM_PREPARE_INDEX';
+
 /** The configuration from the environment and `.env` (only the variables in `uses`, when given), or exit with the message naming every problem. */
 export function configOrExit(uses?: readonly (keyof Config)[]): Config {
   // quiet: dotenv would otherwise print a line to stdout, where `--json` output goes.

@@ -62,9 +62,15 @@ export interface Bot {
   lost: Promise<string>;
 }
 
+/** What mends a refused token, the end of every line that says Discord refused it. */
+const RESET_TOKEN = 'Copy a fresh one from the Developer Portal (Bot > Reset Token).';
+
+/** The line logged when Discord refuses the token at start-up. */
+export const TOKEN_REFUSED = `Discord refused the token in DISCORD_TOKEN. ${RESET_TOKEN}`;
+
 /** What a close code Discord will not reconnect after means, for the operator (discord.js gives up on these). */
 export function lostConnectionMessage(code: number): string {
-  if (code === 4004) return 'Discord refused the token in DISCORD_TOKEN (it was reset or revoked while the bot ran). Copy a fresh one from the Developer Portal (Bot > Reset Token).';
+  if (code === 4004) return `Discord refused the token in DISCORD_TOKEN (it was reset or revoked while the bot ran). ${RESET_TOKEN}`;
   return `Discord closed the connection for good (gateway close code ${code}) and the bot cannot reconnect; see https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes.`;
 }
 

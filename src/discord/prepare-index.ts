@@ -7,9 +7,6 @@ import type { Config } from '../config.ts';
 import { createLogger, messageLog } from '../log.ts';
 import { openLibraryOrExit } from '../setup.ts';
 
-/** The variable that starts `src/main.ts` in this role. */
-export const PREPARE_INDEX = 'VERBATIM_PREPARE_INDEX';
-
 /** Opens the corpus folder's library, saving its index when it changed; exits 1 (logged) when the folder cannot be read. */
 export async function prepareIndex(config: Config & { DISCORD_TOKEN: string }): Promise<void> {
   const logger = createLogger({ secrets: [config.DISCORD_TOKEN], level: config.LOG_LEVEL }).child({ role: 'index' });

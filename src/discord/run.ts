@@ -5,22 +5,15 @@
  */
 import type { Config } from '../config.ts';
 import { startGrowing } from '../feeds/start.ts';
-import { createLogger, messageLog, type Logger } from '../log.ts';
+import { createLogger, exitOnUnexpectedErrors, messageLog, type Logger } from '../log.ts';
 import { openLiveLibraryOrExit } from '../setup.ts';
-import { startBot } from './bot.ts';
+import { startBot, TOKEN_REFUSED } from './bot.ts';
 
 /** Runs the bot until a stop signal; exits the process itself (0 for a requested stop, 1 on failure). */
 export async function runBot(config: Config & { DISCORD_TOKEN: string }, fields: Record<string, unknown> = {}): Promise<void> {
   // From here on every line is structured and scrubbed of the token, errors included.
   const logger: Logger = createLogger({ secrets: [config.DISCORD_TOKEN], level: config.LOG_LEVEL }).child(fields);
-  // A bug that escapes every handler still ends in one scrubbed JSON line, not Node's raw stack
-  // (which could quote a request with the token in it), and a non-zero exit for the service manager.
-  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
-    process.on(event, (error: unknown) => {
-      logger.fatal({ err: error, event }, 'Verbatim stopped on an unexpected error');
-      process.exit(1);
-    });
-  }
+  exitOnUnexpectedErrors(logger);
   // Until the bot is up, a stop signal has nothing to finish: leave at once, cleanly.
   const stopEarly = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'signal received while starting; exiting');
@@ -68,7 +61,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, fields:
     if (process.send) process.once('disconnect', () => stop('the shard manager is gone'));
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'TokenInvalid') logger.fatal('Discord refused the token in DISCORD_TOKEN. Copy a fresh one from the Developer Portal (Bot > Reset Token).');
+    if (code === 'TokenInvalid') logger.fatal(TOKEN_REFUSED);
     else logger.fatal({ err: error }, 'Could not connect to Discord');
     process.exit(1);
   }

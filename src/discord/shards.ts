@@ -12,9 +12,9 @@
 import { fork } from 'node:child_process';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Config } from '../config.ts';
-import { createLogger } from '../log.ts';
-import { STOP_GRACE_MS } from './bot.ts';
-import { PREPARE_INDEX } from './prepare-index.ts';
+import { createLogger, exitOnUnexpectedErrors } from '../log.ts';
+import { STOP_GRACE_MS, TOKEN_REFUSED } from './bot.ts';
+import { PREPARE_INDEX } from '../setup.ts';
 
 /** Discord lets one shard of a rate-limit bucket identify every 5 s; discord.js waits 5.5 s between spawns by default. */
 const IDENTIFY_INTERVAL_MS = 5_500;
@@ -38,12 +38,7 @@ async function gatewayFacts(token: string, apiUrl: string | undefined): Promise<
 export async function runShards(config: Config & { DISCORD_TOKEN: string; SHARDS: 'auto' | number }): Promise<void> {
   const token = config.DISCORD_TOKEN;
   const logger = createLogger({ secrets: [token], level: config.LOG_LEVEL }).child({ role: 'shard-manager' });
-  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
-    process.on(event, (error: unknown) => {
-      logger.fatal({ err: error, event }, 'Verbatim stopped on an unexpected error');
-      process.exit(1);
-    });
-  }
+  exitOnUnexpectedErrors(logger);
   let manager: ShardingManager | null = null;
   let stopping: Promise<never> | null = null;
   /** Asks every shard to stop (each finishes its interactions in flight and logs out), then exits with `code`. */
@@ -58,7 +53,7 @@ export async function runShards(config: Config & { DISCORD_TOKEN: string; SHARDS
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll(0, `${signal} received`));
 
-  const prepared = await prepareIndex();
+  const prepared = await buildIndexFirst();
   // The process has logged why (an unreadable corpus folder): nothing to start shards with.
   if (prepared !== 0) process.exit(1);
 
@@ -66,7 +61,7 @@ export async function runShards(config: Config & { DISCORD_TOKEN: string; SHARDS
   try {
     facts = await gatewayFacts(token, config.DISCORD_API_URL);
   } catch (error) {
-    if ((error as { status?: number }).status === 401) logger.fatal('Discord refused the token in DISCORD_TOKEN. Copy a fresh one from the Developer Portal (Bot > Reset Token).');
+    if ((error as { status?: number }).status === 401) logger.fatal(TOKEN_REFUSED);
     else logger.fatal({ err: error }, 'Could not ask Discord how to shard');
     process.exit(1);
   }
@@ -108,7 +103,7 @@ function stopShard(shard: Shard): Promise<void> {
 }
 
 /** Builds or updates the saved index in a child process (this entry point again, with `PREPARE_INDEX` set); resolves to its exit code. */
-function prepareIndex(): Promise<number | null> {
+function buildIndexFirst(): Promise<number | null> {
   const child = fork(process.argv[1]!, [], { env: { ...process.env, [PREPARE_INDEX]: '1' }, execArgv: process.execArgv, stdio: 'inherit' });
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }

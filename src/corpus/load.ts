@@ -168,6 +168,16 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** A file skipped for not being a regular file (`kind` says what it is). */
+function notRegularFile(file: string, kind: string, info: Stats): CorpusFile {
+  return skipped(file, `is ${kind}, not a regular file: only regular files are read`, info);
+}
+
+/** A file skipped for holding `size` bytes, over `maxBytes`. */
+function tooLarge(file: string, size: number, maxBytes: number, info: Stats): CorpusFile {
+  return skipped(file, `is ${megabytes(size)}, over the limit of ${megabytes(maxBytes)} (MAX_ARTICLE_BYTES): not read`, info);
+}
+
 /**
  * One file, read now; undefined when it vanished meanwhile. Only a regular file no larger than
  * `maxBytes` is read: a pipe would block the read for ever, a device (`/dev/zero`) never ends, and
@@ -183,16 +193,16 @@ async function readCorpusFile(file: string, info: Stats, before: CorpusFile | un
     return { file, hash: `skipped:${NOT_AN_ARTICLE_FILE}`, parsed: { success: false, reason: NOT_AN_ARTICLE_FILE }, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, readAt };
   }
   const kind = notRegular(info);
-  if (kind) return skipped(file, `is ${kind}, not a regular file: only regular files are read`, info);
-  if (info.size > maxBytes) return skipped(file, `is ${megabytes(info.size)}, over the limit of ${megabytes(maxBytes)} (MAX_ARTICLE_BYTES): not read`, info);
+  if (kind) return notRegularFile(file, kind, info);
+  if (info.size > maxBytes) return tooLarge(file, info.size, maxBytes, info);
   let bytes: Buffer;
   try {
     const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const opened = await handle.stat();
       const openedKind = notRegular(opened);
-      if (openedKind) return skipped(file, `is ${openedKind}, not a regular file: only regular files are read`, opened);
-      if (opened.size > maxBytes) return skipped(file, `is ${megabytes(opened.size)}, over the limit of ${megabytes(maxBytes)} (MAX_ARTICLE_BYTES): not read`, opened);
+      if (openedKind) return notRegularFile(file, openedKind, opened);
+      if (opened.size > maxBytes) return tooLarge(file, opened.size, maxBytes, opened);
       bytes = await handle.readFile();
     } finally {
       await handle.close();
@@ -201,7 +211,7 @@ async function readCorpusFile(file: string, info: Stats, before: CorpusFile | un
     return failed(file, error, info);
   }
   // Grown past the limit between the `stat` and the read.
-  if (bytes.length > maxBytes) return skipped(file, `is ${megabytes(bytes.length)}, over the limit of ${megabytes(maxBytes)} (MAX_ARTICLE_BYTES): not read`, info);
+  if (bytes.length > maxBytes) return tooLarge(file, bytes.length, maxBytes, info);
   const hash = contentHash(bytes);
   return { file, hash, parsed: parsedOf(file, bytes, hash, before, known), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, readAt };
 }

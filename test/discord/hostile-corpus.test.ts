@@ -6,60 +6,37 @@
  * The real discord.js client against the local Discord emulator, on a watched temporary folder.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, symlink, unlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, symlink, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type Bot } from '../../src/discord/bot.ts';
-import { deployCommands } from '../../src/discord/deploy.ts';
-import { LiveLibrary } from '../../src/live-library.ts';
-import { createLogger, messageLog } from '../../src/log.ts';
-import { DiscordEmulator } from '../support/discord-emulator.ts';
+import type { LiveLibrary } from '../../src/live-library.ts';
+import type { DiscordEmulator } from '../support/discord-emulator.ts';
+import { startLiveBot, type LiveBot } from '../support/live-bot.ts';
 import { longArticle } from '../support/long-article.ts';
 
 const EPHEMERAL = 64;
 
 
 describe('the bot with hostile and unlucky files dropped into its corpus folder', () => {
+  let running: LiveBot | undefined;
   let emulator: DiscordEmulator;
-  let bot: Bot | undefined;
   let live: LiveLibrary;
   let dir: string;
-  const lines: Record<string, unknown>[] = [];
+  let lines: Record<string, unknown>[] = [];
   let user = 1700000000000000000n;
   const who = (): { userId: string } => ({ userId: String(user++) });
 
   /** The first `corpus reloaded` line after the first `from` lines (that `match` accepts: a burst of writes may take two reloads). */
-  const reloaded = async (from: number, timeoutMs = 60_000, match: (line: Record<string, unknown>) => boolean = () => true): Promise<Record<string, unknown>> => {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = lines.slice(from).find((line) => line.msg === 'corpus reloaded' && match(line));
-      if (found) return found;
-      if (Date.now() > until) throw new Error(`test: no reload logged:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const reloaded = (from: number, timeoutMs = 60_000, match: (line: Record<string, unknown>) => boolean = () => true): Promise<Record<string, unknown>> =>
+    running!.logged((line) => line.msg === 'corpus reloaded' && match(line), from, timeoutMs);
   const warnings = (from: number): Record<string, unknown>[] => lines.slice(from).filter((line) => line.level === 40);
 
   beforeAll(async () => {
-    emulator = await new DiscordEmulator().start();
-    dir = await mkdtemp(join(tmpdir(), 'verbatim-hostile-'));
-    await copyFile('corpus/press-tv-2023-11-10.txt', join(dir, 'press-tv-2023-11-10.txt'));
-    const logger = createLogger({ secrets: [emulator.token], destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
-    const opened = await LiveLibrary.open(dir, messageLog(logger), { maxArticleBytes: 1_000_000 });
-    if (!opened.success) throw new Error(opened.reason);
-    live = opened.live.watch({ debounceMs: 30, pollMs: 0 });
-    await deployCommands({ token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, apiUrl: emulator.apiUrl });
-    bot = await startBot({ token: emulator.token, library: live, apiUrl: emulator.apiUrl, logger });
-    await emulator.waitForSession();
+    running = await startLiveBot('verbatim-hostile-', { maxArticleBytes: 1_000_000 });
+    ({ emulator, live, dir, lines } = running);
   });
 
-  afterAll(async () => {
-    live?.close();
-    await bot?.client.destroy();
-    await emulator?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.stop());
 
   it('skips a named pipe, a link to /dev/zero and a file over MAX_ARTICLE_BYTES, each by name and reason, and goes on serving what comes after', async () => {
     const before = lines.length;

@@ -4,16 +4,13 @@
  * ingested with `npm run ingest`, then deleted, then joined by a broken file.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type Bot } from '../../src/discord/bot.ts';
-import { deployCommands } from '../../src/discord/deploy.ts';
-import { LiveLibrary } from '../../src/live-library.ts';
-import { createLogger, messageLog } from '../../src/log.ts';
-import { checkMessageLimits, DiscordEmulator } from '../support/discord-emulator.ts';
+import type { LiveLibrary } from '../../src/live-library.ts';
+import { checkMessageLimits, type DiscordEmulator } from '../support/discord-emulator.ts';
+import { startLiveBot, type LiveBot } from '../support/live-bot.ts';
 import { corpusPart, verbatimViolations } from '../support/shown-text.ts';
 
 const run = promisify(execFile);
@@ -23,24 +20,18 @@ const ARTICLE = 'the-harbour-herald-2024-05-14';
 const CHROME = ['cookies', 'Facebook', 'WhatsApp', 'Share this', 'Read more', 'Related stories', 'Shipping rates climb', 'harbourwatcher', 'Subscribe', 'Advertisement', 'All rights reserved', 'Topics:'];
 
 describe('the bot with a corpus that changes while it runs', () => {
+  let running: LiveBot | undefined;
   let emulator: DiscordEmulator;
-  let bot: Bot | undefined;
   let live: LiveLibrary;
   let dir: string;
-  const lines: Record<string, unknown>[] = [];
+  let lines: Record<string, unknown>[] = [];
   let user = 1600000000000000000n;
   const who = (): { userId: string } => ({ userId: String(user++) });
 
   /** The first log line after the first `from` lines with this message (or passing this test), waiting for it. */
   const logged = async (match: string | ((line: Record<string, unknown>) => boolean), from: number, timeoutMs = 10_000): Promise<Record<string, unknown>> => {
-    const until = Date.now() + timeoutMs;
     const test = typeof match === 'string' ? (line: Record<string, unknown>) => line.msg === match : match;
-    for (;;) {
-      const found = lines.slice(from).find(test);
-      if (found) return found;
-      if (Date.now() > until) throw new Error(`test: no such line logged:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    return running!.logged(test, from, timeoutMs);
   };
 
   /** Every check an answer must pass, against the library in force. */
@@ -52,25 +43,11 @@ describe('the bot with a corpus that changes while it runs', () => {
   };
 
   beforeAll(async () => {
-    emulator = await new DiscordEmulator().start();
-    dir = await mkdtemp(join(tmpdir(), 'verbatim-reload-'));
-    await copyFile('corpus/press-tv-2023-11-10.txt', join(dir, 'press-tv-2023-11-10.txt'));
-    const logger = createLogger({ secrets: [emulator.token], destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
-    const opened = await LiveLibrary.open(dir, messageLog(logger));
-    if (!opened.success) throw new Error(opened.reason);
-    // A short quiet time, so the test does not wait the half second a person never notices.
-    live = opened.live.watch({ debounceMs: 30, pollMs: 0 });
-    await deployCommands({ token: emulator.token, clientId: emulator.applicationId, guildId: emulator.guildId, apiUrl: emulator.apiUrl });
-    bot = await startBot({ token: emulator.token, library: live, apiUrl: emulator.apiUrl, logger });
-    await emulator.waitForSession();
+    running = await startLiveBot('verbatim-reload-');
+    ({ emulator, live, dir, lines } = running);
   });
 
-  afterAll(async () => {
-    live?.close();
-    await bot?.client.destroy();
-    await emulator?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.stop());
 
   it('serves a page put through npm run ingest within seconds, in /source, /quote and autocomplete, with none of its chrome; then forgets it once deleted', async () => {
     const before = lines.length;

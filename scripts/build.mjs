@@ -11,6 +11,9 @@
  * - the optional native packages discord.js and ws try (`zlib-sync`, `bufferutil`,
  *   `utf-8-validate`): absent, as here, they are skipped as they would be unbundled;
  * - pino, which starts its transports from files of its own;
+ * - yaml, which `src/corpus/format.ts` requires when it first reads or writes front matter (a
+ *   start from the saved index never does), and cli-progress, which `src/setup.ts` requires when
+ *   it first shows a progress bar;
  * - linkedom and Readability: only reading saved web pages uses them;
  * - Vega, Vega-Lite and resvg (whose renderer is a native file of its own): only drawing a chart
  *   uses them, and `src/render/chart.ts` imports them when it first draws.
@@ -19,7 +22,7 @@ import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
 const ENTRY_POINTS = ['src/main.ts', 'src/ask.ts', 'src/ingest.ts', 'src/deploy-commands.ts'];
-const EXTERNAL = ['zlib-sync', 'bufferutil', 'utf-8-validate', 'pino', 'linkedom', '@mozilla/readability', 'vega', 'vega-lite', '@resvg/resvg-js'];
+const EXTERNAL = ['zlib-sync', 'bufferutil', 'utf-8-validate', 'pino', 'yaml', 'cli-progress', 'linkedom', '@mozilla/readability', 'vega', 'vega-lite', '@resvg/resvg-js'];
 
 await rm('dist', { recursive: true, force: true });
 await build({

@@ -2,7 +2,7 @@
  * Configuration from the environment (and `.env`), checked at start-up: every missing or
  * malformed variable is named in one message. Values are never echoed, so the token cannot leak.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `MAX_ARTICLE_BYTES` when unset: 2 MB, some fifty times a long news article. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;

@@ -1,9 +1,10 @@
 /** Start-up shared by the entry points: configuration, then the corpus and its index. */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { SingleBar } from 'cli-progress';
 import { config as loadDotenv } from 'dotenv';
 import { readConfig, type Config } from './config.ts';
-import { Presets, SingleBar } from 'cli-progress';
 import type { CorpusProblem } from './corpus/load.ts';
 import type { Library } from './index/library.ts';
 import { openLibrary, type OpenProgress, type OpenReport } from './index/open.ts';
@@ -51,6 +52,8 @@ function progressOf(log: StartupLog): OpenProgress {
       if (total < 50) return;
       if (process.stderr.isTTY) {
         if (!bar) {
+          // Required when first shown, as only deriving a large corpus in a terminal shows it (the build leaves it out of the bundle).
+          const { Presets, SingleBar } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
           bar = new SingleBar({ format: 'Indexing articles [{bar}] {value}/{total} · {eta_formatted} left', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
           bar.start(total, 0);
         }

@@ -1,5 +1,5 @@
 /** What an article of the corpus is: its checked facts and its verbatim body. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The facts a corpus file states about its article, checked when the file is read. */
 export const ArticleFactsSchema = z.object({

@@ -2,8 +2,8 @@
  * The corpus file format: YAML front matter between `---` lines, then the body as plain
  * paragraphs separated by blank lines. Pure functions from text to articles and back.
  */
-import { parse, stringify } from 'yaml';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import * as z from 'zod';
 import { ArticleFactsSchema, type Article, type ArticleFacts } from './article.ts';
 
 /**
@@ -16,6 +16,15 @@ export const CORPUS_FORMAT = 2;
 /** The result of reading one corpus file: the article, or why it cannot be used. */
 export type ParseResult = { success: true; article: Article } | { success: false; reason: string };
 
+/**
+ * The YAML parser, loaded when a file is first read or written: a start from the saved index
+ * reads no front matter, and loading the parser (a quarter of a megabyte of code) was a tenth of
+ * that start. A synchronous `require`, so that reading a file stays a plain function; the build
+ * leaves `yaml` out of the bundle (see `scripts/build.mjs`).
+ */
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
 /** Reads a corpus file's text. `file` names it in the article, for messages. */
@@ -24,7 +33,7 @@ export function parseArticle(text: string, file: string): ParseResult {
   if (!match) return { success: false, reason: 'no front matter: the file must start with a line "---", the facts, and another "---"' };
   let data: unknown;
   try {
-    data = parse(match[1]!);
+    data = yaml().parse(match[1]!);
   } catch (error) {
     return { success: false, reason: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
   }
@@ -60,5 +69,5 @@ export function formatArticle(facts: ArticleFacts, body: string): string {
     captions: facts.captions && facts.captions.length > 0 ? facts.captions : undefined,
   };
   for (const key of Object.keys(ordered)) if (ordered[key] === undefined) delete ordered[key];
-  return `---\n${stringify(ordered, { lineWidth: 0 })}---\n${body}\n`;
+  return `---\n${yaml().stringify(ordered, { lineWidth: 0 })}---\n${body}\n`;
 }

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { slug } from '../slug.ts';
 import { ArticleFactsSchema, type Article, type ArticleFacts } from './article.ts';
 import { extractArticle } from './extract.ts';

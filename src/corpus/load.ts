@@ -5,12 +5,13 @@
  * gives each file's content hash, by which the saved index keeps what was derived from it.
  */
 import { createHash } from 'node:crypto';
-import { constants, statSync, type Stats } from 'node:fs';
+import { constants, statSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleFacts } from './article.ts';
 import { articleBody, type ParseResult } from './format.ts';
 import { isListed, kindOf, loadPageReader, NOT_AN_ARTICLE_FILE, pageIdOf } from './kinds.ts';
+import { isFolder, notRegular, type FileStat, type FolderListing } from './listing.ts';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../config.ts';
 
 /** A corpus file that could not be used, and why. */
@@ -59,6 +60,8 @@ export type KnownFacts = (hash: string) => KnownArticle | undefined;
 export interface ScanOptions {
   /** A file larger than this many bytes is skipped unread (`MAX_ARTICLE_BYTES`; default `DEFAULT_MAX_ARTICLE_BYTES`). */
   maxArticleBytes?: number;
+  /** The folder's entries and their `stat`s, already being taken (see `listFolderOffThread`); when it gives null, the scan takes them. */
+  listing?: Promise<FolderListing | null>;
 }
 
 /** Files read at once. */
@@ -94,10 +97,11 @@ export function contentHash(content: string | Uint8Array): string {
  * index already holds. A file of no known kind is not read: it is listed with the reason it is
  * skipped. Hidden files (an editor's `.swp` files, `ingest`'s temporary files) and `~` backups are ignored.
  */
-export async function scanCorpus(dir: string, previous?: ReadonlyMap<string, CorpusFile>, known?: KnownFacts, { maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES }: ScanOptions = {}): Promise<CorpusScan> {
+export async function scanCorpus(dir: string, previous?: ReadonlyMap<string, CorpusFile>, known?: KnownFacts, { maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES, listing: listed }: ScanOptions = {}): Promise<CorpusScan> {
+  const listing = listed ? await listed : null;
   let names: string[];
   try {
-    names = (await readdir(dir)).filter(isListed).sort();
+    names = (listing?.names ?? (await readdir(dir))).filter(isListed).sort();
   } catch (error) {
     return { success: false, reason: `The corpus folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` };
   }
@@ -108,14 +112,12 @@ export async function scanCorpus(dir: string, previous?: ReadonlyMap<string, Cor
   const folder = join(dir, '/');
   for (let first = 0; first < names.length; first += STAT_BATCH) {
     if (first > 0) await new Promise((resolve) => setImmediate(resolve));
-    const toRead: { name: string; info: Stats }[] = [];
+    const toRead: { name: string; info: FileStat }[] = [];
     for (const name of names.slice(first, first + STAT_BATCH)) {
       const file = folder + name;
-      let info: Stats;
-      try {
-        info = statSync(file);
-      } catch (error) {
-        const failure = failed(file, error);
+      const info = listing ? listing.stat(name) : statOf(file);
+      if ('code' in info) {
+        const failure = failed(file, info);
         if (failure) files.set(name, failure);
         continue;
       }
@@ -135,32 +137,30 @@ export async function scanCorpus(dir: string, previous?: ReadonlyMap<string, Cor
   return { success: true, files };
 }
 
+/** What `stat` says of a file, or the error code it gives. */
+function statOf(file: string): FileStat | { code: string } {
+  try {
+    return statSync(file);
+  } catch (error) {
+    return { code: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+  }
+}
+
 /** Whether a file is still what an earlier scan read: same size, inode and modification time, and not modified within `RACY_MS` of that read. */
-function unchanged(before: CorpusFile, info: Stats): boolean {
+function unchanged(before: CorpusFile, info: FileStat): boolean {
   return before.size === info.size && before.mtimeMs === info.mtimeMs && before.ino === info.ino && !isRacy(before.mtimeMs, before.readAt) && !before.hash.startsWith('unreadable:');
 }
 
 /** A file that cannot be read, as a scan reports it; undefined when it vanished meanwhile. */
-function failed(file: string, error: unknown, info?: Stats): CorpusFile | undefined {
+function failed(file: string, error: unknown, info?: FileStat): CorpusFile | undefined {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return undefined;
   return skipped(file, `cannot be read (${code ?? (error as Error).message})`, info);
 }
 
 /** A file not used, and why. Its hash is the reason, so that a scan finding it the same is no change, yet it is looked at again each time. */
-function skipped(file: string, reason: string, info?: Stats): CorpusFile {
+function skipped(file: string, reason: string, info?: FileStat): CorpusFile {
   return { file, hash: `unreadable:${reason}`, parsed: { success: false, reason }, size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ino: info?.ino ?? 0, readAt: Date.now() };
-}
-
-/** What a file that is not a regular file is, for the message; null for a regular file. */
-function notRegular(info: Stats): string | null {
-  if (info.isFile()) return null;
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a named pipe (FIFO)';
-  if (info.isCharacterDevice()) return 'a character device';
-  if (info.isBlockDevice()) return 'a block device';
-  if (info.isSocket()) return 'a socket';
-  return 'not a regular file';
 }
 
 /** How a size is shown in messages: `3.1 MB`. */
@@ -169,12 +169,12 @@ function megabytes(bytes: number): string {
 }
 
 /** A file skipped for not being a regular file (`kind` says what it is). */
-function notRegularFile(file: string, kind: string, info: Stats): CorpusFile {
+function notRegularFile(file: string, kind: string, info: FileStat): CorpusFile {
   return skipped(file, `is ${kind}, not a regular file: only regular files are read`, info);
 }
 
 /** A file skipped for holding `size` bytes, over `maxBytes`. */
-function tooLarge(file: string, size: number, maxBytes: number, info: Stats): CorpusFile {
+function tooLarge(file: string, size: number, maxBytes: number, info: FileStat): CorpusFile {
   return skipped(file, `is ${megabytes(size)}, over the limit of ${megabytes(maxBytes)} (MAX_ARTICLE_BYTES): not read`, info);
 }
 
@@ -185,11 +185,11 @@ function tooLarge(file: string, size: number, maxBytes: number, info: Stats): Co
  * blocking and checked through its own descriptor, so one swapped for a pipe after the folder's
  * `stat` is still never read.
  */
-async function readCorpusFile(file: string, info: Stats, before: CorpusFile | undefined, known: KnownFacts | undefined, maxBytes: number): Promise<CorpusFile | undefined> {
+async function readCorpusFile(file: string, info: FileStat, before: CorpusFile | undefined, known: KnownFacts | undefined, maxBytes: number): Promise<CorpusFile | undefined> {
   const readAt = Date.now();
   if (!kindOf(file)) {
     // The folder of images a browser saves beside a page ("Web Page, complete") is nothing to report.
-    if (info.isDirectory()) return undefined;
+    if (isFolder(info)) return undefined;
     return { file, hash: `skipped:${NOT_AN_ARTICLE_FILE}`, parsed: { success: false, reason: NOT_AN_ARTICLE_FILE }, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, readAt };
   }
   const kind = notRegular(info);

@@ -193,11 +193,12 @@ function parsedLater<T>(bytes: Buffer): () => T {
 }
 
 /**
- * The cache file, or why it cannot be used. Every part is checked against its hash here, except
+ * The cache file, or why it cannot be used; `opened` hears how many article files it records as
+ * soon as its table of parts is read, before the parts themselves. Every part is checked against its hash here, except
  * the two left on disk: bodies (each checked when read, see `Bodies`) and persons (checked when a
  * rebuild reads them). The search indexes are parsed and loaded later (see `Library.loadIndexes`).
  */
-export function readSavedIndex(path: string, dir: string): SavedIndex {
+export function readSavedIndex(path: string, dir: string, opened?: (recorded: number) => void): SavedIndex {
   let file: PackFile;
   try {
     file = PackFile.open(path);
@@ -205,6 +206,8 @@ export function readSavedIndex(path: string, dir: string): SavedIndex {
     return { meta: null, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no saved index yet' : 'the saved index is corrupt' };
   }
   try {
+    // How many article files it records (by the length of their bodies' offsets), before its parts are read.
+    if (opened && file.has('bodyFrom')) opened(Math.max(0, file.lengthOf('bodyFrom') / 4 - 1));
     const meta = file.has('meta') ? (file.read('meta') as SavedMeta | null) : null;
     if (typeof meta !== 'object' || meta === null || !Array.isArray(meta.files)) throw new Foreign('the saved index is not a Verbatim index');
     if (meta.format !== CACHE_FORMAT || meta.version !== INDEX_VERSION) throw new Foreign('the saved index is from another version of Verbatim');

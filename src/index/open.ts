@@ -18,6 +18,7 @@
  */
 import type { Article } from '../corpus/article.ts';
 import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
+import { LIST_OFF_THREAD_FROM, listFolderOffThread, type FolderListing } from '../corpus/listing.ts';
 import { indexArticle, type ArticleIndex } from '../analysis/analyse.ts';
 import { deriveOffThread } from '../analysis/off-thread.ts';
 import { cacheFileOf, corpusHash, loadSavedLibrary, readSavedIndex, recordedFiles, savedArticleData, writeSavedIndex } from './cache.ts';
@@ -66,9 +67,13 @@ export type OpenedLibrary =
 export async function openLibrary(dir: string, { cacheDir, progress = {}, maxArticleBytes, preloadIndexes = false }: OpenOptions = {}): Promise<OpenedLibrary> {
   if (cacheDir === undefined) return deriveAll(dir, null, 'no saved index is kept', progress, maxArticleBytes);
   const path = cacheFileOf(cacheDir, dir);
-  const saved = readSavedIndex(path, dir);
+  // A large folder's `stat`s are taken on another core meanwhile (see `listing.ts`).
+  let listing: Promise<FolderListing | null> | undefined;
+  const saved = readSavedIndex(path, dir, (recorded) => {
+    if (recorded >= LIST_OFF_THREAD_FROM) listing = listFolderOffThread(dir);
+  });
   const recorded = saved.meta ? recordedFiles(saved, dir) : null;
-  const scan = await scanCorpus(dir, recorded?.files, recorded?.facts, { maxArticleBytes });
+  const scan = await scanCorpus(dir, recorded?.files, recorded?.facts, { maxArticleBytes, listing });
   if (!scan.success) return scan;
   const { articles, problems, hashes } = corpusOf(scan.files);
   const key = corpusHash(hashes);

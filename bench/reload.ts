@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { formatArticle, parseArticle } from '../src/corpus/format.ts';
 import type { Article } from '../src/corpus/article.ts';
-import { Library } from '../src/index/library.ts';
+import { buildLibrary } from '../src/index/assemble.ts';
 import { LiveLibrary, type CorpusChange } from '../src/live-library.ts';
 
 /** Articles to draw from: the seeds and the articles written for the evaluation. */
@@ -73,7 +73,7 @@ export async function benchReload(count: number, rounds = 5): Promise<void> {
     const openMs = performance.now() - t0;
     const articles = live.current().articles;
     const t1 = performance.now();
-    new Library(articles);
+    buildLibrary(articles);
     const fullMs = performance.now() - t1;
 
     const figures: Record<'added' | 'changed' | 'removed', { ms: number[]; blocked: number[]; delay: number[] }> = {

@@ -12,7 +12,7 @@ import { answerLine } from '../src/answer-line.ts';
 import { findCommand } from '../src/commands/registry.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { openLibrary } from '../src/index/open.ts';
-import { Library } from '../src/index/library.ts';
+import { buildLibrary } from '../src/index/assemble.ts';
 import { findingsOf } from './generate.ts';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, cache: { type: 'string' }, seeds: { type: 'string', default: 'corpus' }, phase: { type: 'string' }, rounds: { type: 'string', default: '100' } } });
@@ -54,7 +54,7 @@ if (values.phase === 'load') {
   const seeds = await loadCorpus(values.seeds!);
   if (!seeds.success) throw new Error(`bench: ${seeds.reason}`);
   const ids = seeds.articles.map((a) => a.id);
-  result['seedsUnchanged'] = isDeepStrictEqual(findingsOf(library, ids), findingsOf(new Library(seeds.articles), ids));
+  result['seedsUnchanged'] = isDeepStrictEqual(findingsOf(library, ids), findingsOf(buildLibrary(seeds.articles), ids));
   // Warm up the JIT so the figures describe a running bot, not a cold start.
   for (const lines of Object.values(QUERIES)) for (const line of lines) answerLine(library, line);
   const rounds = Number(values.rounds);

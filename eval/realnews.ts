@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { Library } from '../src/index/library.ts';
+import { buildLibrary } from '../src/index/assemble.ts';
 import { FIGURE_QUERIES, FLOORS, GoldSetSchema, fallsShort, scoreRealNews, type FigureQuery, type RealNewsMistakeType, type RealNewsScores } from './realnews-score.ts';
 import type { Ratio } from './score.ts';
 
@@ -43,7 +43,7 @@ export async function scoreRealNewsSets(dir: string, names: readonly RealNewsSet
     const gold = parsed.data.articles;
     const files = new Set(gold.map((g) => g.file));
     const articles = corpus.articles.filter((a) => files.has(a.file.split(/[\\/]/u).pop()!));
-    sets.push({ name, scores: scoreRealNews(new Library(articles), articles, gold) });
+    sets.push({ name, scores: scoreRealNews(buildLibrary(articles), articles, gold) });
   }
   return { found: true, dir, sets };
 }

@@ -1,6 +1,6 @@
 /** The two labelled sets, as `npm run eval` and the tests score them. */
 import { loadCorpus } from '../src/corpus/load.ts';
-import { Library } from '../src/index/library.ts';
+import { buildLibrary } from '../src/index/assemble.ts';
 import { loadLabels } from './labels.ts';
 import { scoreSet, type Scores } from './score.ts';
 
@@ -21,7 +21,7 @@ export async function scoreSets(): Promise<{ name: string; scores: Scores }[]> {
     const corpus = await loadCorpus(set.corpus);
     if (!corpus.success) throw new Error(`eval: ${corpus.reason}`);
     if (corpus.problems.length > 0) throw new Error(`eval: ${corpus.problems.map((p) => `${p.file}: ${p.reason}`).join('; ')}`);
-    results.push({ name: set.name, scores: scoreSet(new Library(corpus.articles), corpus.articles, labels) });
+    results.push({ name: set.name, scores: scoreSet(buildLibrary(corpus.articles), corpus.articles, labels) });
   }
   return results;
 }

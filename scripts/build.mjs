@@ -21,9 +21,32 @@
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
+/**
+ * `ANALYSIS_VERSION` (see src/analysis/version.ts), worked out here from the analysis's data: the
+ * module that works it out imports every rule, and the bundle gets the value in its place, so that
+ * a start from the saved index does not load the analysis just to know the index is of this version.
+ */
+async function analysisVersion() {
+  const { outputFiles } = await build({ entryPoints: ['src/analysis/version.ts'], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+  const { ANALYSIS_VERSION } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+  if (typeof ANALYSIS_VERSION !== 'string' || !/^[0-9a-f]{16}$/u.test(ANALYSIS_VERSION)) throw new Error(`build: ANALYSIS_VERSION came out as ${ANALYSIS_VERSION}`);
+  return ANALYSIS_VERSION;
+}
+
+/** Gives src/analysis/version.ts, wherever the bundle imports it, as the one constant worked out above. */
+function analysisVersionAsConstant(version) {
+  return {
+    name: 'analysis-version',
+    setup(bundler) {
+      bundler.onLoad({ filter: /[\\/]src[\\/]analysis[\\/]version\.ts$/ }, () => ({ contents: `export const ANALYSIS_VERSION = ${JSON.stringify(version)};\n`, loader: 'ts' }));
+    },
+  };
+}
+
 const ENTRY_POINTS = ['src/main.ts', 'src/ask.ts', 'src/ingest.ts', 'src/deploy-commands.ts'];
 const EXTERNAL = ['zlib-sync', 'bufferutil', 'utf-8-validate', 'pino', 'yaml', 'cli-progress', 'linkedom', '@mozilla/readability', 'vega', 'vega-lite', '@resvg/resvg-js'];
 
+const version = await analysisVersion();
 await rm('dist', { recursive: true, force: true });
 await build({
   entryPoints: ENTRY_POINTS,
@@ -38,5 +61,6 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   // Bundled CommonJS packages (discord.js, cli-progress) call `require` for Node's own modules, which ESM lacks.
+  plugins: [analysisVersionAsConstant(version)],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

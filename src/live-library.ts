@@ -10,7 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isListed } from './corpus/kinds.ts';
 import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from './corpus/load.ts';
 import type { Library } from './index/library.ts';
-import { openLibrary, reopenLibrary, type OpenOptions, type OpenReport } from './index/open.ts';
+import { openLibrary, type OpenOptions, type OpenReport } from './index/open.ts';
 
 /** Where answers get the library from: the one in force at the moment of asking. */
 export interface LibrarySource {
@@ -172,6 +172,8 @@ export class LiveLibrary implements LibrarySource {
       await nextTurn();
       sliceStart = performance.now();
     };
+    // Imported at the first reload: deriving loads the analysis, which a start from the saved index does without.
+    const { reopenLibrary } = await import('./index/derive.ts');
     const { library, derived } = await reopenLibrary(articles, this.#library, {
       pause,
       // Waiting for the worker thread is not holding the event loop.

@@ -153,7 +153,7 @@ describe('npm start without a token', () => {
 
 describe('starting in the terminal', () => {
   /** What a process loaded: a loader hook lists every module file it loads; `discord` says whether any holds discord.js's REST client (bundled or not). */
-  async function loadedBy(args: string[], input: string): Promise<{ discord: boolean; files: string[] }> {
+  async function loadedBy(args: string[], input: string, env: Record<string, string> = {}): Promise<{ discord: boolean; analysis: boolean; files: string[] }> {
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-loaded-'));
     const list = join(dir, 'loaded.txt');
     const hooks = join(dir, 'hooks.mjs');
@@ -162,12 +162,17 @@ describe('starting in the terminal', () => {
     await writeFile(probe, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
     // CommonJS files (discord.js unbundled) do not pass through the hooks: list those as the process exits.
     await writeFile(join(dir, 'cjs.cjs'), `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(list)}, Object.keys(require.cache).map((f) => 'file://' + f + '\\n').join('')));\n`);
-    const child = spawn(process.execPath, ['--require', join(dir, 'cjs.cjs'), '--import', probe, ...args], { env: ENV });
+    const child = spawn(process.execPath, ['--require', join(dir, 'cjs.cjs'), '--import', probe, ...args], { env: { ...ENV, ...env } });
     child.stdin.end(input);
     await new Promise((resolve) => child.on('close', resolve));
     const files = (await readFile(list, 'utf8')).trim().split('\n').map((url) => fileURLToPath(url));
     const sources = await Promise.all(files.filter((f) => f.endsWith('.js') || f.endsWith('.mjs') || f.endsWith('.cjs')).map((f) => readFile(f, 'utf8').catch(() => '')));
-    return { discord: sources.some((source) => source.includes('DiscordBot (https://discord.js.org')), files };
+    return {
+      discord: sources.some((source) => source.includes('DiscordBot (https://discord.js.org')),
+      // The attribution rules' table, by one of its rules' names, bundled or not.
+      analysis: sources.some((source) => source.includes("name: 'after-subject-verb'") || source.includes('name: "after-subject-verb"')),
+      files,
+    };
   }
 
   it('never loads discord.js without a token, in the console or in npm run ask, nor the page reader for a folder of .txt files', async () => {
@@ -178,6 +183,23 @@ describe('starting in the terminal', () => {
     }
     // The probe sees discord.js when it is loaded: registering the commands needs it.
     expect((await loadedBy(['dist/deploy-commands.js'], '')).discord).toBe(true);
+  });
+
+  it('loads a saved index the sources wrote as of its own version, without loading the analysis', async () => {
+    // The build gives the bundle ANALYSIS_VERSION as a constant it worked out (scripts/build.mjs): were
+    // it another than the sources', the bundle would take this index for another version's and rebuild it.
+    const cache = await mkdtemp(join(tmpdir(), 'verbatim-cache-'));
+    const { openLibrary } = await import('../src/index/open.ts');
+    const opened = await openLibrary('corpus', { cacheDir: cache });
+    expect(opened).toMatchObject({ success: true, report: { outcome: 'built' } });
+    const env = { CORPUS_DIR: 'corpus', CACHE_DIR: cache, LOG_LEVEL: 'info' };
+    const { stdout, stderr } = await node('src/ask.ts', ['/quote Iravani'], { env });
+    expect(stdout).toContain('Iravani');
+    expect(stderr).not.toMatch(/Index (built|updated)/u);
+    const loaded = await loadedBy(['dist/main.js'], '/quote Iravani\n', env);
+    expect(loaded.analysis).toBe(false);
+    // The probe sees the analysis when it is loaded: a folder without a saved index is derived.
+    expect((await loadedBy(['dist/main.js'], '/quote Iravani\n', { CORPUS_DIR: 'corpus', CACHE_DIR: await mkdtemp(join(tmpdir(), 'verbatim-cache-')) })).analysis).toBe(true);
   });
 });
 

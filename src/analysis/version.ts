@@ -4,8 +4,11 @@
  * their rules. A saved index is trusted only from the same version (see `src/index/cache.ts`), so
  * a word added to the lexicon, or a rule added, removed or moved, gives another version, while an
  * edited comment does not, and a bundled build, which has no source files to read, works alike.
+ *
+ * The build works `ANALYSIS_VERSION` out once, from this module, and gives the bundle that value
+ * in its place (see `scripts/build.mjs`): importing this module imports every rule, which a start
+ * from the saved index has no other use for. Nothing else may be imported from it by `src/`.
  */
-import { createHash } from 'node:crypto';
 import { BEFORE_CUES, CATEGORY_RULES, EXCLUSION_RULES } from './figures/figures.ts';
 import * as bodies from './lexicon/bodies.ts';
 import * as calendar from './lexicon/calendar.ts';
@@ -19,6 +22,9 @@ import { STATE_NAMES } from './people/organisations.ts';
 import { QUOTE_SIEVES, REPORTED_SIEVES } from './quotes/attribution.ts';
 import { PERSON_SIEVES, SPEAKER_SIEVES } from './quotes/speakers.ts';
 import { NON_TERMINAL_ABBREVIATIONS } from './text/sentences.ts';
+import { versionOf } from '../version-of.ts';
+
+export { versionOf };
 
 /**
  * Bump when a rule's code changes what it finds in a way its data does not show: a pattern or a
@@ -26,23 +32,6 @@ import { NON_TERMINAL_ABBREVIATIONS } from './text/sentences.ts';
  * rule added, removed, renamed or moved, needs no bump: `ANALYSIS_VERSION` sees those.
  */
 export const ANALYSIS_FORMAT = 2;
-
-/**
- * A short hash (16 hex digits of SHA-256) of data as JSON: sets and maps as lists of their members,
- * patterns as their source, functions left out. The same data gives the same version in any process.
- */
-export function versionOf(data: unknown): string {
-  const json = JSON.stringify(data, (_key, value: unknown) => {
-    if (value instanceof Set) return [...value];
-    if (value instanceof Map) return [...value];
-    if (value instanceof RegExp) return String(value);
-    return value;
-  });
-  return createHash('sha256')
-    .update(json ?? '')
-    .digest('hex')
-    .slice(0, 16);
-}
 
 /** A module's exports as a plain object, by name in order: a namespace object's own order may differ between loaders (tsx, vitest). */
 function exportsOf(module: object): Record<string, unknown> {

@@ -8,7 +8,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { access, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { indexArticle } from '../analysis/analyse.ts';
 import { refOf, type Article, type ArticleRef } from '../corpus/article.ts';
 import { formatArticle } from '../corpus/format.ts';
 import { decodePage } from '../corpus/page.ts';
@@ -152,6 +151,8 @@ export class ArticleAdder {
     this.#fetched.set(addressKey(address), facts.id);
     this.#fetched.set(addressKey(fetched.url), facts.id);
     // What the library will find in it, worked out here so that the answer does not wait on the library to say.
+    // The analysis is imported when first needed: the bot starts without it (see src/index/derive.ts).
+    const { indexArticle } = await import('../analysis/analyse.ts');
     const { sentences, quotations, figures } = indexArticle(article);
     if (serve) {
       await library.reload();

@@ -12,10 +12,9 @@
  * `src/index/` (`test/index/narrow.test.ts` checks it), and no MiniSearch type crosses it.
  */
 import type { Article } from '../corpus/article.ts';
-import { indexArticle, type ArticleIndex, type ArticlePerson } from '../analysis/analyse.ts';
+import type { ArticleIndex } from '../analysis/analyse.ts';
 import { correctNames, folded, NAME_SEARCH_OPTIONS, queryTerms, TextIndex, type IndexSpec, type SavedTextIndex } from './search.ts';
-import { mergeSpeakers, type PersonInArticle } from './speakers.ts';
-import { buildStore, Store, type Columns, type StoreInput, type StoreTexts } from './store.ts';
+import { Store, type Columns, type StoreTexts } from './store.ts';
 import type { Figure, FigureCategory, Quotation, QuotationKind, Sentence, Speaker } from '../analysis/types.ts';
 import { holds, partitionPoint, type TermRange } from './vocabulary.ts';
 
@@ -49,28 +48,18 @@ interface SentenceSpot {
  * Mehr's sentences on rockets. One document per article: a sentence is found inside the articles
  * it returns.
  */
-type ArticleField = 'text' | 'speakers' | 'outlet' | 'headline';
-const ARTICLE_INDEX: IndexSpec<ArticleField> = { fields: ['text', 'speakers', 'outlet', 'headline'], boost: { text: 2, speakers: 1.5 } };
+export type ArticleField = 'text' | 'speakers' | 'outlet' | 'headline';
+export const ARTICLE_INDEX: IndexSpec<ArticleField> = { fields: ['text', 'speakers', 'outlet', 'headline'], boost: { text: 2, speakers: 1.5 } };
 /** The fields a quotation is found by: its words and its speaker's name. */
 const QUOTATION_FIELDS = ['text', 'speakers'] as const;
 /** Speaker names are few and short: every posting is kept, and they are matched fuzzily. */
-const SPEAKER_INDEX: IndexSpec<'name'> = { fields: ['name'], searchOptions: NAME_SEARCH_OPTIONS, cap: Infinity };
-
-/** Articles added to the article index between two pauses of `Library.build`. */
-const INDEX_SLICE = 10;
-/** Speakers added to the speaker index between two pauses. */
-const SPEAKER_SLICE = 1_000;
+export const SPEAKER_INDEX: IndexSpec<'name'> = { fields: ['name'], searchOptions: NAME_SEARCH_OPTIONS, cap: Infinity };
 
 /**
  * How many articles keep their sentences, quotations and figures as objects between answers.
  * A few thousand objects: the articles being discussed, not the corpus.
  */
 const MATERIALISED_ARTICLES = 1_000;
-
-/** What the library can be given instead of working it out: each article's derived data, by article id, made from that very body. */
-export interface PreparedLibrary {
-  indexes?: ReadonlyMap<string, ArticleIndex>;
-}
 
 /** What the cache keeps of a library besides its articles: enough to load it without deriving or indexing anything. */
 export interface SavedLibrary {
@@ -108,18 +97,13 @@ interface Materialised {
   figures?: Figure[];
 }
 
-/** What a library is made of, however it was obtained. */
-interface Parts {
+/** What a library is made of, however it was obtained: built (`assemble.ts`) or loaded (`Library.load`). */
+export interface LibraryParts {
   articles: Article[];
   store: Store;
   speakers: Speaker[];
   articleIndex: TextIndex<ArticleField>;
   speakerIndex: TextIndex<'name'>;
-}
-
-/** Sorts articles into library order: oldest first, then by id. */
-function libraryOrder(articles: readonly Article[]): Article[] {
-  return [...articles].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
 }
 
 /** Everything the commands answer from. Read-only once built. */
@@ -147,21 +131,10 @@ export class Library {
   #allFigures: Figure[] | null = null;
 
   /**
-   * Builds the library; articles may come in any order. `prepared` spares work done before (see
-   * `PreparedLibrary`); speakers and the search indexes are built afresh.
+   * A library of parts already worked out, its articles in library order: `buildLibrary`
+   * (`assemble.ts`) builds them from articles, `Library.load` reads them from the saved index.
    */
-  constructor(articles: readonly Article[], prepared?: PreparedLibrary | AssembledParts) {
-    let parts: Parts;
-    if (prepared instanceof AssembledParts) parts = prepared.parts;
-    else {
-      const building = assemble(articles, prepared);
-      for (let step = building.next(); ; step = building.next()) {
-        if (step.done) {
-          parts = step.value;
-          break;
-        }
-      }
-    }
+  constructor(parts: LibraryParts) {
     this.articles = parts.articles;
     this.speakers = parts.speakers;
     this.#store = parts.store;
@@ -186,18 +159,6 @@ export class Library {
   }
 
   /**
-   * Builds the library as the constructor does, but calls `pause` between slices of the work, so
-   * that a running bot goes on answering from the library in force while this one is built.
-   */
-  static async build(articles: readonly Article[], prepared: PreparedLibrary | undefined, pause: () => Promise<void>): Promise<Library> {
-    const building = assemble(articles, prepared);
-    for (let step = building.next(); ; step = building.next()) {
-      if (step.done) return new Library(step.value.articles, new AssembledParts(step.value));
-      await pause();
-    }
-  }
-
-  /**
    * The library the cache saved, for these articles (in any order). Throws when the saved data
    * does not fit them, so that the caller builds the library afresh.
    */
@@ -207,14 +168,13 @@ export class Library {
     const store = new Store(saved.columns, saved.texts, saved.persons);
     if (ordered.length !== articles.length || ordered.some((a) => !a) || store.articles !== articles.length) throw new Error('Library: the saved index is for other articles');
     if (store.columns.quotationSpeaker.some((p) => p >= saved.speakers.length)) throw new Error('Library: the saved speakers do not fit the quotations');
-    const parts: Parts = {
+    return new Library({
       articles: ordered as Article[],
       store,
       speakers: saved.speakers,
       articleIndex: new TextIndex(ARTICLE_INDEX, saved.articleIndex),
       speakerIndex: new TextIndex(SPEAKER_INDEX, saved.speakerIndex),
-    };
-    return new Library(parts.articles, new AssembledParts(parts));
+    });
   }
 
   /**
@@ -660,67 +620,4 @@ export class Library {
     found.sort((x, y) => this.#positions.get(x.articleId)! - this.#positions.get(y.articleId)! || x.start - y.start);
     return found.slice(-limit).reverse();
   }
-}
-
-/** Parts already assembled, handed to the constructor by `build` and `load`. */
-class AssembledParts {
-  readonly parts: Parts;
-  constructor(parts: Parts) {
-    this.parts = parts;
-  }
-}
-
-/**
- * Works out a library's parts, yielding between slices of the work: deriving each article that
- * lacks its data, merging speakers, the columns, and the search indexes.
- */
-function* assemble(given: readonly Article[], prepared: PreparedLibrary | undefined): Generator<void, Parts> {
-  const articles = libraryOrder(given);
-  const indexes: ArticleIndex[] = [];
-  const seen = new Set<string>();
-  for (const article of articles) {
-    if (seen.has(article.id)) throw new Error(`Library: duplicate article id ${article.id}`);
-    seen.add(article.id);
-    const index = prepared?.indexes?.get(article.id);
-    indexes.push(index ?? indexArticle(article));
-    if (!index) yield;
-  }
-  const people: PersonInArticle<ArticlePerson>[] = indexes.flatMap((index) => index.persons.map((person) => ({ person, quotations: person.quotations })));
-  const { speakers, speakerOf } = mergeSpeakers(people);
-  yield;
-  const positions = new Map(speakers.map((s, p) => [s, p]));
-  const inputs: StoreInput[] = [];
-  for (const [a, article] of articles.entries()) {
-    const index = indexes[a]!;
-    const speakerOfQuotation = index.quotations.map((q) => (q.person === null ? undefined : speakerOf.get(index.persons[q.person]!)));
-    inputs.push({
-      index,
-      body: article.body,
-      facts: `${article.outlet} ${article.title ?? ''}`,
-      speakerNames: speakerOfQuotation.map((s) => s?.name ?? ''),
-      speakerPositions: speakerOfQuotation.map((s) => (s ? positions.get(s)! : -1)),
-    });
-    // Each body may be read from the saved index on disk: a slice of articles at a time.
-    if (a % INDEX_SLICE === INDEX_SLICE - 1) yield;
-  }
-  const store = yield* buildStore(inputs);
-
-  // Newest first: where a common word's postings are capped, the newest articles keep theirs.
-  const articleIndex = new TextIndex(ARTICLE_INDEX);
-  for (let last = articles.length; last > 0; last -= INDEX_SLICE) {
-    const documents = [];
-    for (let a = last - 1; a >= Math.max(0, last - INDEX_SLICE); a--) {
-      const { index, speakerNames } = inputs[a]!;
-      const article = articles[a]!;
-      documents.push({ id: a, text: index.sentences.map((s) => s.text).join('\n'), speakers: [...new Set(speakerNames)].join(' '), outlet: article.outlet, headline: article.title ?? '' });
-    }
-    articleIndex.addAll(documents);
-    yield;
-  }
-  const speakerIndex = new TextIndex(SPEAKER_INDEX);
-  for (let first = 0; first < speakers.length; first += SPEAKER_SLICE) {
-    speakerIndex.addAll(speakers.slice(first, first + SPEAKER_SLICE).map((s, i) => ({ id: first + i, name: [s.name, ...s.aliases].join(' ') })));
-    yield;
-  }
-  return { articles, store, speakers, articleIndex, speakerIndex };
 }

@@ -14,15 +14,14 @@
  *      (speakers, the search indexes) is built afresh; a start then saves the result.
  *   3. With nothing to reuse (no saved index, one of another version, a corrupt one, or no
  *      `cacheDir`), every article is derived.
- * A saved index that cannot be read, or written, is never fatal: the report says why.
+ * A saved index that cannot be read, or written, is never fatal: the report says why. Deriving
+ * and building (2. and 3., and a reload's library) are `derive.ts`'s.
  */
 import type { Article } from '../corpus/article.ts';
 import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
 import { LIST_OFF_THREAD_FROM, listFolderOffThread, type FolderListing } from '../corpus/listing.ts';
-import { indexArticle, type ArticleIndex } from '../analysis/analyse.ts';
-import { deriveOffThread } from '../analysis/off-thread.ts';
-import { cacheFileOf, corpusHash, loadSavedLibrary, readSavedIndex, recordedFiles, savedArticleData, writeSavedIndex } from './cache.ts';
-import { Library } from './library.ts';
+import { cacheFileOf, corpusHash, loadSavedLibrary, readSavedIndex, recordedFiles, savedArticleData } from './cache.ts';
+import type { Library } from './library.ts';
 
 /** How a library was opened, for the log. */
 export interface OpenReport {
@@ -65,7 +64,7 @@ export type OpenedLibrary =
 
 /** Loads a corpus folder's library by the policy above, from and to the saved index in `cacheDir`. */
 export async function openLibrary(dir: string, { cacheDir, progress = {}, maxArticleBytes, preloadIndexes = false }: OpenOptions = {}): Promise<OpenedLibrary> {
-  if (cacheDir === undefined) return deriveAll(dir, null, 'no saved index is kept', progress, maxArticleBytes);
+  if (cacheDir === undefined) return (await derivation()).deriveAll(dir, null, 'no saved index is kept', progress, maxArticleBytes);
   const path = cacheFileOf(cacheDir, dir);
   // A large folder's `stat`s are taken on another core meanwhile (see `listing.ts`).
   let listing: Promise<FolderListing | null> | undefined;
@@ -84,130 +83,19 @@ export async function openLibrary(dir: string, { cacheDir, progress = {}, maxArt
       library = loadSavedLibrary(saved, articles, preloadIndexes);
     } catch {
       // A file that reads but does not hold what it should: nothing of it is trusted, the articles' texts included.
-      return deriveAll(dir, path, 'the saved index is corrupt', progress, maxArticleBytes);
+      return (await derivation()).deriveAll(dir, path, 'the saved index is corrupt', progress, maxArticleBytes);
     }
     return { success: true, library, problems, report: { outcome: 'loaded', derived: 0, reason: null }, files: scan.files };
   }
   // 2. Each article the saved index holds under the same content hash keeps its data; 3. without a usable one, none does.
+  const { deriveAndSave, nothing } = await derivation();
   const reuse = saved.meta ? savedArticleData(saved, hashes) : nothing;
   const opened = await deriveAndSave(articles, reuse, saved.meta ? 'the corpus changed' : saved.reason, { path, key, files: scan.files }, progress);
   return { ...opened, problems, files: scan.files };
 }
 
-/** What a reload hears of, and is paused by, while it builds a library. */
-export interface ReloadHooks {
-  /** Awaited between slices of the work, so that answers go on from the library in force. */
-  pause: () => Promise<void>;
-  /** Called when work resumes after waiting for the worker thread: the time since the last `pause` was not work. */
-  resumed?: () => void;
-  /** A saved copy of an article's data could not be read back (the article is then derived again). */
-  damaged?: (article: Article, error: Error) => void;
-  /** The worker thread failed (the long articles are then derived in place). */
-  offThreadFailed?: (error: Error) => void;
-}
-
 /**
- * A reload's library (2. above): each article whose body is the one `previous` was built from
- * keeps its data, the others are derived again (long ones on a worker thread), a slice at a time
- * as `ReloadHooks` says.
+ * The derivation and building of a library (`derive.ts`), imported when there is something to
+ * derive: a start from the saved index, the usual one, never loads the analysis.
  */
-export async function reopenLibrary(
-  articles: readonly Article[],
-  previous: Library,
-  { pause, resumed, damaged, offThreadFailed }: ReloadHooks,
-): Promise<{ library: Library; derived: number }> {
-  const { indexes, derived } = await reuseOrDerive(articles, (article) => previous.reusableIndex(article), { pause, resumed, damaged, offThreadFailed });
-  return { library: await Library.build(articles, { indexes }, pause), derived };
-}
-
-/** No article's data to reuse. */
-const nothing = (): undefined => undefined;
-
-/** The corpus read from its files alone and every article derived (3. above); saved to `path` unless it is null. */
-async function deriveAll(dir: string, path: string | null, reason: string, progress: OpenProgress, maxArticleBytes: number | undefined): Promise<OpenedLibrary> {
-  const scan = await scanCorpus(dir, undefined, undefined, { maxArticleBytes });
-  if (!scan.success) return scan;
-  const { articles, problems, hashes } = corpusOf(scan.files);
-  const opened = await deriveAndSave(articles, nothing, reason, path === null ? null : { path, key: corpusHash(hashes), files: scan.files }, progress);
-  return { ...opened, problems, files: scan.files };
-}
-
-/** The library of `articles`, reusing what `reuse` gives, and the report of it; saved when `save` says where. */
-async function deriveAndSave(
-  articles: readonly Article[],
-  reuse: (article: Article) => ArticleIndex | undefined,
-  reason: string,
-  save: { path: string; key: string; files: ReadonlyMap<string, CorpusFile> } | null,
-  progress: OpenProgress,
-): Promise<{ success: true; library: Library; report: OpenReport }> {
-  const { indexes, derived } = await reuseOrDerive(articles, reuse, { progress });
-  let library: Library;
-  try {
-    library = new Library(articles, { indexes });
-  } catch (error) {
-    if (derived === articles.length) throw error;
-    // A saved article's data was damaged in a way only assembling shows: derive everything again.
-    return deriveAndSave(articles, nothing, 'the saved index is corrupt', save, progress);
-  }
-  let why = reason;
-  if (save) {
-    try {
-      await writeSavedIndex(save.path, library, save.files, save.key);
-    } catch (error) {
-      why = `${reason}; the index could not be saved to ${save.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-    }
-  }
-  return { success: true, library, report: { outcome: derived === articles.length ? 'built' : 'updated', derived, reason: why } };
-}
-
-/**
- * Articles at least this long (in UTF-16 units) are derived on a worker thread during a reload:
- * deriving takes about 7 ms a kilobyte in one call, so this keeps the longest hold-up of the event
- * loop near 150 ms; shorter ones are derived in place, sparing a thread's start (some 300 ms).
- */
-const OFF_THREAD_LENGTH = 20_000;
-
-/**
- * Each article's own derived data: what `reuse` gives for it, else derived now. A `reuse` that
- * throws (a damaged saved copy) counts as none. With `pause`, it is awaited after each article:
- * reusing one costs little, but ten thousand at once would hold up answers; and long articles are
- * derived on a worker thread meanwhile (see `OFF_THREAD_LENGTH`), or in place should it fail.
- */
-async function reuseOrDerive(
-  articles: readonly Article[],
-  reuse: (article: Article) => ArticleIndex | undefined,
-  { progress, pause, resumed, damaged, offThreadFailed }: Partial<ReloadHooks> & { progress?: OpenProgress },
-): Promise<{ indexes: Map<string, ArticleIndex>; derived: number }> {
-  const indexes = new Map<string, ArticleIndex>();
-  const missing: Article[] = [];
-  for (const article of articles) {
-    let index: ArticleIndex | undefined;
-    try {
-      index = reuse(article);
-    } catch (error) {
-      damaged?.(article, error as Error);
-    }
-    if (index) indexes.set(article.id, index);
-    else missing.push(article);
-    if (pause) await pause();
-  }
-  const long = pause ? missing.filter((article) => article.body.length >= OFF_THREAD_LENGTH) : [];
-  const offThread = deriveOffThread(long).catch((error: Error) => {
-    offThreadFailed?.(error);
-    return new Map<string, ArticleIndex>();
-  });
-  const here = long.length === 0 ? missing : missing.filter((article) => article.body.length < OFF_THREAD_LENGTH);
-  for (const [i, article] of here.entries()) {
-    indexes.set(article.id, indexArticle(article));
-    progress?.deriving?.(i + 1, missing.length);
-    if (pause) await pause();
-  }
-  if (pause && long.length > 0) await pause();
-  const derivedElsewhere = await offThread;
-  resumed?.();
-  for (const article of long) {
-    indexes.set(article.id, derivedElsewhere.get(article.id) ?? indexArticle(article));
-    if (pause) await pause();
-  }
-  return { indexes, derived: missing.length };
-}
+const derivation = (): Promise<typeof import('./derive.ts')> => import('./derive.ts');

@@ -3,7 +3,7 @@
  * place and its result type stays inside this module.
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
-import { editDistance } from '../analysis/people/people.ts';
+import { distance as editDistance } from 'fastest-levenshtein';
 
 /**
  * Words too common to tell sentences apart. Dropped when indexing and when searching, so a

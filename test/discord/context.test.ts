@@ -7,7 +7,8 @@ import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.ts';
 import { startBot, type Bot } from '../../src/discord/bot.ts';
-import { Library } from '../../src/index/library.ts';
+import type { Library } from '../../src/index/library.ts';
+import { buildLibrary } from '../../src/index/assemble.ts';
 import { createLogger } from '../../src/log.ts';
 import { checkMessageLimits, DiscordEmulator, type InteractionCallback } from '../support/discord-emulator.ts';
 import { seedArticles } from '../support/seed-library.ts';
@@ -38,7 +39,7 @@ describe('the context menu across corpus changes', () => {
   beforeAll(async () => {
     emulator = await new DiscordEmulator().start();
     seed = await seedArticles();
-    current = new Library(seed);
+    current = buildLibrary(seed);
     bot = await startBot({ token: emulator.token, library: { current: () => current }, apiUrl: emulator.apiUrl, logger: createLogger({ secrets: [emulator.token], destination: { write: () => undefined } }) });
     await emulator.waitForSession();
   });
@@ -50,7 +51,7 @@ describe('the context menu across corpus changes', () => {
 
   /** Asks /quote Iravani on the seed corpus, and returns the answer's message. */
   const ask = async (): Promise<APIMessage> => {
-    current = new Library(seed);
+    current = buildLibrary(seed);
     const command = emulator.sendCommand('quote', { query: 'Iravani' }, who());
     await command.response;
     return command.original!;
@@ -66,7 +67,7 @@ describe('the context menu across corpus changes', () => {
     const message = await ask();
     const before = await choose(message, 4);
     const ahead: Article = { ...seed[0]!, id: 'aaa-earlier-2023-11-09', file: 'aaa.txt', published: '2023-11-09', url: 'https://example.org/aaa', body: '“We have said very clearly that nothing happened,” Amir Saeid Iravani told reporters.' };
-    current = new Library([ahead, ...seed.filter((a) => a.id !== 'gercek-news-2023-11-08')]);
+    current = buildLibrary([ahead, ...seed.filter((a) => a.id !== 'gercek-news-2023-11-08')]);
     const after = await choose(message, 4);
     expect((after.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(checkMessageLimits(after.data)).toEqual([]);
@@ -77,7 +78,7 @@ describe('the context menu across corpus changes', () => {
   it('says the article has changed when the words at those offsets are no longer the same', async () => {
     const message = await ask();
     const target = seed.find((a) => a.id === 'press-tv-2024-01-30')!;
-    current = new Library([...seed.filter((a) => a !== target), { ...target, body: `A new opening paragraph.\n\n${target.body}` }]);
+    current = buildLibrary([...seed.filter((a) => a !== target), { ...target, body: `A new opening paragraph.\n\n${target.body}` }]);
     const reply = await choose(message, 4);
     expect((reply.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.data?.content).toContain('That article has changed since this answer');
@@ -86,7 +87,7 @@ describe('the context menu across corpus changes', () => {
 
   it('says the article is gone when it has been removed', async () => {
     const message = await ask();
-    current = new Library(seed.filter((a) => a.id !== 'press-tv-2024-01-30'));
+    current = buildLibrary(seed.filter((a) => a.id !== 'press-tv-2024-01-30'));
     const reply = await choose(message, 4);
     expect(reply.data?.content).toContain('That article is no longer in the corpus');
   });

@@ -7,7 +7,7 @@ import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.ts';
 import { startBot, type Bot } from '../../src/discord/bot.ts';
-import { Library } from '../../src/index/library.ts';
+import { buildLibrary } from '../../src/index/assemble.ts';
 import { fixedLibrary } from '../../src/live-library.ts';
 import { createLogger } from '../../src/log.ts';
 import { checkMessageLimits, DiscordEmulator, type EmulatedInteraction } from '../support/discord-emulator.ts';
@@ -36,7 +36,7 @@ describe('replies within Discord’s limits, whatever the articles hold', () => 
 
   beforeAll(async () => {
     emulator = await new DiscordEmulator().start();
-    bot = await startBot({ token: emulator.token, library: fixedLibrary(new Library(ARTICLES)), apiUrl: emulator.apiUrl, logger: createLogger({ secrets: [emulator.token], destination: { write: () => undefined } }) });
+    bot = await startBot({ token: emulator.token, library: fixedLibrary(buildLibrary(ARTICLES)), apiUrl: emulator.apiUrl, logger: createLogger({ secrets: [emulator.token], destination: { write: () => undefined } }) });
     await emulator.waitForSession();
   });
 

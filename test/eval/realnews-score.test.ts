@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.ts';
-import { Library } from '../../src/index/library.ts';
+import { buildLibrary } from '../../src/index/assemble.ts';
 import { GoldSetSchema, namesSpeaker, quotationsMatch, scoreRealNews, type GoldArticle } from '../../eval/realnews-score.ts';
 
 const body = [
@@ -28,7 +28,7 @@ const article = {
   file: 'corpus/invented-flood.txt',
 } as unknown as Article;
 
-const library = new Library([article]);
+const library = buildLibrary([article]);
 
 const lindqvist = { speaker: 'Tomas Lindqvist', surname: 'Lindqvist', how: 'name' };
 const quotes = [

@@ -1,7 +1,7 @@
 /** The scorer itself: that a miss, a wrong speaker, a wrong kind and an extra figure each cost what they should. */
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.ts';
-import { Library } from '../../src/index/library.ts';
+import { buildLibrary } from '../../src/index/assemble.ts';
 import { LabelFileSchema } from '../../eval/labels.ts';
 import { scoreSet } from '../../eval/score.ts';
 
@@ -24,7 +24,7 @@ const article: Article = {
 } as unknown as Article;
 
 function score(labels: unknown) {
-  return scoreSet(new Library([article]), [article], new Map([['scorer-test', LabelFileSchema.parse(labels)]]));
+  return scoreSet(buildLibrary([article]), [article], new Map([['scorer-test', LabelFileSchema.parse(labels)]]));
 }
 
 const right = {

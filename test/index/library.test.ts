@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { indexArticle } from '../../src/analysis/analyse.ts';
 import { Library } from '../../src/index/library.ts';
+import { buildLibrary, buildLibraryInSlices } from '../../src/index/assemble.ts';
 import { seedArticles } from '../support/seed-library.ts';
 
 describe('building a library', () => {
   it('gives the same answers built a slice at a time, pausing between slices, as built at once', async () => {
     const articles = await seedArticles();
-    const atOnce = new Library(articles);
+    const atOnce = buildLibrary(articles);
     let pauses = 0;
-    const sliced = await Library.build(articles, undefined, async () => void pauses++);
+    const sliced = await buildLibraryInSlices(articles, undefined, async () => void pauses++);
     expect(pauses).toBeGreaterThan(1);
     for (const query of ['Iravani', 'Ain al-Asad', 'baseless claims', 'Irvani legal']) {
       expect(sliced.searchSentences(query).map((r) => r.sentence.text)).toEqual(atOnce.searchSentences(query).map((r) => r.sentence.text));
@@ -21,19 +22,19 @@ describe('building a library', () => {
   it('reuses an article’s derived data only for the very body it was made from', async () => {
     const [first, ...rest] = await seedArticles();
     const index = indexArticle(first!);
-    const reused = new Library([first!, ...rest], { indexes: new Map([[first!.id, index]]) });
+    const reused = buildLibrary([first!, ...rest], { indexes: new Map([[first!.id, index]]) });
     expect(reused.articleIndex(first!.id)).toEqual(index);
     expect(reused.reusableIndex(first!)).toEqual(index);
     const edited = { ...first!, body: `${first!.body}\n\nA new closing paragraph.` };
     expect(reused.reusableIndex(edited)).toBeUndefined();
-    const rebuilt = new Library([edited, ...rest], { indexes: new Map(rest.flatMap((a) => [[a.id, reused.reusableIndex(a)!] as const])) });
+    const rebuilt = buildLibrary([edited, ...rest], { indexes: new Map(rest.flatMap((a) => [[a.id, reused.reusableIndex(a)!] as const])) });
     expect(rebuilt.articleIndex(first!.id)).not.toEqual(index);
     expect(rebuilt.sentencesOf(first!.id).at(-1)?.text).toBe('A new closing paragraph.');
   });
 
   it('loaded from what it saved, answers as the library it was saved from', async () => {
     const articles = await seedArticles();
-    const original = new Library(articles);
+    const original = buildLibrary(articles);
     const { persons, articleIndex, speakerIndex, ...saved } = original.saved();
     const loaded = Library.load([...articles].reverse(), { ...structuredClone(saved), persons, articleIndex, speakerIndex });
     await loaded.loadIndexes();
@@ -53,7 +54,7 @@ describe('the questions the commands ask', () => {
   const SHOWN = ['statement', 'phrase', 'reported'] as const;
 
   it('suggests speakers whose name has a word starting with each typed word, most quoted first, with their count', async () => {
-    const library = new Library(await seedArticles());
+    const library = buildLibrary(await seedArticles());
     const typed = library.suggestSpeakers('ira', { kinds: SHOWN, limit: 5 });
     expect(typed[0]!.speaker.name).toBe('Amir Saeid Iravani');
     expect(typed[0]!.quotations).toBe(library.quotationsOfSpeakers([typed[0]!.speaker.id], { kinds: SHOWN }).length);
@@ -64,7 +65,7 @@ describe('the questions the commands ask', () => {
   });
 
   it('gives figures newest first, the newest article’s last figure first, and only as many as asked for', async () => {
-    const library = new Library(await seedArticles());
+    const library = buildLibrary(await seedArticles());
     const injured = library.figuresMatching({ categories: ['injured'], limit: 3 });
     expect(injured.map((f) => [f.articleId, f.text])).toEqual([
       ['press-tv-2024-01-30', 'more than 65,300 others'],
@@ -79,7 +80,7 @@ describe('the questions the commands ask', () => {
   });
 
   it('narrows figures to the paragraphs holding every word, the outlet and headline counting as part of each', async () => {
-    const library = new Library(await seedArticles());
+    const library = buildLibrary(await seedArticles());
     const gaza = library.figuresMatching({ categories: ['killed'], words: ['gaza'] });
     expect(gaza.map((f) => f.text)).toContain('more than 26,600 civilians');
     expect(gaza.every((f) => f.category === 'killed')).toBe(true);

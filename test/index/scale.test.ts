@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findingsOf, generateArticles } from '../../bench/generate.ts';
 import type { Article } from '../../src/corpus/article.ts';
 import { Library } from '../../src/index/library.ts';
+import { buildLibrary } from '../../src/index/assemble.ts';
 import { MIN_PREFIX_LENGTH, POSTINGS_CAP, queryTerms } from '../../src/index/search.ts';
 import { seedArticles } from '../support/seed-library.ts';
 
@@ -18,13 +19,13 @@ let among: Library;
 
 beforeAll(async () => {
   seeds = await seedArticles();
-  among = new Library([...generateArticles(seeds, GENERATED), ...seeds]);
+  among = buildLibrary([...generateArticles(seeds, GENERATED), ...seeds]);
 });
 
 describe(`the seeds among ${GENERATED} generated articles`, () => {
   it('keep the same quotations, speakers and figures', () => {
     const ids = seeds.map((a) => a.id);
-    const alone = new Library(seeds);
+    const alone = buildLibrary(seeds);
     expect(findingsOf(among, ids)).toEqual(findingsOf(alone, ids));
   });
 });

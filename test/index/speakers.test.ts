@@ -1,7 +1,8 @@
 /** Speakers across articles: one speaker, one name, every spelling kept; a surname alone never joins two people. */
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.ts';
-import { Library } from '../../src/index/library.ts';
+import type { Library } from '../../src/index/library.ts';
+import { buildLibrary } from '../../src/index/assemble.ts';
 
 function article(id: string, published: string, body: string): Article {
   return { id, title: null, outlet: 'Test Wire', published, url: `https://example.org/${id}`, standfirst: null, captions: [], body, file: `${id}.txt` } as unknown as Article;
@@ -13,7 +14,7 @@ function speakersOf(library: Library): Record<string, string[]> {
 
 describe('speakers across articles', () => {
   it('keeps a capital speaking under its own name, found by its state’s name too', () => {
-    const library = new Library([
+    const library = buildLibrary([
       article('a', '2025-01-01', 'Iran has denied any role in the attacks.'),
       article('b', '2025-01-02', 'Tehran says the sanctions have left charities without money.'),
     ]);
@@ -24,7 +25,7 @@ describe('speakers across articles', () => {
   });
 
   it('joins two spellings of one full name under the one most quoted, and a bare surname when one person has it', () => {
-    const library = new Library([
+    const library = buildLibrary([
       article('a', '2025-01-01', '"We reject it," said Amir Saeid Iravani, the envoy.'),
       article('b', '2025-01-02', '"We reject it again," said Amir Saeed Iravani.\n\nIravani said the letter was sent.'),
     ]);
@@ -33,7 +34,7 @@ describe('speakers across articles', () => {
   });
 
   it('does not join two people who share a surname', () => {
-    const library = new Library([
+    const library = buildLibrary([
       article('a', '2025-01-01', '"We will respond," said Amina Abakar, the minister.'),
       article('b', '2025-01-02', '"We will strike," said General Hassan Abakar.\n\nAbakar said more troops were sent.'),
     ]);

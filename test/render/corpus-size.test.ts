@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/answer-line.ts';
 import { resultsOf } from '../../src/commands/answer.ts';
-import { Library } from '../../src/index/library.ts';
+import type { Library } from '../../src/index/library.ts';
+import { buildLibrary } from '../../src/index/assemble.ts';
 import { pageCount, renderDiscord, ARTICLES_PER_PAGE } from '../../src/render/discord.ts';
 import { checkMessageLimits } from '../support/discord-emulator.ts';
 import { seedArticles } from '../support/seed-library.ts';
@@ -13,7 +14,7 @@ let library: Library;
 beforeAll(async () => {
   const seed = await seedArticles();
   // The same articles under other ids and addresses: twenty times the results for every query.
-  library = new Library(Array.from({ length: COPIES }, (_, n) => seed.map((a) => ({ ...a, id: `${a.id}-${n}`, url: `${a.url}?copy=${n}` }))).flat());
+  library = buildLibrary(Array.from({ length: COPIES }, (_, n) => seed.map((a) => ({ ...a, id: `${a.id}-${n}`, url: `${a.url}?copy=${n}` }))).flat());
 });
 
 describe('a corpus twenty times the seed', () => {

@@ -1,7 +1,8 @@
 /** The shipped seed corpus, loaded once per test file. */
 import type { Article } from '../../src/corpus/article.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { Library } from '../../src/index/library.ts';
+import type { Library } from '../../src/index/library.ts';
+import { buildLibrary } from '../../src/index/assemble.ts';
 
 /** The articles of `corpus/`; throws if the folder cannot be read, which no test expects. */
 export async function seedArticles(): Promise<Article[]> {
@@ -12,5 +13,5 @@ export async function seedArticles(): Promise<Article[]> {
 
 /** The library built from `corpus/`. */
 export async function seedLibrary(): Promise<Library> {
-  return new Library(await seedArticles());
+  return buildLibrary(await seedArticles());
 }

@@ -2,6 +2,7 @@
  * People in one article: who is named, which roles the article ties to whom, and how a noun
  * phrase such as `the Norlandic UN envoy` or `he` resolves to one of them. Pure functions over text.
  */
+import { distance } from 'fastest-levenshtein';
 import { BODY_KINDS, MILITARY_NOUNS, OFFICE_NOUNS } from '../lexicon/bodies.ts';
 import { IRREGULAR_PAST } from '../lexicon/grammar.ts';
 import { PLAIN_SPEECH_FORMS, SPEECH_VERB_PATTERN } from '../lexicon/speech.ts';
@@ -496,7 +497,7 @@ function mentions(descriptor: string, word: string): boolean {
  * letter apart (two for long names: `Arceneaux`/`Arseneau`).
  */
 function spellsLike(surname: string, key: string): boolean {
-  return key.length >= 5 && surname.length >= 5 && surname[0] === key[0] && editDistance(surname, key) <= (key.length >= 8 ? 2 : 1);
+  return key.length >= 5 && surname.length >= 5 && surname[0] === key[0] && distance(surname, key) <= (key.length >= 8 ? 2 : 1);
 }
 
 /** Whether two lists of given names can belong to one person (`Ilyas Yousef` and `Ilyas Yusef`). */
@@ -508,22 +509,9 @@ export function givenNamesCompatible(a: readonly string[], b: readonly string[])
     const y = b[i]!.toLowerCase();
     if (x === y) continue;
     // Transliterations differ by a letter or two (`Yousef`/`Yusef`); a different initial is a different name.
-    if (x[0] !== y[0] || editDistance(x, y) > Math.max(1, Math.floor(Math.min(x.length, y.length) / 3))) return false;
+    if (x[0] !== y[0] || distance(x, y) > Math.max(1, Math.floor(Math.min(x.length, y.length) / 3))) return false;
   }
   return true;
-}
-
-/** Levenshtein distance; names are short, so the plain dynamic programme is enough. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /**

@@ -64,6 +64,7 @@ export function deriveOffThread(articles: readonly Article[]): Promise<Map<strin
     });
     worker.on('error', (error) => finish(error));
     worker.on('exit', (code) => finish(new Error(`off-thread: the worker stopped (exit code ${code}) with ${articles.length - indexes.size} articles left`)));
-    for (const article of articles) worker.postMessage(article);
+    // As plain data, the body read out: an article from the saved index reads its body through a getter of its class, which a copy to another thread would leave behind.
+    for (const article of articles) worker.postMessage({ ...article, body: article.body });
   });
 }

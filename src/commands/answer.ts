@@ -129,6 +129,8 @@ export interface HelpEntry {
   usage: string;
   description: string;
   example: string;
+  /** A command of the Discord bot alone (`/add`): the terminal and `npm run ask` leave it out of their /help. */
+  discordOnly?: true;
 }
 
 /** The options a command was given, by name; absent or blank options are undefined. */

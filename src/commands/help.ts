@@ -10,9 +10,20 @@ const HELP_ENTRY: HelpEntry = {
   example: '/help',
 };
 
+/**
+ * /add's line (the command itself is `add.ts`, which imports discord.js: the terminal has no /add).
+ * Discord shows /add only to members it lets use it, so the line says who that is.
+ */
+const ADD_ENTRY: HelpEntry = {
+  usage: '/add url:<link>',
+  description: 'Adds a news article to the corpus from its link; its sentences answer at once. For members who can manage messages, unless the server’s admins chose others.',
+  example: '/add url:https://www.example.com/news/2024/05/14/story',
+  discordOnly: true,
+};
+
 /** Answers /help. */
 export function answerHelp(): Answer {
-  return { type: 'help', command: 'help', entries: [quote.help, figures.help, source.help, HELP_ENTRY] };
+  return { type: 'help', command: 'help', entries: [quote.help, figures.help, source.help, ADD_ENTRY, HELP_ENTRY] };
 }
 
 /** The /help command. */

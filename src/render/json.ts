@@ -22,7 +22,7 @@ export function renderJson(answer: Answer): Record<string, unknown> {
         article: { ...answer.summary, byline: answer.byline, standfirst: answer.standfirst, captions: answer.captions },
       };
     case 'help':
-      return { command: answer.command, query: '', results: [], help: answer.entries };
+      return { command: answer.command, query: '', results: [], help: answer.entries.filter((e) => !e.discordOnly) };
   }
 }
 

@@ -28,7 +28,10 @@ function renderPlain(answer: Answer): string {
     case 'problem':
       return describeProblem(answer.problem);
     case 'help':
-      return answer.entries.map((e) => `${e.usage}\n  ${e.description}\n  Example: ${e.example}`).join('\n\n');
+      return answer.entries
+        .filter((e) => !e.discordOnly)
+        .map((e) => `${e.usage}\n  ${e.description}\n  Example: ${e.example}`)
+        .join('\n\n');
     case 'articles':
       return [
         `${count(answer.articles.length, 'article')} in the corpus:`,

@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/answer-line.ts';
 import { quotationOpening, type Answer, type FigureResult, type QuotationResult, type Result, type SentenceResult } from '../../src/commands/answer.ts';
 import { seedLibrary } from '../support/seed-library.ts';
+import { renderDiscord } from '../../src/render/discord.ts';
+import { renderJson } from '../../src/render/json.ts';
+import { renderText } from '../../src/render/text.ts';
 import type { Library } from '../../src/index/library.ts';
 
 let library: Library;
@@ -269,7 +272,15 @@ describe('/help', () => {
   it('describes every command with an example', () => {
     const answer = answerLine(library, '/help');
     if (answer.type !== 'help') throw new Error(answer.type);
-    expect(answer.entries.map((e) => e.usage.split(' ')[0])).toEqual(['/quote', '/figures', '/source', '/help']);
+    expect(answer.entries.map((e) => e.usage.split(' ')[0])).toEqual(['/quote', '/figures', '/source', '/add', '/help']);
     expect(answer.entries.every((e) => e.example.startsWith('/'))).toBe(true);
+  });
+
+  it('lists /add in Discord alone: the terminal and --json have no /add', () => {
+    const answer = answerLine(library, '/help');
+    expect(renderDiscord(answer).content).toContain('**/add url:<link>**');
+    expect(renderText(answer)).toContain('/source');
+    expect(renderText(answer)).not.toContain('/add');
+    expect(JSON.stringify(renderJson(answer))).not.toContain('/add');
   });
 });

@@ -14,7 +14,8 @@
  * - yaml, which `src/corpus/format.ts` requires when it first reads or writes front matter (a
  *   start from the saved index never does), and cli-progress, which `src/setup.ts` requires when
  *   it first shows a progress bar;
- * - linkedom and Readability: only reading saved web pages uses them;
+ * - linkedom and Readability: only reading saved web pages uses them, and `src/corpus/page.ts`
+ *   requires them when it first reads one (the bot, whose /add imports it, starts without them);
  * - Vega, Vega-Lite and resvg (whose renderer is a native file of its own): only drawing a chart
  *   uses them, and `src/render/chart.ts` imports them when it first draws.
  */

@@ -3,10 +3,10 @@ import { execFile, spawn } from 'node:child_process';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/corpus/format.ts';
+import { loadProbe, type Loaded } from './support/loaded-modules.ts';
 
 const exec = promisify(execFile);
 /** The environment without Discord variables, so a developer's own .env or shell does not change the outcome. */
@@ -152,27 +152,13 @@ describe('npm start without a token', () => {
 });
 
 describe('starting in the terminal', () => {
-  /** What a process loaded: a loader hook lists every module file it loads; `discord` says whether any holds discord.js's REST client (bundled or not). */
-  async function loadedBy(args: string[], input: string, env: Record<string, string> = {}): Promise<{ discord: boolean; analysis: boolean; files: string[] }> {
-    const dir = await mkdtemp(join(tmpdir(), 'verbatim-loaded-'));
-    const list = join(dir, 'loaded.txt');
-    const hooks = join(dir, 'hooks.mjs');
-    await writeFile(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { if (url.startsWith('file:')) appendFileSync(${JSON.stringify(list)}, url + '\\n'); return next(url, context); }\n`);
-    const probe = join(dir, 'probe.mjs');
-    await writeFile(probe, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-    // CommonJS files (discord.js unbundled) do not pass through the hooks: list those as the process exits.
-    await writeFile(join(dir, 'cjs.cjs'), `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(list)}, Object.keys(require.cache).map((f) => 'file://' + f + '\\n').join('')));\n`);
-    const child = spawn(process.execPath, ['--require', join(dir, 'cjs.cjs'), '--import', probe, ...args], { env: { ...ENV, ...env } });
+  /** What a process started with `args` and given `input` loaded (see `loadProbe`). */
+  async function loadedBy(args: string[], input: string, env: Record<string, string> = {}): Promise<Loaded> {
+    const probe = await loadProbe();
+    const child = spawn(process.execPath, [...probe.nodeOptions, ...args], { env: { ...ENV, ...env } });
     child.stdin.end(input);
     await new Promise((resolve) => child.on('close', resolve));
-    const files = (await readFile(list, 'utf8')).trim().split('\n').map((url) => fileURLToPath(url));
-    const sources = await Promise.all(files.filter((f) => f.endsWith('.js') || f.endsWith('.mjs') || f.endsWith('.cjs')).map((f) => readFile(f, 'utf8').catch(() => '')));
-    return {
-      discord: sources.some((source) => source.includes('DiscordBot (https://discord.js.org')),
-      // The attribution rules' table, by one of its rules' names, bundled or not.
-      analysis: sources.some((source) => source.includes("name: 'after-subject-verb'") || source.includes('name: "after-subject-verb"')),
-      files,
-    };
+    return probe.loaded();
   }
 
   it('never loads discord.js without a token, in the console or in npm run ask, nor the page reader for a folder of .txt files', async () => {

@@ -16,9 +16,9 @@ import type * as Prepare from './prepare.ts';
 import type { IngestProblem } from './prepare.ts';
 
 /**
- * The page reader (`page.ts` and `prepare.ts`, with linkedom and Readability, which take a quarter
- * of a second to load), loaded by `loadPageReader` once a folder is seen to hold saved pages: a
- * corpus of `.txt` files, and so the terminal's start, never pays for it.
+ * The page reader (`page.ts` and `prepare.ts`, which require linkedom and Readability, a quarter of
+ * a second to load, when they first read a page), imported by `loadPageReader` once a folder is
+ * seen to hold saved pages: a corpus of `.txt` files, and so the terminal's start, never pays for it.
  */
 let pageReader: { page: typeof Page; prepare: typeof Prepare } | null = null;
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordEmulator } from '../support/discord-emulator.ts';
+import { loadProbe } from '../support/loaded-modules.ts';
 import { longArticle } from '../support/long-article.ts';
 
 const run = promisify(execFile);
@@ -59,6 +60,32 @@ describe('the bot process against a local Discord', () => {
   afterAll(async () => {
     await emulator?.stop();
     await rm(corpus, { recursive: true, force: true });
+  });
+
+  it('starts from the saved index without the analysis or the page reader, which only deriving and reading pages use', async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'verbatim-cache-'));
+    const env = { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl, CORPUS_DIR: 'corpus', CACHE_DIR: cache, LOG_LEVEL: 'info' };
+    // The first start builds and saves the index; the second loads it, as a restart does.
+    for (const start of ['build', 'load']) {
+      const probe = await loadProbe();
+      const child = spawn(process.execPath, [...probe.nodeOptions, 'dist/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const log = logLines(child);
+      try {
+        await log.waitFor('logged in to Discord');
+        await emulator.waitForSession();
+        const answer = await emulator.sendCommand('quote', { query: 'Iravani' }).response;
+        expect(answer.data?.embeds?.[0]?.author?.name).toBe('Amir Saeid Iravani');
+        child.kill('SIGTERM');
+        await exited;
+      } finally {
+        child.kill('SIGKILL');
+      }
+      const loaded = await probe.loaded();
+      expect(loaded.discord, start).toBe(true);
+      expect(loaded.analysis, start).toBe(start === 'build');
+      expect(loaded.files.filter((f) => f.includes('/node_modules/linkedom/') || f.includes('/node_modules/@mozilla/readability/')), start).toEqual([]);
+    }
   });
 
   it('starts with a broken corpus file named in a warning, serves an article copied in while it runs; on SIGTERM stops taking interactions, finishes the one in flight, logs out and exits 0', async () => {

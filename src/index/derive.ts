@@ -4,13 +4,37 @@
  * (and from `assemble.ts`) alone, so that a start from the saved index never loads it.
  */
 import type { Article } from '../corpus/article.ts';
-import { scanCorpus, corpusOf, type CorpusFile } from '../corpus/load.ts';
+import { scanCorpus, corpusOf, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
 import { indexArticle, type ArticleIndex } from '../analysis/analyse.ts';
 import { deriveOffThread } from '../analysis/off-thread.ts';
 import { buildLibrary, buildLibraryInSlices } from './assemble.ts';
 import { corpusHash, writeSavedIndex } from './cache.ts';
 import type { Library } from './library.ts';
-import type { OpenedLibrary, OpenProgress, OpenReport } from './open.ts';
+
+/** How a library was opened, for the log. */
+export interface OpenReport {
+  /** `loaded`: the whole index from the saved one (1); `updated`: some articles derived again (2); `built`: every article derived (3). */
+  outcome: 'loaded' | 'updated' | 'built';
+  /** Articles whose data was derived now. */
+  derived: number;
+  /** Why the saved index was not used in full, when it was not. */
+  reason: string | null;
+}
+
+/** What `openLibrary` reports while it works. */
+export interface OpenProgress {
+  /** Called as articles are derived: `done` of `total`. */
+  deriving?(done: number, total: number): void;
+}
+
+/**
+ * The library and its corpus's problems (the files skipped), or why the corpus folder cannot be
+ * read. `files` is the scan of the folder, from which a `LiveLibrary` rereads only the files that change.
+ */
+export type OpenedLibrary =
+  | { success: true; library: Library; problems: CorpusProblem[]; report: OpenReport; files: Map<string, CorpusFile> }
+  | { success: false; reason: string };
+
 
 /** What a reload hears of, and is paused by, while it builds a library. */
 export interface ReloadHooks {

@@ -17,27 +17,14 @@
  * A saved index that cannot be read, or written, is never fatal: the report says why. Deriving
  * and building (2. and 3., and a reload's library) are `derive.ts`'s.
  */
-import type { Article } from '../corpus/article.ts';
-import { corpusOf, scanCorpus, type CorpusFile, type CorpusProblem } from '../corpus/load.ts';
+import { corpusOf, scanCorpus } from '../corpus/load.ts';
 import { LIST_OFF_THREAD_FROM, listFolderOffThread, type FolderListing } from '../corpus/listing.ts';
 import { cacheFileOf, corpusHash, loadSavedLibrary, readSavedIndex, recordedFiles, savedArticleData } from './cache.ts';
 import type { Library } from './library.ts';
 
-/** How a library was opened, for the log. */
-export interface OpenReport {
-  /** `loaded`: the whole index from the saved one (1); `updated`: some articles derived again (2); `built`: every article derived (3). */
-  outcome: 'loaded' | 'updated' | 'built';
-  /** Articles whose data was derived now. */
-  derived: number;
-  /** Why the saved index was not used in full, when it was not. */
-  reason: string | null;
-}
-
-/** What `openLibrary` reports while it works. */
-export interface OpenProgress {
-  /** Called as articles are derived: `done` of `total`. */
-  deriving?(done: number, total: number): void;
-}
+// What opening reports, shared with the derivation (`derive.ts`), which defines it.
+export type { OpenedLibrary, OpenProgress, OpenReport } from './derive.ts';
+import type { OpenedLibrary, OpenProgress } from './derive.ts';
 
 /** How `openLibrary` opens a folder. */
 export interface OpenOptions {
@@ -53,14 +40,6 @@ export interface OpenOptions {
   /** A corpus file larger than this many bytes is skipped (`MAX_ARTICLE_BYTES`). */
   maxArticleBytes?: number;
 }
-
-/**
- * The library and its corpus's problems (the files skipped), or why the corpus folder cannot be
- * read. `files` is the scan of the folder, from which a `LiveLibrary` rereads only the files that change.
- */
-export type OpenedLibrary =
-  | { success: true; library: Library; problems: CorpusProblem[]; report: OpenReport; files: Map<string, CorpusFile> }
-  | { success: false; reason: string };
 
 /** Loads a corpus folder's library by the policy above, from and to the saved index in `cacheDir`. */
 export async function openLibrary(dir: string, { cacheDir, progress = {}, maxArticleBytes, preloadIndexes = false }: OpenOptions = {}): Promise<OpenedLibrary> {

@@ -363,3 +363,31 @@ describe('a body the text says is one', () => {
     expect(quotation(body, 'air defence crews').speaker).toBe('Teodor Marin');
   });
 });
+
+describe('a person named once, then by their office', () => {
+  it('gives "the UN official said" to the one person the article tied to the UN, and a later "he" to them too', () => {
+    const body =
+      'Marta Kowal, director of operations for the UN refugee office, said the camps were full.\n\nThe UN official said “nobody can be turned away now”.\n\n“We have asked for more tents,” he said.';
+    expect(read(body).filter(([, kind]) => kind !== 'reported')).toEqual([
+      ['nobody can be turned away now', 'phrase', 'Marta Kowal'],
+      ['We have asked for more tents', 'statement', 'Marta Kowal'],
+    ]);
+  });
+
+  it('keeps "the UN official" an unnamed one the article spoke of, not the named person of the UN', () => {
+    const body = 'Marta Kowal, director of operations for the UN refugee office, visited the camp.\n\n“The road is closed,” a UN official said.\n\nThe UN official said “trucks are waiting at the border”.';
+    expect(quotation(body, 'trucks are waiting').speaker).not.toBe('Marta Kowal');
+  });
+
+  it('names nobody for "the UN official" when two people of the UN were named', () => {
+    const body =
+      'Marta Kowal, director of operations for the UN refugee office, and Piet Laan, head of the UN food agency, toured the port.\n\nThe UN official said “the harbour is the only way in”.';
+    expect(quotation(body, 'the only way in').speaker).not.toBe('Marta Kowal');
+    expect(quotation(body, 'the only way in').speaker).not.toBe('Piet Laan');
+  });
+
+  it('gives the words to the person whose job is set off by commas, not to the body named after the job', () => {
+    const body = 'Tomas Reyes, chief executive of the regional water company, Aquanor, said supplies were “secure for the summer”.';
+    expect(quotation(body, 'secure for the summer')).toMatchObject({ speaker: 'Tomas Reyes' });
+  });
+});

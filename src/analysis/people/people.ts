@@ -421,10 +421,19 @@ export class ArticlePeople {
     const job = headRole(descriptor);
     if (job && roles.size === 0) roles.add(job);
     if (roles.size === 0) return null;
-    const matches = this.persons.filter(
-      (p) => p.kind === 'person' && [...roles].some((r) => p.roles.has(r)) && properModifiers(descriptor).every((m) => [...p.descriptors].some((d) => mentions(d, m))),
-    );
+    const matches = this.persons.filter((p) => p.kind === 'person' && [...roles].some((r) => p.roles.has(r)) && fitsModifiers(p, descriptor));
     return this.#mostRecent(matches);
+  }
+
+  /**
+   * `the UN official`: `official` is what any office-holder is called, so the one person holding
+   * an office the article tied to the body or country named (`Ada Halloran, commissioner general of
+   * the UN agency`), the most recent of several; null for an `official` with nothing named before
+   * it, or when nobody fits.
+   */
+  byOffice(descriptor: string): LocalPerson | null {
+    if (!GENERIC_OFFICIAL.test(descriptor) || properModifiers(descriptor).length === 0) return null;
+    return this.#mostRecent(this.persons.filter((p) => p.kind === 'person' && p.roles.size > 0 && fitsModifiers(p, descriptor)));
   }
 
   /** The person a noun phrase names: a full name, a known surname, or a descriptor tied to one person. */
@@ -470,6 +479,14 @@ export class ArticlePeople {
 }
 
 /** The capitalised words of a descriptor other than its opening determiner: `Norland's UN ambassador` → Norland, UN. */
+/** A definite `official` with what it is an official of before it: `the UN official`, `the Norlandic official`. */
+const GENERIC_OFFICIAL = /^the\s+(?:\S+\s+){1,3}official$/iu;
+
+/** Whether every proper word of a descriptor (`Norlandic`, `UN`) is one the article used in describing this person. */
+function fitsModifiers(person: LocalPerson, descriptor: string): boolean {
+  return properModifiers(descriptor).every((m) => [...person.descriptors].some((d) => mentions(d, m)));
+}
+
 function properModifiers(descriptor: string): string[] {
   return tokenize(descriptor)
     .map((t) => t.word)

@@ -590,6 +590,8 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     if (chunk.length === 0 || ASIDE_CLAUSE.test(chunk)) continue;
     // `Homeowners in Mill Close, Halvik, said`: a single place name after a comma is where, not who.
     if (i > 0 && /^\p{Lu}[\p{L}'’-]+$/u.test(chunk) && /\p{Lu}[\p{L}'’-]*\s*$/u.test(chunks[i - 1]!) && !OPENER.test(trimSubject(chunks[i - 1]!)) && !context.state.people.isSurname(chunk)) continue;
+    // `Ada Halloran, head of the port's authority, HPA, said`: a body's name after a person's job restates whose job it is; the person spoke.
+    if (i > 1 && /^(?:\p{Lu}[\p{L}\p{M}'’.-]*\s*){1,4}$/u.test(chunk) && /^\p{Ll}/u.test(trimSubject(chunks[i - 1]!)) && rolesIn(chunks[i - 1]!).size > 0 && findNames(chunks[i - 2]!).length > 0 && !context.state.people.isSurname(chunk)) continue;
     if (/\b(?:and|but)$/iu.test(chunk)) {
       // `…, Halloran stood up and shouted`: a clause that opens with its own subject, before any speech verb.
       const own = OWN_SUBJECT.exec(chunk);

@@ -114,11 +114,12 @@ export const PERSON_SIEVES: readonly SpeakerSieve[] = [
   },
   {
     name: 'role',
-    recognises: 'a definite role tied to one person: `the envoy`, `the clerk`, `the Norlandic ambassador`',
-    apply: (subject, { people }) => {
+    recognises: 'a definite role tied to one person: `the envoy`, `the clerk`, `the Norlandic ambassador`, `the UN official`',
+    apply: (subject, { people, spokesOrganisation }) => {
       // (The `unnamed` sieve's test again: in `SPEAKER_SIEVES`, where it is left out, an unnamed role falls through to `spokesperson`.)
       if (INDEFINITE.test(subject) || (rolesIn(subject).size === 0 && !headRole(subject))) return undefined;
-      const person = people.byRole(subject);
+      // (`the UN official` is a named office-holder only while no unnamed official has spoken for a body: then it is likely that one.)
+      const person = people.byRole(subject) ?? (spokesOrganisation === null && !people.lastUnnamed('official') ? people.byOffice(subject) : null);
       if (person) person.descriptors.add(subject);
       return person;
     },

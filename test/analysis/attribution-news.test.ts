@@ -391,3 +391,21 @@ describe('a person named once, then by their office', () => {
     expect(quotation(body, 'secure for the summer')).toMatchObject({ speaker: 'Tomas Reyes' });
   });
 });
+
+describe('British and Irish council copy', () => {
+  it('reads Cllr as a title: Cllr Ada Halloran and Cllr Halloran are one person', () => {
+    const body = 'Cllr Ada Halloran proposed the motion.\n\n“The library must stay open,” Cllr Halloran told the meeting.';
+    expect(read(body).filter(([, kind]) => kind !== 'reported')).toEqual([['The library must stay open', 'statement', 'Ada Halloran']]);
+  });
+
+  it('finds the subject after a participle’s clause, commas and all, so that a later "he" is that person', () => {
+    const body =
+      'The complaint was raised by Labour councillor Ruth Byrne.\n\nCriticising the state of the park on Sunday, after a week of calls from residents, Cllr Mark Dolan made a statement.\n\n“This has to stop now,” he said.';
+    expect(quotation(body, 'This has to stop now')).toMatchObject({ speaker: 'Mark Dolan', rule: 'after-subject-verb/pronoun' });
+  });
+
+  it('keeps a name ending in -ing a name, not a participle', () => {
+    const body = 'Officials in Beijing said on Monday that talks would resume.\n\nBeijing said the talks were “a step forward”.';
+    expect(quotation(body, 'a step forward').speaker).toBe('Beijing');
+  });
+});

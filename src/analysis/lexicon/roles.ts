@@ -24,7 +24,7 @@ export const ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   commissioner: ['commissioner', 'superintendent', 'inspector'],
   prosecutor: ['prosecutor'],
   captain: ['captain', 'master', 'skipper', 'capt'],
-  lawmaker: ['senator', 'lawmaker', 'legislator', 'mp', 'sen', 'rep'],
+  lawmaker: ['senator', 'lawmaker', 'legislator', 'mp', 'sen', 'rep', 'councillor', 'councilor', 'cllr'],
 };
 
 /** Words placed before a name that are not part of it: `President Kirsti Ekberg`, `Gen. Yevgeny Korsak`. */
@@ -39,6 +39,8 @@ export const NAME_TITLES: ReadonlySet<string> = new Set([
   // Party and standing, as US and UK copy puts them before a name: `Republican Odette Varga`.
   'republican', 'democrat', 'democratic', 'conservative', 'liberal', 'labour', 'tory', 'incumbent', 'candidate',
   'commissioner', 'superintendent', 'inspector', 'constable', 'sheriff', 'coach', 'rear', 'marshal', 'ombudsman', 'prosecutor', 'cdr', 'cdr.', 'cmdr', 'cmdr.',
+  // Local councillors, as British and Irish copy names them: `Cllr Ada Halloran`, `Councillor Halloran`.
+  'cllr', 'cllr.', 'councillor', 'councilor', 'alderman',
 ]);
 
 /** Nouns for someone unnamed who speaks for a body: `a ministry spokesperson`, `an official at the port`. */

@@ -634,6 +634,13 @@ const FINITE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|${IRREGULAR_PAST.jo
 /** The sentence's subject: the words before its first verb, after an opening phrase closed by a comma. */
 export function subjectOf(text: string): string | null {
   let rest = text;
+  // `Condemning the attack on the port, after a night of riots, Cllr Halloran wrote …`: a participle's
+  // clause, commas and all, up to the comma a capital follows, where the main clause's subject starts.
+  if (PARTICIPLE_OPENER.test(rest)) {
+    const main = /,\s*(?=\p{Lu})/u.exec(rest);
+    if (!main) return null;
+    rest = rest.slice(main.index + main[0].length);
+  }
   // `In a letter to …, Norland's ambassador …`: skip an opening prepositional or adverbial phrase.
   if (/^(?:In|On|At|After|Before|Earlier|Later|Meanwhile|Despite|Following|Referring|Insisting|Over|Since|Elsewhere|During|While|When|As|According|Under|Amid|Speaking|Responding|Asked|Separately|However|Also|Yet|But|And)\b/u.test(rest)) {
     const comma = rest.indexOf(',');
@@ -645,6 +652,12 @@ export function subjectOf(text: string): string | null {
   const subject = trimSubject(rest.slice(0, verb.index));
   return subject.length > 0 ? subject : null;
 }
+
+/**
+ * A sentence opened by a participle's clause: a capitalised `-ing` word before what a participle
+ * takes (`Condemning the`, `Addressing reporters`), never a name (`Beijing said`).
+ */
+const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+ing\s+(?:the|a|an|his|her|its|their|this|that|these|those|to|on|at|in|about|for|with|what|how|why|reporters|journalists|supporters)\b/u;
 
 /** Trims trailing adverbs and commas off a phrase that stands before a verb: `Rafiq further` → `Rafiq`. */
 export function trimSubject(phrase: string): string {

@@ -409,3 +409,11 @@ describe('British and Irish council copy', () => {
     expect(quotation(body, 'a step forward').speaker).toBe('Beijing');
   });
 });
+
+describe('a quotation opened inside its speaker’s own sentence', () => {
+  it('gives "he said" after it to the person who opens that sentence, not to the one before', () => {
+    const body =
+      'Mayor Tom Frost spoke at length about the budget on Monday.\n\nHealth Minister Omar Haddad issued a statement explaining that “the clinics will stay open through the winter.\n\n“Nobody will lose care this year,” he said.';
+    expect(read(body).filter(([, kind]) => kind !== 'reported').map(([, , speaker]) => speaker)).toEqual(['Omar Haddad']);
+  });
+});

@@ -63,6 +63,15 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     for (const quote of inSentence) {
       const opening = sentenceAt(quote.open);
       const closing = sentenceAt(Math.max(quote.open, quote.close - 1));
+      // `Halloran issued a statement saying “… ¶ “…,” he said.`: the person who opens the
+      // quotation's own sentence is whom a pronoun after it means, not someone of the sentences before.
+      if (quote === inSentence[0] && opening === sentence && body.slice(sentence.start, quote.open).trim()) {
+        const lead = subjectPerson(context, sentence);
+        if (lead?.kind === 'person') {
+          state.topic = lead;
+          state.topicAt = sentence.index;
+        }
+      }
       let kind = kindOf(body, quote, opening);
       let attribution: Attribution = { speaker: null, rule: 'scare-quote', evidence: null };
       if (kind !== 'scare') attribution = attributeQuote(context, quote, opening, closing, () => continuedFrom(quotations, quote, opening, closing, sentences, spans, state.topic, people));

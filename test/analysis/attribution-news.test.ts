@@ -417,3 +417,13 @@ describe('a quotation opened inside its speaker’s own sentence', () => {
     expect(read(body).filter(([, kind]) => kind !== 'reported').map(([, , speaker]) => speaker)).toEqual(['Omar Haddad']);
   });
 });
+
+describe('a term the reporter names', () => {
+  it('reads words after "known as" as a scare quote nobody said, even in a speaker’s sentence', () => {
+    const body = 'Rafiq Osman said that what is known as “buffer stock” had run out, and that the depots were empty.\n\nThe ferries, known as “the night boats”, stopped running in May.';
+    expect(read(body).filter(([, kind]) => kind !== 'reported')).toEqual([
+      ['buffer stock', 'scare', null],
+      ['the night boats', 'scare', null],
+    ]);
+  });
+});

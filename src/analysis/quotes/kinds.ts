@@ -9,7 +9,7 @@ import type { QuoteSpan } from './spans.ts';
 
 /** Words that show a quotation is held at a distance rather than reported: nobody's statement. */
 const SCARE_LEAD = new RegExp(
-  `(?:so-called|so called|what (?:it|they|he|she|\\p{Lu}[\\p{L}-]*) (?:calls?|called|terms?|termed|describes? as|described as|dubs?|dubbed)(?:\\s+(?:the|a|an|its|their|his|her)\\s+[\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+)?)?|(?:${NAMING_PARTICIPLES.join('|')})|designat(?:es?|ed)\\s+(?:[^"“”.,]{0,40}\\s)?as(?:\\s+(?:an?|the))?|description of [^"“”]{1,40} as)\\s*$`,
+  `(?:so-called|so called|what (?:it|they|he|she|\\p{Lu}[\\p{L}-]*) (?:calls?|called|terms?|termed|describes? as|described as|dubs?|dubbed)(?:\\s+(?:the|a|an|its|their|his|her)\\s+[\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+)?)?|(?:${NAMING_PARTICIPLES.join('|')})|designat(?:es?|ed)\\s+(?:[^"“”.,]{0,40}\\s)?as(?:\\s+(?:an?|the))?|description of [^"“”]{1,40} as|(?:(?:widely|commonly|locally|also|now|once)\\s+)?(?:known|referred to)\\s+as(?:\\s+(?:an?|the))?)\\s*$`,
   'u',
 );
 

@@ -427,3 +427,13 @@ describe('a term the reporter names', () => {
     ]);
   });
 });
+
+describe('names with a particle', () => {
+  it('reads an East African particle inside a name, and the surname with it after the verb', () => {
+    const body = 'Cabinet Secretary Daniel ole Sankale said the county would get new vehicles.\n\n“We have ordered ten of them,” said ole Sankale.\n\n“They arrive in May,” Sankale added.';
+    expect(read(body).filter(([, kind]) => kind !== 'reported')).toEqual([
+      ['We have ordered ten of them', 'statement', 'Daniel ole Sankale'],
+      ['They arrive in May', 'statement', 'Daniel ole Sankale'],
+    ]);
+  });
+});

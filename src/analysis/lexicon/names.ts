@@ -43,8 +43,11 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   ...[...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()),
 ]);
 
-/** Lower-case particles that open a name's last part: `Hisham al-Qasimi`, `Pieter van der Wal`, `Maria de Souza`, `Erik ten Brink`. */
-export const NAME_PARTICLES: readonly string[] = ['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'az', 'ez', 'es', 'bin', 'ibn', 'van', 'von', 'de', 'da', 'di', 'du', 'la', 'le', 'der', 'den', 'ten', 'ter', 'del', 'dos', 'das', 'abu', 'bint'];
+/**
+ * Lower-case particles that open a name's last part: `Hisham al-Qasimi`, `Pieter van der Wal`, `Maria de Souza`, `Erik ten Brink`,
+ * and East African and Filipino ones: `Daniel ole Sankale`, `Mumbi wa Kamau`, `Rosa dela Paz`.
+ */
+export const NAME_PARTICLES: readonly string[] = ['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'az', 'ez', 'es', 'bin', 'ibn', 'van', 'von', 'de', 'da', 'di', 'du', 'la', 'le', 'der', 'den', 'ten', 'ter', 'del', 'dos', 'das', 'abu', 'bint', 'ole', 'wa', 'dela', 'della'];
 
 /** Determiners that may open a run of capitalised words at the start of a sentence (`The Northern command`). */
 export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'your', 'our', 'his', 'her', 'its', 'their', 'my']);

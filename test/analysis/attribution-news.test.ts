@@ -437,3 +437,23 @@ describe('names with a particle', () => {
     ]);
   });
 });
+
+describe('a person named again by age, and quoted at length', () => {
+  it('gives "the 54-year-old said" to the person the text is about, but never a woman to "the 54-year-old man"', () => {
+    const body = 'Mrs Grace Tully has run the cafe on the pier for ten years.\n\nThe 54-year-old said: “We will not close for the winter.”';
+    expect(quotation(body, 'We will not close')).toMatchObject({ speaker: 'Grace Tully', rule: 'before-verb/age' });
+    const man = 'Mrs Grace Tully has run the cafe on the pier for ten years.\n\nThe 54-year-old man said: “We will not close for the winter.”';
+    expect(quotation(man, 'We will not close').speaker).toBeNull();
+  });
+
+  it('keeps a speaker whose words run on over several paragraphs the one a later "he added" means', () => {
+    const body = [
+      'Owen Pryce has kept bees on the allotment for thirty years.',
+      'He said: ‘The hives were fine on Friday.',
+      '‘On Saturday morning two of them had been kicked over.',
+      '‘Whoever did it had no idea what they were doing.’',
+      'He added: ‘I will be there every night now.’',
+    ].join('\n\n');
+    expect(quotation(body, 'every night now')).toMatchObject({ speaker: 'Owen Pryce' });
+  });
+});

@@ -109,7 +109,10 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     const spokenForBody = sentenceAttribution !== null && /\/(?:spokesperson|unnamed-source)$/u.test(sentenceAttribution.rule);
     if (about?.kind === 'person' || about?.kind === 'unnamed' || (about && spokenForBody)) {
       state.topic = about;
-      state.topicAt = sentence.index;
+      // A speaker's words running on over paragraphs keep them the one a later `he added` means:
+      // the pronoun's reach counts from where their quotation ends.
+      const ends = quotations.filter((q) => q.speaker === about && q.sentence === sentence.index).map((q) => sentenceAt(Math.max(q.open, q.close - 1)).index);
+      state.topicAt = Math.max(sentence.index, ...ends);
     }
     if (about?.kind === 'organisation') {
       state.topicOrganisation = about;

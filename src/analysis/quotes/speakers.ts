@@ -6,7 +6,7 @@
  */
 import { DOCUMENT_NOUNS, GENERIC_BODY_NOUNS } from '../lexicon/bodies.ts';
 import { NUMBER_WORDS } from '../lexicon/figures.ts';
-import { PERSON_DESCRIPTORS, SOURCE_NOUNS, STAFF_NOUNS } from '../lexicon/roles.ts';
+import { GENDERED_WORDS, PERSON_DESCRIPTORS, SOURCE_NOUNS, STAFF_NOUNS } from '../lexicon/roles.ts';
 import { BARE_DOCUMENT, headedByOrganisation } from '../people/organisations.ts';
 import { ArticlePeople, BODY_KIND_BEFORE, headRole, PERSONAL_PRONOUN, rolesIn, trimSubject, type LocalPerson } from '../people/people.ts';
 
@@ -45,6 +45,9 @@ function withinReach(state: ReadingState, at: number): boolean {
   const sentences = state.people.sentences;
   return (sentences[state.people.position]?.paragraph ?? 0) - (sentences[at]?.paragraph ?? 0) <= PRONOUN_REACH;
 }
+
+/** A person named by age alone, the way one already named is referred to again: `the 68-year-old`, `the 34-year-old mother`. */
+const AGE_DESCRIPTOR = /^the\s+\d{1,3}-year-old(?:\s+(?<noun>\p{Ll}+))?$/iu;
 
 /** Descriptors of someone unnamed: `one diplomat`, `a senior official`, `another witness`. */
 const INDEFINITE = new RegExp(`^(?:a|an|another|some|several|${Object.keys(NUMBER_WORDS).join('|')})\\s`, 'iu');
@@ -142,6 +145,20 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
       if (!topic || !withinReach(state, state.topicAt)) return null;
       const gender = /^he$/iu.test(subject) ? 'm' : 'f';
       return topic.gender && topic.gender !== gender ? null : topic;
+    },
+  },
+  {
+    name: 'age',
+    recognises: '`the 68-year-old`, `the 34-year-old mother`: the person the text is about, named by age as British and Australian copy does',
+    apply: (subject, state) => {
+      const age = AGE_DESCRIPTOR.exec(subject);
+      if (!age) return undefined;
+      const topic = state.topic;
+      if (topic?.kind !== 'person' || !withinReach(state, state.topicAt)) return null;
+      // (`the 34-year-old mother` is never a man the text is about.)
+      const noun = age.groups!['noun']?.toLowerCase();
+      const gender = noun && GENDERED_WORDS.m.includes(noun) ? 'm' : noun && GENDERED_WORDS.f.includes(noun) ? 'f' : null;
+      return gender && topic.gender && topic.gender !== gender ? null : topic;
     },
   },
   {

@@ -457,3 +457,18 @@ describe('a person named again by age, and quoted at length', () => {
     expect(quotation(body, 'every night now')).toMatchObject({ speaker: 'Owen Pryce' });
   });
 });
+
+describe('a person known by one name', () => {
+  it('reads "said Bassim, a resident of the town" as a person, whom a later "he told" means', () => {
+    const body = 'Shelling resumed in the north of the town overnight.\n\n“The roads are empty and nobody dares to go out,” said Bassim, a resident of the old quarter.\n\n“We have had no water since Monday,” he told reporters by phone.';
+    expect(read(body).filter(([, kind]) => kind !== 'reported')).toEqual([
+      ['The roads are empty and nobody dares to go out', 'statement', 'Bassim'],
+      ['We have had no water since Monday', 'statement', 'Bassim'],
+    ]);
+  });
+
+  it('keeps a body a body when its apposition says so: "said Harbourwatch, a charity"', () => {
+    const body = '“The boats were overloaded,” said Harbourwatch, a charity that monitors the crossings.\n\n“Nobody checked them,” it said.';
+    expect(quotation(body, 'The boats were overloaded').speaker).toBe('Harbourwatch');
+  });
+});

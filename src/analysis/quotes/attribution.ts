@@ -124,6 +124,15 @@ const DOCUMENT_FROM = new RegExp(`\\b(?:a|an|the|its|their)\\s+(?:\\p{Ll}+\\s+)?
 /** A participle hung on a document: `…, alleging …`. */
 const DOCUMENT_PARTICIPLE = new RegExp(`,\\s*(?:${SPEECH_PARTICIPLES.join('|')})\\b`, 'u');
 
+/** One capitalised word: a name that may be a person's whole name as the article gives it (`Bassim`). */
+const SINGLE_WORD_NAME = /^\p{Lu}[\p{L}\p{M}'’-]+$/u;
+
+/** Whether a text opens with an apposition describing a person: `, a resident of the town`, `, the victim's cousin`, `, an engineer at the port`. */
+function personApposed(text: string): boolean {
+  const noun = /^\s*,\s*(?:a|an|the|one)\s+(?:[\p{L}'’-]+\s+){0,3}?(?<noun>\p{Ll}+)(?=\s+(?:of|at|in|from|for|with|who)\b|\s*[,.;]|\s*$)/u.exec(text)?.groups?.['noun'];
+  return noun !== undefined && (PERSON_DESCRIPTORS.includes(noun) || rolesIn(noun).size > 0);
+}
+
 /** Evidence longer than this is cut to the mention alone: a verb far from its subject is no quick check. */
 const MAX_EVIDENCE = 160;
 
@@ -265,7 +274,13 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       const match = AFTER_VERB_SUBJECT.exec(rest);
       if (!match) return null;
       const evidence = cover(context.body, groupSpan(match, 'verb', quote.close), groupSpan(match, 'np', quote.close));
-      return attempt(resolveSpeaker(match.groups!['np']!, context.state), evidence);
+      const found = resolveSpeaker(match.groups!['np']!, context.state);
+      // `"…," said Bassim, a resident of the town`: one name an apposition calls a person is that person's whole name here, not a body's.
+      const name = match.groups!['np']!.trim();
+      if (found.speaker?.kind !== 'person' && SINGLE_WORD_NAME.test(name) && personApposed(rest.slice(match.indices![0]![1]))) {
+        return attempt({ speaker: context.state.people.addName(name), rule: 'apposed-person', subject: name }, evidence);
+      }
+      return attempt(found, evidence);
     },
   },
   {

@@ -623,6 +623,8 @@ describe('findFigures on the patterns of real news', () => {
     // A bare number with a verb of its own does not share the figure before's; a copula and a noun do.
     expect(judgedAll('Officials said 12 people drowned and 30 were rescued.')['30']).toEqual(['other', 'otherwise-other']);
     expect(judgedAll('Five of the dead were guards and two were cooks.')['two']).toEqual(['killed', 'elided-count']);
+    // Nor one with a verb of its own before it, after the word that joins it.
+    expect(judgedAll('Gunmen stormed the village, killing 40 people and kidnapping more than 20.')['more than 20']).toEqual(['other', 'otherwise-other']);
   });
 
   it('reads a part of a counted whole as that thing: "downed 31 of 35 drones"', () => {

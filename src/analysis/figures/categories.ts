@@ -293,8 +293,11 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     name: 'elided-count',
     recognises:
-      'a bare number after a figure, with no cue of its own, shares its predicate: `800 troops stationed in the north and 300 in the south`, `nine of the dead were in the port and four in the hills`; not one with a verb of its own (`12 people drowned and 30 were rescued`)',
-    apply: ({ previous, ownCounted, candidate, next }) => {
+      'a bare number after a figure, with no cue of its own, shares its predicate: `800 troops stationed in the north and 300 in the south`, `nine of the dead were in the port and four in the hills`; not one with a verb of its own (`12 people drowned and 30 were rescued`, `killing 40 and abducting 20`)',
+    apply: ({ previous, ownCounted, candidate, next, gap }) => {
+      // A verb of its own before it, after the word that joins it (`killing 1,400 and kidnapping more than 200`).
+      const joinedBy = gap?.split(/\b(?:and|or|but|while|whereas)\b|[,;]/u).pop() ?? '';
+      if (/\b\p{Ll}{3,}(?:ing|ed)\b/u.test(joinedBy)) return null;
       // A verb of its own, past its auxiliaries (`were rescued`); a copula before a noun (`three were passengers`) is no verb of its own.
       let k = next;
       while (AUXILIARIES.has(candidate.tokens[k]?.lower ?? '')) k++;

@@ -472,3 +472,22 @@ describe('a person known by one name', () => {
     expect(quotation(body, 'The boats were overloaded').speaker).toBe('Harbourwatch');
   });
 });
+
+describe('a report of someone’s words', () => {
+  it('gives the words that are a person’s predicate to nobody rather than to the agency that reports the sentence', () => {
+    const body = 'Karim Nassar, head of the port workers’ union, “confirmed the strike would go ahead” on Tuesday, the Norland Press Agency reported.';
+    expect(quotation(body, 'confirmed the strike').speaker).not.toBe('Norland Press Agency');
+    const reported = 'Police arrested two men at the harbour on “smuggling charges” overnight, local media reported.';
+    expect(quotation(reported, 'smuggling charges').speaker).toBe('local media');
+  });
+});
+
+describe('"official" as an adjective', () => {
+  it('gives "Norland’s official Press Agency said" to the agency, while "ministry official Ada Halloran" stays a person', () => {
+    const body = 'Shelling hit the border overnight.\n\nNorland’s official Press Agency said “two villages were struck before dawn”.\n\nForeign ministry official Ada Halloran said the reports were “being checked”.';
+    expect(read(body).filter(([, kind]) => kind !== 'reported')).toEqual([
+      ['two villages were struck before dawn', 'phrase', 'Norland’s official Press Agency'],
+      ['being checked', 'phrase', 'Ada Halloran'],
+    ]);
+  });
+});

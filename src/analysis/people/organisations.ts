@@ -75,7 +75,8 @@ const DOCUMENT_WITH_AUTHOR = new RegExp(`^(?:(?<before>.+?)['’]s\\s+(?:\\p{Ll}
 export const BARE_DOCUMENT = new RegExp(`^(?:the|this|that|its|their)\\s+(?:\\p{Ll}+\\s+)?(?<noun>${DOCUMENT_NOUNS.join('|')})$`, 'iu');
 
 /** `a Kremlin spokesperson`, `a spokesman for the ministry`: someone unnamed who speaks for a body. */
-const SPOKESPERSON = new RegExp(`\\b(?:${SPOKESPERSON_NOUNS.join('|')})\\b`, 'iu');
+// (Not `official` as an adjective before a capitalised name: `Lebanon's official National News Agency` is the agency.)
+const SPOKESPERSON = new RegExp(`\\b(?:${SPOKESPERSON_NOUNS.join('|')})\\b(?<!\\bofficial(?=\\s+\\p{Lu}))`, 'iu');
 
 /** The words of a phrase. */
 function words(phrase: string): string[] {

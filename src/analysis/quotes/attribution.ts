@@ -133,6 +133,9 @@ function personApposed(text: string): boolean {
   return noun !== undefined && (PERSON_DESCRIPTORS.includes(noun) || rolesIn(noun).size > 0);
 }
 
+/** A verb in the words before a quotation: a speech verb, an auxiliary or a past form (`told`, `was`, `described`). */
+const LEAD_VERB = new RegExp(`${FINITE_SPEECH.source}|\\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\\b|\\b\\p{Ll}{2,}ed\\b|\\b(?:${IRREGULAR_PAST.join('|')})\\b`, 'u');
+
 /** Evidence longer than this is cut to the mention alone: a verb far from its subject is no quick check. */
 const MAX_EVIDENCE = 160;
 
@@ -393,8 +396,12 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
   {
     name: 'later-in-sentence',
     recognises: '`… "…" of the plan, Halloran told reporters.`, `… "smuggled goods" near the port, local media reported.`: an attribution closing the sentence',
-    apply: (context, quote, _opening, closing) => {
+    apply: (context, quote, opening, closing) => {
       if (context.spans.some((s) => s.open >= quote.close && s.open < closing.end)) return null;
+      // `Ada Halloran, head of the port, “confirmed the closure” on Monday, the agency reported.`: the
+      // words are the predicate of the person who opens the sentence; the agency at its end only reports them.
+      const lead = context.body.slice(opening.start, quote.open);
+      if (findNames(lead).length > 0 && !LEAD_VERB.test(lead)) return null;
       const rest = maskQuotes(context.body.slice(quote.close, closing.end), context.spans, quote.close);
       const match = LATER_ATTRIBUTION.exec(rest);
       if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim())) return null;

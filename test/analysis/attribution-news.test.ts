@@ -491,3 +491,10 @@ describe('"official" as an adjective', () => {
     ]);
   });
 });
+
+describe('a speech verb in a clause of its own', () => {
+  it('does not give words to the subject of a speech verb inside an "if" clause before them', () => {
+    const body = 'Councillor Ama Mensah has often criticised the landlord of the town hall.\n\nRory Dunne said the letter was a warning that, if Mensah continues to criticise the landlord, “the hall will not be rented to your group again.”';
+    expect(quotation(body, 'the hall will not be rented').speaker).not.toBe('Ama Mensah');
+  });
+});

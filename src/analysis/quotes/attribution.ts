@@ -133,6 +133,9 @@ function personApposed(text: string): boolean {
   return noun !== undefined && (PERSON_DESCRIPTORS.includes(noun) || rolesIn(noun).size > 0);
 }
 
+/** A clause of condition, time or cause that ends with a comma right before a quotation: `if Halloran goes on criticising the firm, `. */
+const SUBORDINATE_BEFORE = /\b(?:if|unless|whether|although|though|because|once|until|when|while)\s+[^,;:“”"‘’]*,\s*$/u;
+
 /** A verb in the words before a quotation: a speech verb, an auxiliary or a past form (`told`, `was`, `described`). */
 const LEAD_VERB = new RegExp(`${FINITE_SPEECH.source}|\\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\\b|\\b\\p{Ll}{2,}ed\\b|\\b(?:${IRREGULAR_PAST.join('|')})\\b`, 'u');
 
@@ -385,6 +388,10 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
         }
       }
       if (verb === null) return null;
+      // `… a warning that, if Halloran goes on criticising the firm, "…"`: a speech verb inside a clause
+      // of condition or time that ends right before the opening mark is not the one the words hang from.
+      const subordinate = SUBORDINATE_BEFORE.exec(lead);
+      if (subordinate && verb.start > subordinate.index) return null;
       const found = subjectBefore(context, lead.slice(0, verb.start));
       // A pronoun inside a quotation is the quoted speaker's own way of speaking: `"… He would say, 'Keep quiet'"`.
       if (enclosing.length > 0 && found.rule.startsWith('pronoun')) return { speaker: null, speakerRule: 'pronoun-in-quotation', evidence: null, settled: true };

@@ -498,3 +498,42 @@ describe('a speech verb in a clause of its own', () => {
     expect(quotation(body, 'the hall will not be rented').speaker).not.toBe('Ama Mensah');
   });
 });
+
+describe('wire copy: datelines, relays and inserted attributions', () => {
+  it('never takes a dateline for the speaker: "HALVIK – A senior official said"', () => {
+    const body = 'HALVIK – A senior port official said Monday that the strike had “gone on long enough.”';
+    expect(quotation(body, 'gone on long enough').speaker).not.toBe('HALVIK');
+  });
+
+  it('gives words to the person named before "who said"', () => {
+    const body = 'The remarks echo those made by General Tomas Varga who said the drill was “a warning to anyone watching.” He added, “We are ready.”';
+    expect(read(body).map(([, , speaker]) => speaker)).toEqual(['Tomas Varga', 'Tomas Varga']);
+  });
+
+  it('reads "France, the envoy said, will …" as the envoy’s words, not France’s', () => {
+    const body = 'The talks ended on Friday.\n\nFrance, the envoy said, “will not sign anything this year.”';
+    expect(quotation(body, 'will not sign').speaker).not.toBe('France');
+  });
+
+  it('prefers the person’s attribution set off by commas to the agency that reports the whole sentence', () => {
+    const body = 'The strike used “a new long-range drone” launched from the coast, Karim Nassar said, adding that more would follow, the Norland Press Agency reported.';
+    expect(quotation(body, 'a new long-range drone').speaker).toBe('Karim Nassar');
+  });
+
+  it('never lets "he" mean several unnamed people', () => {
+    const body = 'Mr Tom Keane said the raiders came at night. Residents have now left the village.\n\n“We are afraid they will come back,” he said.';
+    expect(quotation(body, 'We are afraid').speaker).toBe('Tom Keane');
+  });
+
+  it('reads a name with a joined particle in quote marks as a name nobody says: operation “Laylat al-Noor”', () => {
+    const body = 'General Tomas Varga said the operation “Laylat al-Noor” was over.';
+    expect(quotation(body, 'Laylat al-Noor')).toMatchObject({ kind: 'scare', speaker: null });
+  });
+});
+
+describe('a pronoun after a clause of contrast', () => {
+  it('never gives "he said" to the name after the comma of a "While …" clause', () => {
+    const body = 'Commander Sami Haddad spoke on Tuesday.\n\nWhile Haddad praised the work of his predecessor, Omar Rahim, who died in 2020, he said the new drones were “entirely our own.”';
+    expect(quotation(body, 'entirely our own').speaker).not.toBe('Omar Rahim');
+  });
+});

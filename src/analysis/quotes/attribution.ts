@@ -104,6 +104,8 @@ const QUOTING = new RegExp(`^[^.;"“”]*?,\\s*quoting\\s+(?<np>${NP}{1,90})`, 
 const ATTRIBUTION_SENTENCE = new RegExp(`^(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b(?<rest>[^"“”]*)$`, 'du');
 /** An attribution closing the sentence after a quotation: `… "…" of the plan, Halloran told reporters.` */
 const LATER_ATTRIBUTION = new RegExp(`,\\s*(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b[^,;"“”]*$`, 'du');
+/** An attribution set off by commas inside a sentence: `, Halloran said,`. */
+const SET_OFF_ATTRIBUTION = new RegExp(`,\\s*(?<np>${NP}{1,60}?)\\s+${VERB_ADVERB}(?<verb>${VERB})\\b\\s*,`, 'dgu');
 /** A passive speech verb with its agent: `were told by officials`, `had been warned by the coastguard`. */
 const PASSIVE_BY = new RegExp(
   `\\b(?:was|were|been|being|is|are)\\s+(?:\\p{Ll}+ly\\s+)?(?:${PASSIVE_TELLING_FORMS.join('|')})\\s+by\\s+(?<np>(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?[\\p{L}'’-]+)(?=\\s+(?:that|it|they|he|she|we|to|the)\\b|\\s*[,:]|\\s*$)`,
@@ -132,6 +134,9 @@ function personApposed(text: string): boolean {
   const noun = /^\s*,\s*(?:a|an|the|one)\s+(?:[\p{L}'’-]+\s+){0,3}?(?<noun>\p{Ll}+)(?=\s+(?:of|at|in|from|for|with|who)\b|\s*[,.;]|\s*$)/u.exec(text)?.groups?.['noun'];
   return noun !== undefined && (PERSON_DESCRIPTORS.includes(noun) || rolesIn(noun).size > 0);
 }
+
+/** A dateline set off by a dash: `TEL AVIV – `, `GAZA CITY (AFP) — `. */
+const DATELINE_DASH = /^\s*\p{Lu}{2,}(?:[\s.'’-]+\p{Lu}{2,})*(?:\s*\([^)]{1,30}\))?\s*[–—-]\s+/u;
 
 /** A clause of condition, time or cause that ends with a comma right before a quotation: `if Halloran goes on criticising the firm, `. */
 const SUBORDINATE_BEFORE = /\b(?:if|unless|whether|although|though|because|once|until|when|while)\s+[^,;:“”"‘’]*,\s*$/u;
@@ -412,6 +417,12 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       const rest = maskQuotes(context.body.slice(quote.close, closing.end), context.spans, quote.close);
       const match = LATER_ATTRIBUTION.exec(rest);
       if (!match || CLAUSE_OPENER.test(match.groups!['np']!.trim())) return null;
+      // `… "a new missile" was used, Halloran said, adding …, the news agency reported.`: the person's
+      // attribution set off by commas comes before the agency's, which reports the whole sentence.
+      for (const earlier of rest.slice(0, match.index).matchAll(SET_OFF_ATTRIBUTION)) {
+        const person = resolveSpeaker(earlier.groups!['np']!, context.state);
+        if (person.speaker?.kind === 'person') return ifFound(attempt(person, cover(context.body, groupSpan(earlier, 'np', quote.close), groupSpan(earlier, 'verb', quote.close))));
+      }
       return ifFound(attempt(resolveSpeaker(match.groups!['np']!, context.state), cover(context.body, groupSpan(match, 'np', quote.close), groupSpan(match, 'verb', quote.close))));
     },
   },
@@ -607,7 +618,8 @@ function resolved(resolution: Resolution, phrase: string): Subject {
  */
 function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
   const nobody: Subject = { speaker: null, rule: 'no-subject', phrase: null };
-  const clean = withoutAsides(text);
+  // (Not a dateline: `TEL AVIV – A senior official said` is the official's.)
+  const clean = withoutAsides(text).replace(DATELINE_DASH, (m) => ' '.repeat(m.length));
   const chunks = clean.split(/[,;:]/u);
   let apposition: string | null = null;
   const orApposition = (): Subject => (apposition ? resolved(resolveSpeaker(apposition, context.state), apposition) : nobody);
@@ -617,6 +629,12 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
     const relative = i === chunks.length - 1 ? /^(?:which|who|that|whom)\s+(?<rest>\S.*)$/u.exec(chunk) : null;
     if (relative && !/^\p{Ll}+(?:ed|s)\b/u.test(relative.groups!['rest']!)) chunk = relative.groups!['rest']!;
     if (chunk.length === 0 || ASIDE_CLAUSE.test(chunk)) continue;
+    // `… echo those made by General Ada Halloran who said`: the relative pronoun's antecedent, the name right before it.
+    const antecedent = i === chunks.length - 1 ? /(?<np>(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}\p{Lu}[\p{L}\p{M}'’.-]*)\s+who$/u.exec(chunk) : null;
+    if (antecedent) {
+      const person = resolveSpeaker(antecedent.groups!['np']!, context.state);
+      if (person.speaker?.kind === 'person') return resolved(person, antecedent.groups!['np']!);
+    }
     // `Homeowners in Mill Close, Halvik, said`: a single place name after a comma is where, not who.
     if (i > 0 && /^\p{Lu}[\p{L}'’-]+$/u.test(chunk) && /\p{Lu}[\p{L}'’-]*\s*$/u.test(chunks[i - 1]!) && !OPENER.test(trimSubject(chunks[i - 1]!)) && !context.state.people.isSurname(chunk)) continue;
     // `Ada Halloran, head of the port's authority, HPA, said`: a body's name after a person's job restates whose job it is; the person spoke.
@@ -647,6 +665,11 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
       // (Not a dateline in capitals: `HALVIK: The port authority said`.)
       if (/^\p{Lu}/u.test(before) && !OPENER.test(before) && !/^[\p{Lu}\s.'’-]+$/u.test(before)) {
         const named = resolveSpeaker(before, context.state);
+        // `Norland, the envoy said, "will not …"`: with no comma after it, the descriptor is the verb's own
+        // subject, an attribution set into the quoted sentence; only a person before it (`Ada Halloran, a
+        // spokeswoman for the port said`, a comma left out) makes it an apposition.
+        const direct = chunks.slice(i + 1).every((c) => c.trim() === '');
+        if (direct && named.speaker?.kind !== 'person') return orApposition();
         if (named.speaker) return resolved(named, before);
         // `Open Hearth, an aid organisation, said`: the apposition says the name before it is a body's.
         if (headedByOrganisation(head)) {
@@ -682,7 +705,10 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
       // `Halloran told the council: "…" and he said …`: a pronoun means the person the sentence made its subject
       // before it, if any, rather than the one before; with another person beside them, nobody.
       const before = clean.slice(0, clean.lastIndexOf(phrase));
-      const mainSubject = subjectOf(before.trim());
+      // (`While Ghaani spoke of his predecessor, Soleimani, he said`: the clause of time or contrast before
+      // the pronoun is where its person is, not the name after its comma.)
+      const subordinate = /^\s*(?:While|Although|Though|Whereas|As|When|After|Because|Since|Once)\s+/u.exec(before);
+      const mainSubject = subordinate ? subjectOf(before.slice(subordinate[0].length).trim()) : subjectOf(before.trim());
       const main = mainSubject && mainSubject !== phrase && !/^(?:he|she|it|they)$/iu.test(mainSubject) ? resolveSpeaker(mainSubject, context.state).speaker : null;
       if (main?.kind === 'person') found = { ...found, speaker: main, rule: 'pronoun-sentence-subject' };
       if (found.speaker && otherPersonBefore(context, before, found.speaker)) return { speaker: null, rule: 'pronoun-ambiguous', phrase };

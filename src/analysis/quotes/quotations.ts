@@ -107,7 +107,9 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     // person, or someone unnamed or speaking for a body (`a militia official said` … `he said`).
     const about = sentenceSpeaker ?? subjectPerson(context, sentence);
     const spokenForBody = sentenceAttribution !== null && /\/(?:spokesperson|unnamed-source)$/u.test(sentenceAttribution.rule);
-    if (about?.kind === 'person' || about?.kind === 'unnamed' || (about && spokenForBody)) {
+    // (Not several unnamed people, `Residents fled the area`: a later `he said` cannot mean them.)
+    const several = about?.kind === 'unnamed' && /(?:[^s]s|people|police|media)$/iu.test(about.name);
+    if (about?.kind === 'person' || (about?.kind === 'unnamed' && !several) || (about && spokenForBody && !several)) {
       state.topic = about;
       // A speaker's words running on over paragraphs keep them the one a later `he added` means:
       // the pronoun's reach counts from where their quotation ends.

@@ -537,3 +537,15 @@ describe('a pronoun after a clause of contrast', () => {
     expect(quotation(body, 'entirely our own').speaker).not.toBe('Omar Rahim');
   });
 });
+
+describe('titles and carried-on quotations', () => {
+  it('reads "Member of County Assembly Mr Ada Halloran" as a person, whom a later "she said" means', () => {
+    const body = 'North Ward Member of County Assembly Mrs Ada Halloran condemned the raid, calling on the minister to act.\n\n“Nobody has come to help us,” she said.';
+    expect(quotation(body, 'Nobody has come to help us').speaker).toBe('Ada Halloran');
+  });
+
+  it('gives a quotation that carries on in lower case after "said Kull." to Kull', () => {
+    const body = 'Fire chief Dana Kull spoke at the scene.\n\n“Nobody was hurt, and that matters most,” said Kull. “but the building is lost, and twelve families need a home tonight.”';
+    expect(quotation(body, 'but the building is lost')).toMatchObject({ speaker: 'Dana Kull', evidence: 'said Kull' });
+  });
+});

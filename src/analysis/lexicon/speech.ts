@@ -150,6 +150,12 @@ export const FINDING_FORMS: readonly string[] = ['found', 'finds', 'concluded', 
 /** Participles that hold words at a distance, a name given rather than words said: `dubbed "…"`. */
 export const NAMING_PARTICIPLES: readonly string[] = ['dubbed', 'termed', 'branded', 'labelled', 'labeled'];
 
+/**
+ * Speech verbs that stand before their subject after a quotation (`"…," said Kull.`): the ones a
+ * quotation carrying on in lower case after such an attribution (`said Kull. "but …"`) hangs from.
+ */
+export const INVERTED_SPEECH_FORMS: readonly string[] = ['said', 'says', 'added', 'adds', 'continued', 'explained', 'noted', 'wrote'];
+
 /** Every finite form, as listed. */
 export const FINITE_SPEECH_FORMS: readonly string[] = Object.values(SPEECH_VERBS).flatMap((v) => v.finite);
 

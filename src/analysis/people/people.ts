@@ -445,7 +445,9 @@ export class ArticlePeople {
       // when a role comes first (`the spokesman of the council, Samir Rafiq`).
       const prefix = phrase.slice(0, name.start);
       const preposition = /\b(?:by|of|from|with|for|to|about|against|on|in|at|after|before)\b/iu.exec(prefix);
-      if (preposition && rolesIn(prefix.slice(0, preposition.index)).size === 0) return null;
+      // (`Member of County Assembly Mr Ada Halloran`: a title right before the name says it is a person's, whatever comes before.)
+      const titled = NAME_TITLES.has(prefix.trim().split(/\s+/u).pop()?.toLowerCase() ?? '');
+      if (preposition && !titled && rolesIn(prefix.slice(0, preposition.index)).size === 0) return null;
       // (Never the preposition's own object: in `head of strategy at Harbour Investor` the name is the body's.)
       if (/\b(?:at|of|for|from|with|by)\s*$/iu.test(prefix)) return null;
       return this.addName(name.name);

@@ -10,7 +10,7 @@ import { headedByOrganisation } from '../people/organisations.ts';
 import { RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
 import { IRREGULAR_PAST } from '../lexicon/grammar.ts';
 import { PERSON_DESCRIPTORS, TITLE_ABBREVIATIONS } from '../lexicon/roles.ts';
-import { FINDING_FORMS, PASSIVE_TELLING_FORMS, SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN, TELLING_FORMS } from '../lexicon/speech.ts';
+import { FINDING_FORMS, INVERTED_SPEECH_FORMS, PASSIVE_TELLING_FORMS, SPEECH_PARTICIPLES, SPEECH_VERB_PATTERN, TELLING_FORMS } from '../lexicon/speech.ts';
 import { findNames, headRole, rolesIn, subjectOf, trimSubject, type LocalPerson } from '../people/people.ts';
 import type { Sentence } from '../types.ts';
 import { maskQuotes, type QuoteSpan } from './spans.ts';
@@ -397,10 +397,24 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       // of condition or time that ends right before the opening mark is not the one the words hang from.
       const subordinate = SUBORDINATE_BEFORE.exec(lead);
       if (subordinate && verb.start > subordinate.index) return null;
-      const found = subjectBefore(context, lead.slice(0, verb.start));
+      let found = subjectBefore(context, lead.slice(0, verb.start));
+      let searched = lead.slice(0, verb.start);
+      // `"…," said Kull. "but fortunately …"`: a quotation that carries on, in lower case, after an
+      // inverted attribution has that attribution's subject, after its verb.
+      const inverted =
+        found.speaker === null && INVERTED_SPEECH_FORMS.includes(lead.slice(verb.start, verb.end).toLowerCase())
+          ? /^\s+(?<np>\p{Lu}[^,;:.!?"“”]{0,59}?)\s*\.\s*$/u.exec(lead.slice(verb.end))
+          : null;
+      if (inverted && /^\p{Ll}/u.test(body.slice(quote.start, quote.end))) {
+        const after = resolveSpeaker(inverted.groups!['np']!, context.state);
+        if (after.speaker) {
+          found = resolved(after, inverted.groups!['np']!);
+          searched = lead;
+        }
+      }
       // A pronoun inside a quotation is the quoted speaker's own way of speaking: `"… He would say, 'Keep quiet'"`.
       if (enclosing.length > 0 && found.rule.startsWith('pronoun')) return { speaker: null, speakerRule: 'pronoun-in-quotation', evidence: null, settled: true };
-      const mention = found.phrase === null ? null : locate(lead.slice(0, verb.start), found.phrase, from);
+      const mention = found.phrase === null ? null : locate(searched, found.phrase, from);
       const evidence = mention ? cover(body, mention, { start: from + verb.start, end: from + verb.end }) : null;
       return { ...attempt(found, evidence), settled: found.rule === 'pronoun-ambiguous' };
     },
@@ -668,7 +682,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
         // `Norland, the envoy said, "will not …"`: with no comma after it, the descriptor is the verb's own
         // subject, an attribution set into the quoted sentence; only a person before it (`Ada Halloran, a
         // spokeswoman for the port said`, a comma left out) makes it an apposition.
-        const direct = chunks.slice(i + 1).every((c) => c.trim() === '');
+        const direct = i === chunks.length - 1;
         if (direct && named.speaker?.kind !== 'person') return orApposition();
         if (named.speaker) return resolved(named, before);
         // `Open Hearth, an aid organisation, said`: the apposition says the name before it is a body's.

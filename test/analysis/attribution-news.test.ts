@@ -549,3 +549,15 @@ describe('titles and carried-on quotations', () => {
     expect(quotation(body, 'but the building is lost')).toMatchObject({ speaker: 'Dana Kull', evidence: 'said Kull' });
   });
 });
+
+describe('a company by its trade, a source by its place', () => {
+  it('gives "the chemicals maker said" to the company named before', () => {
+    const body = '“We will report on Friday,” Brightwell said in a statement last week.\n\nThe review found a weak “culture of control” among senior managers, the chemicals maker said.';
+    expect(quotation(body, 'culture of control').speaker).toBe('Brightwell');
+  });
+
+  it('gives "the Norlandic official based in the capital said" to the unnamed official spoken of before', () => {
+    const body = '“Talks will resume on Sunday,” a Norlandic official close to the negotiators said.\n\nThe Norlandic official based in the capital said the truce would last “about two months”.';
+    expect(quotation(body, 'about two months').speaker).toBe('a Norlandic official');
+  });
+});

@@ -29,7 +29,11 @@ export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué
 export const BODY_KINDS: readonly string[] = ['consultancy', 'firm', 'company', 'bank', 'agency', 'newspaper', 'broadcaster', 'charity', 'fund', 'group', 'insurer', 'lender', 'trader', 'broker', 'ship', 'vessel', 'ferry', 'tanker'];
 
 /** Bodies named only by what they are (`the company said`): the one named so far, when it says nothing of what it is. */
-export const GENERIC_BODY_NOUNS: readonly string[] = ['company', 'firm', 'operator', 'manufacturer', 'carrier', 'utility', 'employer', 'plant'];
+export const GENERIC_BODY_NOUNS: readonly string[] = [
+  'company', 'firm', 'operator', 'manufacturer', 'carrier', 'utility', 'employer', 'plant',
+  // Business copy names a company by its trade: `the chemicals maker said`, `the lender added`.
+  'maker', 'automaker', 'carmaker', 'chipmaker', 'drugmaker', 'producer', 'retailer', 'lender', 'insurer', 'supplier', 'airline',
+];
 
 /** Words that make a name a company's: `Greyfell Engineering`, `Ironvale Minerals`. */
 export const COMPANY_WORDS: readonly string[] = [

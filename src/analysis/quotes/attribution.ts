@@ -6,6 +6,7 @@
  * (`after-subject-verb/pronoun`) and the words that name the speaker, as evidence.
  */
 import { DOCUMENT_NOUNS } from '../lexicon/bodies.ts';
+import { TIME_UNITS } from '../lexicon/figures.ts';
 import { headedByOrganisation } from '../people/organisations.ts';
 import { RELATIVE_DAYS, WEEKDAYS } from '../lexicon/calendar.ts';
 import { IRREGULAR_PAST } from '../lexicon/grammar.ts';
@@ -608,7 +609,7 @@ const ASIDE_CLAUSE = /^(?:who|whom|whose|which|where|that|from|aged|based|of|als
 
 /** Where or when, between a subject and its verb: `in a statement`, `in an interview with the paper`, `on Monday`, `late on Friday`. */
 const TRAILING_CIRCUMSTANCE = new RegExp(
-  `\\s+(?:(?:in|via|through)\\s+(?:a|an|the|its|his|her|their)\\s+(?:\\p{Ll}+\\s+){0,2}(?:${[...DOCUMENT_NOUNS, 'interview', 'post', 'video', 'speech', 'briefing', 'address', 'conference', 'tweet'].join('|')})(?:\\s+(?:with|to|on)\\s+[^,]{1,40})?|(?:late\\s+|early\\s+)?on\\s+(?:${WEEKDAYS.join('|')})|(?:on\\s+)?(?:${RELATIVE_DAYS.join('|')}))$`,
+  `\\s+(?:(?:in|via|through)\\s+(?:a|an|the|its|his|her|their)\\s+(?:\\p{Ll}+\\s+){0,2}(?:${[...DOCUMENT_NOUNS, 'interview', 'post', 'video', 'speech', 'briefing', 'address', 'conference', 'tweet'].join('|')})(?:\\s+(?:with|to|on)\\s+[^,]{1,40})?|(?:late\\s+|early\\s+)?on\\s+(?:${WEEKDAYS.join('|')})|(?:on\\s+)?(?:${RELATIVE_DAYS.join('|')})|(?:(?:earlier|later)\\s+)?(?:this|last)\\s+(?:${TIME_UNITS.filter((unit) => !unit.endsWith('s')).join('|')}))$`,
   'iu',
 );
 

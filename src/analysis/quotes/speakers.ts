@@ -10,8 +10,8 @@ import { GENDERED_WORDS, PERSON_DESCRIPTORS, SOURCE_NOUNS, STAFF_NOUNS } from '.
 import { BARE_DOCUMENT, headedByOrganisation } from '../people/organisations.ts';
 import { ArticlePeople, BODY_KIND_BEFORE, headRole, PERSONAL_PRONOUN, rolesIn, trimSubject, type LocalPerson } from '../people/people.ts';
 
-/** A body named only by what it is: `the company`, `the operator`. */
-const GENERIC_BODY = new RegExp(`^the\\s+(${GENERIC_BODY_NOUNS.join('|')})$`, 'iu');
+/** A body named only by what it is: `the company`, `the operator`, `the chemicals maker`. */
+const GENERIC_BODY = new RegExp(`^[Tt]he\\s+(?:\\p{Ll}[\\p{Ll}-]*\\s+){0,2}(${GENERIC_BODY_NOUNS.join('|')})$`, 'u');
 
 /** Unnamed staff of a named body: `investigators with the fire district`. */
 const STAFF_OF = new RegExp(`^(?:${STAFF_NOUNS.join('|')})\\s+(?:with|at|from|of|for)\\s+(?<body>.+)$`, 'iu');
@@ -30,7 +30,8 @@ const UNNAMED_SOURCE = new RegExp(
 );
 
 /** `the source`, `the official`: the unnamed source of that kind quoted last (one person: `the media` is the press at large). */
-const DEFINITE_SOURCE = new RegExp(`^the\\s+(?:\\p{Ll}+\\s+){0,2}(?<head>${SOURCE_NOUNS.filter((n) => !/(?:s|media)$/u.test(n)).join('|')})$`, 'iu');
+// (`the Palestinian official based in the city`: what says where or whose they are may follow.)
+const DEFINITE_SOURCE = new RegExp(`^the\\s+(?:[\\p{L}-]+\\s+){0,2}(?<head>${SOURCE_NOUNS.filter((n) => !/(?:s|media)$/u.test(n)).join('|')})(?:\\s+(?:based|close|familiar)\\b[^,;:]*)?$`, 'iu');
 
 /**
  * How many paragraphs after its subject was last made a pronoun may still mean them: news repeats

@@ -561,3 +561,22 @@ describe('a company by its trade, a source by its place', () => {
     expect(quotation(body, 'about two months').speaker).toBe('a Norlandic official');
   });
 });
+
+describe('descriptors that only look like names', () => {
+  it('reads "the Ridge military spokesman" as the spokesman, not a person whose name ends in Ridge', () => {
+    const body = 'The Vashti Ridge rebels claimed the attack.\n\nOmar Saleh, the Ridge military spokesman, said the ship had suffered “heavy damage” in the strike.';
+    expect(quotation(body, 'heavy damage').speaker).toBe('Omar Saleh');
+  });
+
+  it('keeps a state apart from a body that carries its name: "the United States representative" is not United States Space Command', () => {
+    const body = 'United States Space Command said it was tracking the launch.\n\nThe United States representative to the UN said the launch was “a clear provocation”.';
+    expect(quotation(body, 'a clear provocation').speaker).not.toBe('United States Space Command');
+  });
+
+  it('never ties a clause to a name as its description, nor takes a consulate for a person', () => {
+    const body =
+      'Bahman Rezai said the reports were false.\n\n“We will protest the attack,” the foreign ministry spokesman said about the fire at the Norlandic Consulate in the port city on Monday.\n\nThe spokesman for the ministry said: “Our ties are good.”';
+    const { people } = findQuotations(body, splitSentences(body));
+    expect(people.persons.filter((p) => p.kind === 'person').map((p) => p.name)).toEqual(['Bahman Rezai']);
+  });
+});

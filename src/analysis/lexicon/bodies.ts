@@ -20,7 +20,7 @@ export const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([
   'movement', 'party', 'group', 'company', 'network', 'broadcaster', 'newspaper', 'tv', 'channel', 'campaign',
   'firm', 'operator', 'charity', 'hospital', 'university', 'institute', 'commission', 'board', 'tribunal', 'forces',
   'district', 'coastguard', 'guard', 'centre', 'center', 'society', 'association', 'federation', 'foundation', 'collective',
-  'front', 'brigade', 'brigades', 'militia', 'battalion', 'battalions', ]);
+  'front', 'brigade', 'brigades', 'militia', 'battalion', 'battalions', 'consulate', ]);
 
 /** Nouns for what an organisation issues; as a subject (`the statement said`) they stand for its author. */
 export const DOCUMENT_NOUNS = ['statement', 'letter', 'communique', 'communiqué', 'report', 'message', 'release', 'declaration', 'note', 'study', 'audit', 'review', 'inquiry', 'investigation'] as const;

@@ -326,7 +326,8 @@ export class ArticlePeople {
       return same;
     }
     const keyWords = key.split(' ');
-    const longer = organisations.filter((o) => o.firstSeen <= this.position && keyWords.every((w) => o.surname.split(' ').includes(w)));
+    // (Never a state for a body of it that carries its name: `the United States` is not `United States Central Command`.)
+    const longer = isStateKey(key) ? [] : organisations.filter((o) => o.firstSeen <= this.position && keyWords.every((w) => o.surname.split(' ').includes(w)));
     const meant = this.#mostRecent(longer);
     if (meant) return meant;
     // `the army said`, after `the Norland military` was named: one armed force under another of its nouns.
@@ -403,6 +404,10 @@ export class ArticlePeople {
 
   /** Ties the role classes of a descriptor to a person. */
   tie(person: LocalPerson, descriptor: string): void {
+    // (Words holding a speech verb or an auxiliary past their start are a clause, not a description:
+    // `the spokesman said about the attack on the`; one that opens them is the attribution's own, `said its director`.)
+    const clause = CLAUSE_VERB.exec(descriptor.replace(/^[\s"“”‘’',.;:]+/u, ''));
+    if (clause && clause.index > 0) return;
     const roles = rolesIn(descriptor);
     const job = headRole(descriptor);
     if (job) roles.add(job);
@@ -452,7 +457,13 @@ export class ArticlePeople {
       if (/\b(?:at|of|for|from|with|by)\s*$/iu.test(prefix)) return null;
       return this.addName(name.name);
     }
-    for (const token of tokenize(phrase).reverse()) {
+    const tokens = tokenize(phrase);
+    // `the Houthi military spokesman`: in a descriptor headed by a role, a capitalised word before
+    // lower-case ones modifies the role (a group, a country); it names nobody, whatever surname it spells.
+    const last = tokens[tokens.length - 1]?.word.toLowerCase() ?? '';
+    const describes = /^(?:the|a|an|its|their)$/iu.test(tokens[0]?.word ?? '') && (ROLE_OF_NOUN.has(last) || PERSON_DESCRIPTORS.includes(last) || headRole(phrase) !== null);
+    for (const [k, token] of [...tokens.entries()].reverse()) {
+      if (describes && k < tokens.length - 1 && /^\p{Ll}/u.test(tokens[k + 1]!.word)) continue;
       // `al-Qasimi said`: a surname may open with a lower-case particle.
       if (!CAPITALISED.test(token.word) && !PARTICLE.test(token.word)) continue;
       const person = this.bySurname(token.word) ?? this.byGivenName(token.word);
@@ -631,6 +642,9 @@ const ADVERB = /^(?:has|have|had|is|was|were|are|will|would|did|does|been|also|f
 
 
 /** Verbs that end a sentence's subject: speech verbs, auxiliaries and past forms. Enough to find who a sentence is about, not a parser. */
+/** A speech verb or an auxiliary: what a description of someone never holds. */
+const CLAUSE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|has|have|had|is|are|was|were|will|would)\\b`, 'u');
+
 const FINITE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|${IRREGULAR_PAST.join('|')}|has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|did|made|makes|\\p{Ll}+ed)\\b`, 'u');
 
 /** The sentence's subject: the words before its first verb, after an opening phrase closed by a comma. */

@@ -580,3 +580,22 @@ describe('descriptors that only look like names', () => {
     expect(people.persons.filter((p) => p.kind === 'person').map((p) => p.name)).toEqual(['Bahman Rezai']);
   });
 });
+
+describe('a name inside an apposition', () => {
+  it('gives "Aziz Kamal, deputy chief of staff to Prime Minister Ada Halloran, said" and a later "he wrote" to Kamal', () => {
+    const body =
+      'Aziz Kamal, deputy chief of staff to Prime Minister Ada Halloran, said the drones were launched from the west.\n\n“They flew in from the border,” he wrote on X.';
+    expect(quotation(body, 'They flew in from the border').speaker).toBe('Aziz Kamal');
+  });
+
+  it('keeps "Commander of the Navy Rear Admiral Tomas Varga said" Varga’s words', () => {
+    const body = 'Commander of the Norland Navy Rear Admiral Tomas Varga said the drill was “a message to every neighbour”.';
+    expect(quotation(body, 'a message to every neighbour').speaker).toBe('Tomas Varga');
+  });
+
+  it('gives "the spokesperson added" to the unnamed spokesperson who spoke for a firm since the named one', () => {
+    const body =
+      'Omar Saleh, the rebels’ military spokesman, said the ship was hit.\n\n“We are unsure of the ship’s state,” said a spokesperson for Seaward Salvage.\n\n“The owners are considering a tow,” the spokesperson added.';
+    expect(quotation(body, 'considering a tow').speaker).not.toBe('Omar Saleh');
+  });
+});

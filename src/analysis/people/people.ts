@@ -450,9 +450,13 @@ export class ArticlePeople {
       // when a role comes first (`the spokesman of the council, Samir Rafiq`).
       const prefix = phrase.slice(0, name.start);
       const preposition = /\b(?:by|of|from|with|for|to|about|against|on|in|at|after|before)\b/iu.exec(prefix);
-      // (`Member of County Assembly Mr Ada Halloran`: a title right before the name says it is a person's, whatever comes before.)
-      const titled = NAME_TITLES.has(prefix.trim().split(/\s+/u).pop()?.toLowerCase() ?? '');
-      if (preposition && !titled && rolesIn(prefix.slice(0, preposition.index)).size === 0) return null;
+      // (`Member of County Assembly Mr Ada Halloran`: an honorific right before the name says it is the
+      // person described, whatever comes before; `chief of staff to Prime Minister Ada Halloran` names
+      // the one `to` is about, by an office of their own, where `Commander of the Navy Admiral` does not.)
+      const before = prefix.trim().split(/\s+/u).pop()?.toLowerCase().replace(/\.$/u, '') ?? '';
+      const honoured = HONORIFICS.has(before);
+      if (/\bto\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(prefix) && !honoured && NAME_TITLES.has(before) && rolesIn(prefix).size > 0) return null;
+      if (preposition && !honoured && rolesIn(prefix.slice(0, preposition.index)).size === 0) return null;
       // (Never the preposition's own object: in `head of strategy at Harbour Investor` the name is the body's.)
       if (/\b(?:at|of|for|from|with|by)\s*$/iu.test(prefix)) return null;
       return this.addName(name.name);
@@ -642,6 +646,9 @@ const ADVERB = /^(?:has|have|had|is|was|were|are|will|would|did|does|been|also|f
 
 
 /** Verbs that end a sentence's subject: speech verbs, auxiliaries and past forms. Enough to find who a sentence is about, not a parser. */
+/** Titles of courtesy, not of office: `Mr`, `Dr`, `Cllr`. */
+const HONORIFICS: ReadonlySet<string> = new Set([...GENDERED_WORDS.m, ...GENDERED_WORDS.f].filter((w) => NAME_TITLES.has(w)).concat(['dr', 'cllr', 'hon']));
+
 /** A speech verb or an auxiliary: what a description of someone never holds. */
 const CLAUSE_VERB = new RegExp(`\\b(?:${SPEECH_VERB_PATTERN}|has|have|had|is|are|was|were|will|would)\\b`, 'u');
 

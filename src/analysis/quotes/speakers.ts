@@ -68,13 +68,15 @@ export interface ReadingState {
   previousOrganisation: LocalPerson | null;
   /** The organisation whose unnamed spokesperson spoke last: who `the spokesperson said` means. */
   spokesOrganisation: LocalPerson | null;
+  /** The sentence in which an unnamed spokesperson last spoke for `spokesOrganisation`. */
+  spokesOrganisationAt: number;
   /** Who issued the last statement, letter or report mentioned: who `the statement said` means. */
   documents: Map<string, LocalPerson>;
 }
 
 /** A new reading state for an article whose people are collected. */
 export function startReading(people: ArticlePeople): ReadingState {
-  return { people, topic: null, topicAt: -1, topicOrganisation: null, topicOrganisationAt: -1, previousOrganisation: null, spokesOrganisation: null, documents: new Map() };
+  return { people, topic: null, topicAt: -1, topicOrganisation: null, topicOrganisationAt: -1, previousOrganisation: null, spokesOrganisation: null, spokesOrganisationAt: -1, documents: new Map() };
 }
 
 /**
@@ -119,11 +121,14 @@ export const PERSON_SIEVES: readonly SpeakerSieve[] = [
   {
     name: 'role',
     recognises: 'a definite role tied to one person: `the envoy`, `the clerk`, `the Norlandic ambassador`, `the UN official`',
-    apply: (subject, { people, spokesOrganisation }) => {
+    apply: (subject, { people, spokesOrganisation, spokesOrganisationAt }) => {
       // (The `unnamed` sieve's test again: in `SPEAKER_SIEVES`, where it is left out, an unnamed role falls through to `spokesperson`.)
       if (INDEFINITE.test(subject) || (rolesIn(subject).size === 0 && !headRole(subject))) return undefined;
       // (`the UN official` is a named office-holder only while no unnamed official has spoken for a body: then it is likely that one.)
       const person = people.byRole(subject) ?? (spokesOrganisation === null && !people.lastUnnamed('official') ? people.byOffice(subject) : null);
+      // `said a spokesperson for the salvage firm. … the spokesperson added`: the unnamed one who spoke
+      // for a body since the person was last named is whom a bare role means (the `spokesperson` sieve's).
+      if (person && /^the\s+spokes\w+$/iu.test(subject) && spokesOrganisation && spokesOrganisationAt > person.lastSeen) return undefined;
       if (person) person.descriptors.add(subject);
       return person;
     },
@@ -220,7 +225,10 @@ export const SPEAKER_SIEVES: readonly SpeakerSieve[] = [
       // `a coast guard spokeswoman`: the body, named before, in lower case before the role.
       const lowerBody = /^(?:a|an|the|one)\s+(?<body>(?:\p{Ll}+\s+){0,3}\p{Ll}+)\s+(?:spokes\w+|officials?|representatives?)$/u.exec(subject)?.groups?.['body'];
       const body = state.people.resolveOrganisation(subject) ?? (lowerBody && headedByOrganisation(lowerBody) ? state.people.resolveOrganisation(lowerBody) : null);
-      if (body) state.spokesOrganisation = body;
+      if (body) {
+        state.spokesOrganisation = body;
+        state.spokesOrganisationAt = state.people.position;
+      }
       return body ?? undefined;
     },
   },

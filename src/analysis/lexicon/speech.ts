@@ -151,8 +151,8 @@ export const FINDING_FORMS: readonly string[] = ['found', 'finds', 'concluded', 
 export const NAMING_PARTICIPLES: readonly string[] = ['dubbed', 'termed', 'branded', 'labelled', 'labeled'];
 
 /**
- * Speech verbs that stand before their subject after a quotation (`"…," said Kull.`): the ones a
- * quotation carrying on in lower case after such an attribution (`said Kull. "but …"`) hangs from.
+ * Speech verbs that stand before their subject after a quotation (`"…," said Voss.`): the ones a
+ * quotation carrying on in lower case after such an attribution (`said Voss. "but …"`) hangs from.
  */
 export const INVERTED_SPEECH_FORMS: readonly string[] = ['said', 'says', 'added', 'adds', 'continued', 'explained', 'noted', 'wrote'];
 

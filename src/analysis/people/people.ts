@@ -326,7 +326,7 @@ export class ArticlePeople {
       return same;
     }
     const keyWords = key.split(' ');
-    // (Never a state for a body of it that carries its name: `the United States` is not `United States Central Command`.)
+    // (Never a state for a body of it that carries its name: `Norland` is not `Norland Space Command`.)
     const longer = isStateKey(key) ? [] : organisations.filter((o) => o.firstSeen <= this.position && keyWords.every((w) => o.surname.split(' ').includes(w)));
     const meant = this.#mostRecent(longer);
     if (meant) return meant;
@@ -462,7 +462,7 @@ export class ArticlePeople {
       return this.addName(name.name);
     }
     const tokens = tokenize(phrase);
-    // `the Houthi military spokesman`: in a descriptor headed by a role, a capitalised word before
+    // `the Ridge military spokesman`: in a descriptor headed by a role, a capitalised word before
     // lower-case ones modifies the role (a group, a country); it names nobody, whatever surname it spells.
     const last = tokens[tokens.length - 1]?.word.toLowerCase() ?? '';
     const describes = /^(?:the|a|an|its|their)$/iu.test(tokens[0]?.word ?? '') && (ROLE_OF_NOUN.has(last) || PERSON_DESCRIPTORS.includes(last) || headRole(phrase) !== null);

@@ -127,7 +127,7 @@ const DOCUMENT_FROM = new RegExp(`\\b(?:a|an|the|its|their)\\s+(?:\\p{Ll}+\\s+)?
 /** A participle hung on a document: `…, alleging …`. */
 const DOCUMENT_PARTICIPLE = new RegExp(`,\\s*(?:${SPEECH_PARTICIPLES.join('|')})\\b`, 'u');
 
-/** One capitalised word: a name that may be a person's whole name as the article gives it (`Bassim`). */
+/** One capitalised word: a name that may be a person's whole name as the article gives it (`Tarek`). */
 const SINGLE_WORD_NAME = /^\p{Lu}[\p{L}\p{M}'’-]+$/u;
 
 /** Whether a text opens with an apposition describing a person: `, a resident of the town`, `, the victim's cousin`, `, an engineer at the port`. */
@@ -136,7 +136,7 @@ function personApposed(text: string): boolean {
   return noun !== undefined && (PERSON_DESCRIPTORS.includes(noun) || rolesIn(noun).size > 0);
 }
 
-/** A dateline set off by a dash: `TEL AVIV – `, `GAZA CITY (AFP) — `. */
+/** A dateline set off by a dash: `HALVIK – `, `PORT ALVAR (GWS) — `. */
 const DATELINE_DASH = /^\s*\p{Lu}{2,}(?:[\s.'’-]+\p{Lu}{2,})*(?:\s*\([^)]{1,30}\))?\s*[–—-]\s+/u;
 
 /** A clause of condition, time or cause that ends with a comma right before a quotation: `if Halloran goes on criticising the firm, `. */
@@ -287,7 +287,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       if (!match) return null;
       const evidence = cover(context.body, groupSpan(match, 'verb', quote.close), groupSpan(match, 'np', quote.close));
       const found = resolveSpeaker(match.groups!['np']!, context.state);
-      // `"…," said Bassim, a resident of the town`: one name an apposition calls a person is that person's whole name here, not a body's.
+      // `"…," said Tarek, a resident of the town`: one name an apposition calls a person is that person's whole name here, not a body's.
       const name = match.groups!['np']!.trim();
       if (found.speaker?.kind !== 'person' && SINGLE_WORD_NAME.test(name) && personApposed(rest.slice(match.indices![0]![1]))) {
         return attempt({ speaker: context.state.people.addName(name), rule: 'apposed-person', subject: name }, evidence);
@@ -400,7 +400,7 @@ export const QUOTE_SIEVES: readonly QuoteSieve[] = [
       if (subordinate && verb.start > subordinate.index) return null;
       let found = subjectBefore(context, lead.slice(0, verb.start));
       let searched = lead.slice(0, verb.start);
-      // `"…," said Kull. "but fortunately …"`: a quotation that carries on, in lower case, after an
+      // `"…," said Voss. "but fortunately …"`: a quotation that carries on, in lower case, after an
       // inverted attribution has that attribution's subject, after its verb.
       const inverted =
         found.speaker === null && INVERTED_SPEECH_FORMS.includes(lead.slice(verb.start, verb.end).toLowerCase())
@@ -635,7 +635,7 @@ function resolved(resolution: Resolution, phrase: string): Subject {
  */
 function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
   const nobody: Subject = { speaker: null, rule: 'no-subject', phrase: null };
-  // (Not a dateline: `TEL AVIV – A senior official said` is the official's.)
+  // (Not a dateline: `HALVIK – A senior official said` is the official's.)
   const clean = withoutAsides(text).replace(DATELINE_DASH, (m) => ' '.repeat(m.length));
   const chunks = clean.split(/[,;:]/u);
   let apposition: string | null = null;
@@ -722,7 +722,7 @@ function subjectBefore(context: ArticleText, text: string, depth = 0): Subject {
       // `Halloran told the council: "…" and he said …`: a pronoun means the person the sentence made its subject
       // before it, if any, rather than the one before; with another person beside them, nobody.
       const before = clean.slice(0, clean.lastIndexOf(phrase));
-      // (`While Ghaani spoke of his predecessor, Soleimani, he said`: the clause of time or contrast before
+      // (`While Haddad spoke of his predecessor, Rahim, he said`: the clause of time or contrast before
       // the pronoun is where its person is, not the name after its comma.)
       const subordinate = /^\s*(?:While|Although|Though|Whereas|As|When|After|Because|Since|Once)\s+/u.exec(before);
       const mainSubject = subordinate ? subjectOf(before.slice(subordinate[0].length).trim()) : subjectOf(before.trim());

@@ -24,7 +24,7 @@ function isTitle(text: string): boolean {
   const words = text.split(/\s+/u);
   if (words.length < 2 || words.length > 8 || /[.!?,;:]$/u.test(text)) return false;
   // A number may end an exercise's or a plan's name: `Keepers of the Bay 1405`.
-  // (`Laylat al-Qadr`: a particle joined to a capitalised word is part of a name.)
+  // (`Laylat al-Noor`: a particle joined to a capitalised word is part of a name.)
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.replace(/-\p{Lu}.*$/u, '').toLowerCase())) || (i === words.length - 1 && /^\d+$/u.test(w)));
 }
 

@@ -9,11 +9,12 @@ import {
   STANDING_FORCE_NOUNS,
 } from '../lexicon/figures.ts';
 import type { Figure, FigureCategory } from '../types.ts';
-import type { Candidate } from './candidate.ts';
+import { isPercentAfter, type Candidate } from './candidate.ts';
 import { cueAfter, isVerbLike } from './cues.ts';
 
 /** The names of the category rules, in the order of `CATEGORY_RULES`. */
 export type CategoryRuleName =
+  | 'percentage'
   | 'including-list'
   | 'including-list-joined'
   | 'including-list-member'
@@ -167,6 +168,11 @@ const GOVERNING_RULES: ReadonlySet<CategoryRuleName> = new Set([
  * (`event-noun`: rockets) before it counts what was deployed (`cue-before`).
  */
 export const CATEGORY_RULES: readonly CategoryRule[] = [
+  {
+    name: 'percentage',
+    recognises: 'a percentage is a share, never a count of the dead, the injured, attacks or forces: `killed 220 people, nearly 40% of them children`',
+    apply: ({ candidate }) => (isPercentAfter(candidate.body, candidate.end) ? 'other' : null),
+  },
   {
     name: 'including-list',
     recognises: 'a figure after `including` or `among them` takes the category of the figure before: `killed 17 people, including 5 nurses`',

@@ -31,7 +31,7 @@ export { versionOf };
  * condition rewritten inside a rule, a constant of a rule file changed. A word of the lexicon, or a
  * rule added, removed, renamed or moved, needs no bump: `ANALYSIS_VERSION` sees those.
  */
-export const ANALYSIS_FORMAT = 18;
+export const ANALYSIS_FORMAT = 19;
 
 /** A module's exports as a plain object, by name in order: a namespace object's own order may differ between loaders (tsx, vitest). */
 function exportsOf(module: object): Record<string, unknown> {

@@ -625,6 +625,8 @@ describe('findFigures on the patterns of real news', () => {
     expect(judgedAll('Five of the dead were guards and two were cooks.')['two']).toEqual(['killed', 'elided-count']);
     // Nor one with a verb of its own before it, after the word that joins it.
     expect(judgedAll('Gunmen stormed the village, killing 40 people and kidnapping more than 20.')['more than 20']).toEqual(['other', 'otherwise-other']);
+    // A cue in quote marks right before the number still governs it.
+    expect(judgedAll('The president accused the army of “mercilessly killing” 35,000 civilians since May.')['35,000 civilians']).toEqual(['killed', 'cue-before']);
     // A percentage is a share, whatever a list hands on.
     expect(judgedAll('The shelling has killed 220 people, nearly 40% of them children.')['nearly 40%']).toEqual(['other', 'percentage']);
   });

@@ -223,8 +223,11 @@ export const CLOSING_QUOTE_MARKS: readonly string[] = ['”', '"', '’', '»'];
 /** The first of `BEFORE_CUES` that applies to the number starting at token `before`, with its category. */
 export function cueBefore(c: BodyTokens, before: number): { category: CueCategory; cue: string } | null {
   const quote = c.tokens[before - 1];
-  // A quotation that opens on the number leaves its cue outside: read the cue from before the quote mark.
-  const at = quote && OPENING_QUOTE_MARKS.includes(quote.text) && quote.end === c.tokens[before]?.start ? before - 1 : before;
+  // A quotation that opens on the number leaves its cue outside: read the cue from before the quote mark;
+  // one that closes on the cue (`of "mercilessly killing" 35,000 people`) holds it: read it from inside.
+  const opens = quote && OPENING_QUOTE_MARKS.includes(quote.text) && quote.end === c.tokens[before]?.start;
+  const closes = quote && CLOSING_QUOTE_MARKS.includes(quote.text) && !OPENING_QUOTE_MARKS.includes(quote.text) && quote.start === c.tokens[before - 2]?.end;
+  const at = opens || closes ? before - 1 : before;
   for (const cue of BEFORE_CUES) {
     const category = cue.find(c, at);
     if (category) return { category, cue: cue.name };

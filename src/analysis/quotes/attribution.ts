@@ -581,9 +581,11 @@ export function subjectPerson({ spans, state }: ArticleText, sentence: Sentence)
   // `Another resident of the island, Ada Halloran, went …`: a descriptor then the name; the name says who.
   const parts = subject.split(',').map((p) => p.trim()).filter(Boolean);
   const last = parts[parts.length - 1];
-  // (Not `Aziz Kamal, deputy chief of staff to Prime Minister Ada Halloran, said`: a name first is who; the one in its apposition is whose staff.)
-  if (parts.length > 1 && last && findNames(last).length > 0 && findNames(parts[0]!).length === 0) return resolveSpeaker(last, state).speaker;
-  if (parts.length > 1 && findNames(parts[0]!).length > 0) return resolveSpeaker(parts[0]!, state).speaker;
+  if (parts.length > 1) {
+    // (Not `Aziz Kamal, deputy chief of staff to Prime Minister Ada Halloran, said`: a name first is who; the one in its apposition is whose staff.)
+    if (findNames(parts[0]!).length > 0) return resolveSpeaker(parts[0]!, state).speaker;
+    if (findNames(last!).length > 0) return resolveSpeaker(last!, state).speaker;
+  }
   return resolveSpeaker(subject, state).speaker;
 }
 

@@ -60,6 +60,8 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
     }
     let sentenceSpeaker: LocalPerson | null = null;
     let sentenceAttribution: Attribution | null = null;
+    /** Where each quotation opened in this sentence that has a speaker closes: how far a pronoun may reach back to them. */
+    const closings: { speaker: LocalPerson; at: number }[] = [];
     for (const quote of inSentence) {
       const opening = sentenceAt(quote.open);
       const closing = sentenceAt(Math.max(quote.open, quote.close - 1));
@@ -86,6 +88,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
         sentenceAttribution = attribution;
       }
       quotations.push({ ...quote, text: body.slice(quote.start, quote.end), kind, speaker: attribution.speaker, sentence: opening.index, rule: attribution.rule, evidence: attribution.evidence });
+      if (attribution.speaker && opening === sentence) closings.push({ speaker: attribution.speaker, at: closing.index });
     }
     // A sentence whose only quote marks are scare quotes can still report what someone said.
     const quoted = quotations.slice(quotations.length - inSentence.length).some((q) => q.kind !== 'scare');
@@ -113,8 +116,7 @@ export function findQuotations(body: string, sentences: readonly Sentence[]): { 
       state.topic = about;
       // A speaker's words running on over paragraphs keep them the one a later `he added` means:
       // the pronoun's reach counts from where their quotation ends.
-      const ends = quotations.filter((q) => q.speaker === about && q.sentence === sentence.index).map((q) => sentenceAt(Math.max(q.open, q.close - 1)).index);
-      state.topicAt = Math.max(sentence.index, ...ends);
+      state.topicAt = Math.max(sentence.index, ...closings.filter((c) => c.speaker === about).map((c) => c.at));
     }
     if (about?.kind === 'organisation') {
       state.topicOrganisation = about;

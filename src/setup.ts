@@ -1,8 +1,8 @@
 /** Start-up shared by the entry points: configuration, then the corpus and its index. */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { SingleBar } from 'cli-progress';
+import { whenFirstUsed } from './when-first-used.ts';
 import { config as loadDotenv } from 'dotenv';
 import { readConfig, type Config } from './config.ts';
 import type { CorpusProblem } from './corpus/load.ts';
@@ -41,6 +41,9 @@ export interface StartupLog {
 const say = (message: string): void => console.error(showControlCharacters(message));
 export const CONSOLE_LOG: StartupLog = { info: say, warn: say, fatal: say };
 
+/** The progress bar, required when first shown: only deriving a large corpus in a terminal shows it. */
+const cliProgress = whenFirstUsed<typeof import('cli-progress')>('cli-progress');
+
 /** Articles derived between two progress lines when the output is not a terminal. */
 const PROGRESS_EVERY = 500;
 
@@ -52,8 +55,7 @@ function progressOf(log: StartupLog): OpenProgress {
       if (total < 50) return;
       if (process.stderr.isTTY) {
         if (!bar) {
-          // Required when first shown, as only deriving a large corpus in a terminal shows it (the build leaves it out of the bundle).
-          const { Presets, SingleBar } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+          const { Presets, SingleBar } = cliProgress();
           bar = new SingleBar({ format: 'Indexing articles [{bar}] {value}/{total} · {eta_formatted} left', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
           bar.start(total, 0);
         }

@@ -2,8 +2,8 @@
  * The corpus file format: YAML front matter between `---` lines, then the body as plain
  * paragraphs separated by blank lines. Pure functions from text to articles and back.
  */
-import { createRequire } from 'node:module';
 import * as z from 'zod';
+import { whenFirstUsed } from '../when-first-used.ts';
 import { ArticleFactsSchema, type Article, type ArticleFacts } from './article.ts';
 
 /**
@@ -19,11 +19,9 @@ export type ParseResult = { success: true; article: Article } | { success: false
 /**
  * The YAML parser, loaded when a file is first read or written: a start from the saved index
  * reads no front matter, and loading the parser (a quarter of a megabyte of code) was a tenth of
- * that start. A synchronous `require`, so that reading a file stays a plain function; the build
- * leaves `yaml` out of the bundle (see `scripts/build.mjs`).
+ * that start.
  */
-let yamlModule: typeof import('yaml') | undefined;
-const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+const yaml = whenFirstUsed<typeof import('yaml')>('yaml');
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 

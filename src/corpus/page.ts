@@ -11,23 +11,15 @@
  * chrome (navigation, cookie banners, share bars, related links, comments, footers) is dropped,
  * every dropped piece reported with its reason.
  */
-import { createRequire } from 'node:module';
+import { whenFirstUsed } from '../when-first-used.ts';
 import { chromeReason, sectionHeading } from './extract.ts';
 
 /**
  * linkedom and Readability, required when a page is first read: some 150 files, which the bot (whose
  * /add and feeds import this module) would otherwise load at every start, to read no page at all.
- * A synchronous `require`, so that reading a page stays a plain function; the build leaves both
- * packages out of the bundle (see `scripts/build.mjs`).
  */
-let pageLibraries: { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability } | undefined;
-function libraries(): NonNullable<typeof pageLibraries> {
-  if (!pageLibraries) {
-    const require = createRequire(import.meta.url);
-    pageLibraries = { parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML, Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability };
-  }
-  return pageLibraries;
-}
+const linkedom = whenFirstUsed<typeof import('linkedom')>('linkedom');
+const readability = whenFirstUsed<typeof import('@mozilla/readability')>('@mozilla/readability');
 
 /** The facts a page states about its article; each is absent when the page does not say. */
 export interface PageFacts {
@@ -360,7 +352,7 @@ export const MAX_PAGE_DEPTH = 500;
 
 /** How deep a page's elements nest (the root element is 1), counted without recursion. */
 export function pageDepth(html: string): number {
-  const { document } = libraries().parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   let deepest = 0;
   const stack: [Element, number][] = document.documentElement ? [[document.documentElement as unknown as Element, 1]] : [];
   while (stack.length > 0) {
@@ -373,7 +365,7 @@ export function pageDepth(html: string): number {
 
 /** Takes the article out of a saved web page. Pure: the same page gives the same result. */
 export function extractPage(html: string): ExtractedPage {
-  const { document } = libraries().parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   const facts = readFacts(document, html);
   const dropped: { line: string; reason: string }[] = [];
   const drop = (element: Element, reason: string): void => {
@@ -417,7 +409,7 @@ export function extractPage(html: string): ExtractedPage {
   }
 
   // Readability finds the article among what is left and drops what scores as clutter.
-  const found = new (libraries().Readability)<Element>(document, { charThreshold: 200, serializer: (node) => node as Element }).parse();
+  const found = new (readability().Readability)<Element>(document, { charThreshold: 200, serializer: (node) => node as Element }).parse();
   const content = found?.content ?? document.querySelector('[itemprop="articleBody"], article, main') ?? document.body;
 
   const paragraphs = content ? paragraphsOf(content) : [];

@@ -18,6 +18,7 @@ import type { Resolve } from '../../src/fetch/fetch.ts';
 import { LiveLibrary } from '../../src/live-library.ts';
 import { createLogger, messageLog } from '../../src/log.ts';
 import { DiscordEmulator, type EmulatedInteraction } from '../support/discord-emulator.ts';
+import { loggedLine } from '../support/live-bot.ts';
 import { corpusPart } from '../support/shown-text.ts';
 
 const EPHEMERAL = 64;
@@ -68,15 +69,7 @@ describe('adding articles from Discord and from a feed', () => {
   let user = 1700000000000000000n;
   const who = (): { userId: string } => ({ userId: String(user++) });
 
-  const logged = async (test: (line: Record<string, unknown>) => boolean, from: number, timeoutMs = 10_000): Promise<Record<string, unknown>> => {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = lines.slice(from).find(test);
-      if (found) return found;
-      if (Date.now() > until) throw new Error(`test: no such line logged:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const logged = (test: (line: Record<string, unknown>) => boolean, from: number, timeoutMs = 10_000): Promise<Record<string, unknown>> => loggedLine(lines, test, from, timeoutMs);
 
   /** Sends /add and waits for its private answer. */
   const add = async (url: string, asker = who()): Promise<{ interaction: EmulatedInteraction; answer: string }> => {

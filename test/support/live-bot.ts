@@ -26,6 +26,17 @@ export interface LiveBot {
   stop(): Promise<void>;
 }
 
+/** The first of `lines` after the first `from` that passes `match`, waiting for it (as lines are logged) at most `timeoutMs`. */
+export async function loggedLine(lines: readonly Record<string, unknown>[], match: (line: Record<string, unknown>) => boolean, from: number, timeoutMs: number): Promise<Record<string, unknown>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = lines.slice(from).find(match);
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`test: no such line logged:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Starts a bot on a new folder (named after `prefix`) holding one seed article; `options` open its library. */
 export async function startLiveBot(prefix: string, options: OpenOptions = {}): Promise<LiveBot> {
   const emulator = await new DiscordEmulator().start();
@@ -46,15 +57,7 @@ export async function startLiveBot(prefix: string, options: OpenOptions = {}): P
     live,
     dir,
     lines,
-    async logged(match, from, timeoutMs) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const found = lines.slice(from).find(match);
-        if (found) return found;
-        if (Date.now() > until) throw new Error(`test: no such line logged:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
+    logged: (match, from, timeoutMs) => loggedLine(lines, match, from, timeoutMs),
     async stop() {
       live.close();
       await bot.client.destroy();
